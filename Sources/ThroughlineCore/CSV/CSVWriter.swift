@@ -1,0 +1,194 @@
+/// Where written bytes go: a file, standard output, or memory.
+public protocol ByteSink: AnyObject {
+    /// Takes the bytes in order.
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+}
+
+/// Collects written bytes in memory.
+public final class MemorySink: ByteSink {
+    /// Everything written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// Creates an empty sink.
+    public init() {}
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    /// What was written, read as UTF-8.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Buffers UTF-8 output and hands it to a sink in large pieces, encoding it on the way when asked.
+public final class OutputBuffer {
+    private let sink: ByteSink
+    private let encoding: TextEncoding
+    private var pending: [UInt8] = []
+    private var encoded: [UInt8] = []
+    private let limit = 1 << 18
+
+    /// Writes to `sink` in `encoding` (UTF-8 passes through untouched).
+    public init(_ sink: ByteSink, encoding: TextEncoding = .utf8) {
+        self.sink = sink
+        self.encoding = encoding
+        pending.reserveCapacity(limit + 4096)
+    }
+
+    /// Appends raw UTF-8 bytes.
+    @inline(__always)
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        pending.append(contentsOf: bytes)
+        if pending.count >= limit { try flush() }
+    }
+
+    /// Appends bytes held in an array.
+    public func append(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try append($0) }
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public func append(_ byte: UInt8) throws {
+        pending.append(byte)
+        if pending.count >= limit { try flush() }
+    }
+
+    /// Appends text.
+    public func append(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try append($0) }
+    }
+
+    /// Writes what is buffered to the sink.
+    public func flush() throws {
+        guard !pending.isEmpty else { return }
+        if encoding == .utf8 {
+            try pending.withUnsafeBytes { try sink.write($0) }
+        } else {
+            encoded.removeAll(keepingCapacity: true)
+            pending.withUnsafeBufferPointer { TextEncoder.encode($0, as: encoding, into: &encoded) }
+            try encoded.withUnsafeBytes { try sink.write($0) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
+/// How written sheets look: delimiter, line end, byte order mark.
+public struct CSVWriteStyle: Equatable, Sendable {
+    /// The dialect (delimiter) to write.
+    public var dialect: CSVDialect
+    /// The line end after each record.
+    public var terminator: LineTerminator
+    /// Whether the file opens with a UTF-8 byte order mark (Excel needs it to read UTF-8).
+    public var byteOrderMark: Bool
+
+    /// Creates a style.
+    public init(dialect: CSVDialect, terminator: LineTerminator, byteOrderMark: Bool) {
+        self.dialect = dialect
+        self.terminator = terminator
+        self.byteOrderMark = byteOrderMark
+    }
+
+    /// Plain comma-separated with LF line ends: the default for output meant for other tools.
+    public static let plain = CSVWriteStyle(dialect: .comma, terminator: .lf, byteOrderMark: false)
+    /// RFC 4180: comma-separated, CRLF line ends.
+    public static let rfc4180 = CSVWriteStyle(dialect: .comma, terminator: .crlf, byteOrderMark: false)
+    /// What Excel's "CSV UTF-8" reads and writes: byte order mark, comma, CRLF.
+    public static let excel = CSVWriteStyle(dialect: .comma, terminator: .crlf, byteOrderMark: true)
+    /// Tab-separated, LF line ends.
+    public static let tsv = CSVWriteStyle(dialect: .tab, terminator: .lf, byteOrderMark: false)
+
+    /// Reads a style name: `plain`, `rfc4180`, `excel`, `tsv`.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "plain", "csv": self = .plain
+        case "rfc4180", "rfc": self = .rfc4180
+        case "excel": self = .excel
+        case "tsv", "tab": self = .tsv
+        default: return nil
+        }
+    }
+}
+
+/// Writes records with minimal RFC 4180 quoting: a cell is quoted only when it holds the delimiter, a quote, CR or LF
+/// (or when asked to keep the quotes it had).
+public final class CSVWriter {
+    /// The delimiter written between cells.
+    public let dialect: CSVDialect
+    private let out: OutputBuffer
+    private var needsQuote = [Bool](repeating: false, count: 256)
+
+    /// Writes to `out`.
+    public init(_ out: OutputBuffer, dialect: CSVDialect) {
+        self.out = out
+        self.dialect = dialect
+        for byte in [dialect.delimiter, dialect.quote, 0x0A, 0x0D] { needsQuote[Int(byte)] = true }
+    }
+
+    /// Whether a cell must be quoted to read back as itself.
+    @inline(__always)
+    public func mustQuote(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in value where needsQuote[Int(byte)] { return true }
+        return false
+    }
+
+    /// Writes one cell; `quoted` forces quotes (to keep a cell as the file had it).
+    @inline(__always)
+    public func writeCell(_ value: UnsafeBufferPointer<UInt8>, quoted: Bool = false) throws {
+        if quoted || mustQuote(value) {
+            try out.append(dialect.quote)
+            var runStart = 0
+            for index in 0..<value.count where value[index] == dialect.quote {
+                try out.append(UnsafeBufferPointer(rebasing: value[runStart...index]))
+                try out.append(dialect.quote)
+                runStart = index + 1
+            }
+            try out.append(UnsafeBufferPointer(rebasing: value[runStart...]))
+            try out.append(dialect.quote)
+        } else {
+            try out.append(value)
+        }
+    }
+
+    /// Writes one cell given as text.
+    public func writeCell(_ value: String, quoted: Bool = false) throws {
+        var value = value
+        try value.withUTF8 { try writeCell($0, quoted: quoted) }
+    }
+
+    /// Writes the delimiter between two cells.
+    @inline(__always)
+    public func writeDelimiter() throws { try out.append(dialect.delimiter) }
+
+    /// Ends a record.
+    @inline(__always)
+    public func writeTerminator(_ terminator: LineTerminator) throws {
+        switch terminator {
+        case .none: break
+        case .lf: try out.append(0x0A)
+        case .crlf: try out.append(0x0D); try out.append(0x0A)
+        case .cr: try out.append(0x0D)
+        }
+    }
+
+    /// Writes a whole record of text cells. A record of one empty cell is written `""` so it does not read back as a blank line.
+    public func writeRecord(_ cells: [String], terminator: LineTerminator) throws {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { try writeDelimiter() }
+            try writeCell(cell, quoted: cells.count == 1 && cell.isEmpty)
+        }
+        try writeTerminator(terminator)
+    }
+
+    /// Writes a record as read, keeping the quotes each cell had and its line end.
+    public func writeRecord(_ record: CSVRecord, terminator: LineTerminator? = nil) throws {
+        let count = record.count
+        for index in 0..<count {
+            if index > 0 { try writeDelimiter() }
+            let value = record.bytes(index)
+            try writeCell(value, quoted: record.wasQuoted(index) || (count == 1 && value.isEmpty))
+        }
+        try writeTerminator(terminator ?? record.terminator)
+    }
+}
