@@ -1,0 +1,52 @@
+import ThroughlineCore
+
+/// Everything a command may touch outside itself: streams, the working folder, today's date, the terminal.
+/// The real one is made in `main.swift`; tests make one in memory.
+public final class Context: @unchecked Sendable {
+    /// Standard output.
+    public let stdout: ByteSink
+    /// Standard error.
+    public let stderr: ByteSink
+    /// Reads all of standard input (called at most once, and only when a command reads `-`).
+    public let readStandardInput: () throws -> ByteSource
+    /// The folder relative paths are read from and written to.
+    public let workingDirectory: String
+    /// Today, for `--as-of` defaults.
+    public let today: CalendarDate
+    /// Whether standard error is a terminal (for progress and colour).
+    public let stderrIsTerminal: Bool
+    /// Whether `NO_COLOR` is set.
+    public let noColor: Bool
+    /// The folder for temporary files.
+    public let temporaryDirectory: String
+
+    /// Creates a context.
+    public init(stdout: ByteSink, stderr: ByteSink, readStandardInput: @escaping () throws -> ByteSource, workingDirectory: String,
+                today: CalendarDate, stderrIsTerminal: Bool = false, noColor: Bool = false, temporaryDirectory: String = "/tmp") {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.readStandardInput = readStandardInput
+        self.workingDirectory = workingDirectory
+        self.today = today
+        self.stderrIsTerminal = stderrIsTerminal
+        self.noColor = noColor
+        self.temporaryDirectory = temporaryDirectory
+    }
+
+    /// A path as given, made absolute against the working folder.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path
+    }
+
+    /// Writes a line (a newline is added) to standard error.
+    public func note(_ text: String) throws {
+        var line = text + "\n"
+        try line.withUTF8 { try stderr.write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes text to standard output as it is.
+    public func print(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try stdout.write(UnsafeRawBufferPointer($0)) }
+    }
+}

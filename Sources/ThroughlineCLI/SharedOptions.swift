@@ -1,0 +1,158 @@
+import ThroughlineCore
+
+/// The options every command that reads sheets shares, defined and documented once.
+enum SharedOptions {
+    static let input: [OptionSpec] = [
+        .value("--delimiter", "-d", "CHAR", "cell delimiter: , ; | tab (default: detected)"),
+        .value("--encoding", nil, "NAME", "utf-8, utf-16le, utf-16be or windows-1252 (default: detected)"),
+        .flag("--no-header", nil, "the sheet has no header row; columns are named A, B, C …"),
+        .value("--header-row", nil, "N", "the header is row N (default: found among the first 30 rows)"),
+        .value("--map", nil, "MAP.csv", "a sheet of header,field rows that overrides how columns map (field - leaves a column unmapped)"),
+        .value("--conventions", nil, "FILE", "a kind,value,means sheet added over the built-in conventions"),
+        .value("--people", nil, "FILE", "a people sheet (Person, Team, Email, FTE) to match owners against"),
+        .value("--date-order", nil, "ORDER", "dmy or mdy for numeric dates like 3/1/2026 (default: inferred per column)"),
+    ]
+
+    static let output: OptionSpec = .value("--output", "-o", "FILE", "write to FILE instead of standard output (replaced only when complete)")
+}
+
+/// The shared input options, read and checked once.
+struct InputSettings {
+    var dialect: CSVDialect?
+    var encoding: TextEncoding?
+    var sheetOptions = SheetOptions()
+    var conventions = Conventions.builtIn
+    var people = PeopleDirectory()
+    var dateOrder: DateOrder?
+    let spool = StandardInputSpool()
+
+    init(_ arguments: ParsedArguments, context: Context) throws {
+        if let name = arguments.value("--delimiter") {
+            guard let dialect = CSVDialect(delimiterName: name) else {
+                throw ThroughlineError.usage("--delimiter takes one character, or tab", hint: "for example: -d ';'")
+            }
+            self.dialect = dialect
+        }
+        if let name = arguments.value("--encoding") {
+            guard let encoding = TextEncoding(name: name) else {
+                throw ThroughlineError.usage("unknown encoding '\(name)'", hint: "encodings: " + TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            self.encoding = encoding
+        }
+        sheetOptions.hasHeader = !arguments.flag("--no-header")
+        if let row = arguments.value("--header-row") {
+            guard let number = Int(row), number >= 1 else { throw ThroughlineError.usage("--header-row takes a row number from 1") }
+            if !sheetOptions.hasHeader { throw ThroughlineError.usage("--header-row and --no-header contradict each other") }
+            sheetOptions.headerRow = number
+        }
+        if let order = arguments.value("--date-order") {
+            guard let parsed = DateOrder(rawValue: order.lowercased()) else {
+                throw ThroughlineError.usage("--date-order takes dmy (day first) or mdy (month first)")
+            }
+            dateOrder = parsed
+        }
+        // Conventions come first: the map and the people sheet are read with them.
+        for path in arguments.all("--conventions") {
+            conventions = try conventions.adding(csv: try Self.bytes(of: path, context), file: path)
+        }
+        if let path = arguments.value("--map") {
+            sheetOptions.map = try Self.readMap(path, context: context, settings: self)
+        }
+        if let path = arguments.value("--people") {
+            let input = try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding)
+            people = try PeopleDirectory(sheet: Sheet(input: input, conventions: conventions))
+        }
+    }
+
+    /// Opens a sheet path (`-` is standard input) with these settings.
+    func open(_ path: String, context: Context) throws -> Sheet {
+        let input: CSVInput
+        if path == "-" {
+            input = try CSVInput(path: spool.path(in: context), displayName: "-", encoding: encoding, delimiter: dialect)
+        } else {
+            input = try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding, delimiter: dialect)
+        }
+        return try Sheet(input: input, conventions: conventions, options: sheetOptions)
+    }
+
+    /// Opens a raw CSV input (no header detection).
+    func openRaw(_ path: String, context: Context) throws -> CSVInput {
+        if path == "-" {
+            return try CSVInput(path: spool.path(in: context), displayName: "-", encoding: encoding, delimiter: dialect)
+        }
+        return try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding, delimiter: dialect)
+    }
+
+    /// A normalizer for `sheet`, after a first pass that learns its date orders and percentage scales.
+    func normalizer(for sheet: Sheet) throws -> CellNormalizer {
+        CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: conventions, people: people,
+                       dateOrder: dateOrder, file: sheet.input.file)
+    }
+
+    private static func bytes(of path: String, _ context: Context) throws -> [UInt8] {
+        try FileByteSource(path: context.resolve(path), displayName: path).readAll()
+    }
+
+    /// Reads a `header,field` sheet.
+    private static func readMap(_ path: String, context: Context, settings: InputSettings) throws -> [String: Field?] {
+        let input = try CSVInput(path: context.resolve(path), displayName: path)
+        var map: [String: Field?] = [:]
+        var sawHeader = false
+        var problem: ThroughlineError?
+        try input.makeReader().forEach { record in
+            let cells = record.strings.map(\.trimmingSpaces)
+            if cells.allSatisfy(\.isEmpty) { return true }
+            if !sawHeader {
+                sawHeader = true
+                if cells.count >= 2 && cells[0].lowercased() == "header" && cells[1].lowercased() == "field" { return true }
+                problem = .data(SourceLocation(file: path, line: record.line), "a map sheet starts with the header header,field")
+                return false
+            }
+            guard cells.count >= 2 else {
+                problem = .data(SourceLocation(file: path, line: record.line), "a map row needs two cells: the sheet's header and a field")
+                return false
+            }
+            if cells[1].isEmpty || cells[1] == "-" {
+                map[Conventions.headerKey(cells[0])] = .some(nil)
+            } else if let field = Field(rawValue: cells[1].lowercased()) {
+                map[Conventions.headerKey(cells[0])] = field
+            } else {
+                problem = .data(SourceLocation(file: path, line: record.line, column: "field"), "unknown field '\(cells[1])'",
+                                hint: "fields are: " + Field.allCases.map(\.rawValue).joined(separator: ", ") + ", or - for none")
+                return false
+            }
+            return true
+        }
+        if let problem { throw problem }
+        return map
+    }
+}
+
+/// Prints findings to standard error as `FILE:LINE:COLUMN: warning: MESSAGE [code]`, at most a few per code, then counts.
+final class FindingPrinter {
+    private let context: Context
+    private let limit: Int
+    private var counts: [String: Int] = [:]
+    private(set) var total = 0
+
+    init(_ context: Context, limit: Int = 20) {
+        self.context = context
+        self.limit = limit
+    }
+
+    func print(_ finding: Finding) {
+        total += 1
+        let seen = counts[finding.code.name, default: 0]
+        counts[finding.code.name] = seen + 1
+        guard seen < limit else { return }
+        let label = finding.severity == .info ? "note" : finding.severity.rawValue
+        try? context.note("\(finding.location): \(label): \(finding.message) [\(finding.code.name)]")
+    }
+
+    /// Says how many findings were not shown.
+    func finish() {
+        for (code, count) in counts.sorted(by: { $0.key < $1.key }) where count > limit {
+            try? context.note("throughline: \(count - limit) more \(code) findings not shown")
+        }
+    }
+}

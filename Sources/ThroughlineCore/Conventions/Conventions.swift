@@ -1,0 +1,166 @@
+/// What an owner word means, beyond being a person's name.
+public enum OwnerMeaning: Equatable, Sendable {
+    /// A team or department, not a person.
+    case team
+    /// Nobody (`TBD`, `Unassigned`).
+    case nobody
+    /// Another spelling of a person's name.
+    case person(String)
+}
+
+/// The vocabularies that turn what people typed into canonical values: a sheet of `kind,value,means` rows (SPEC section 3).
+public struct Conventions: Sendable {
+    /// Header words to fields.
+    public private(set) var fields: [String: Field] = [:]
+    /// Type words to item types.
+    public private(set) var types: [String: ItemType] = [:]
+    /// Status words to canonical statuses.
+    public private(set) var statuses: [String: Status] = [:]
+    /// Owner words that name a team, nobody, or another spelling of a person.
+    public private(set) var owners: [String: OwnerMeaning] = [:]
+
+    /// The built-in defaults (`templates/conventions.csv`).
+    public static let builtIn: Conventions = {
+        do { return try Conventions().adding(csv: Array(BuiltinConventions.csv.utf8), file: "built-in conventions") } catch {
+            preconditionFailure("the built-in conventions do not parse: \(error)")
+        }
+    }()
+
+    /// The text of the built-in conventions sheet.
+    public static var builtInSheet: String { BuiltinConventions.csv }
+
+    /// No conventions at all.
+    public init() {}
+
+    /// These conventions with the rows of a `kind,value,means` sheet added over them (later rows win).
+    public func adding(csv bytes: [UInt8], file: String) throws -> Conventions {
+        var result = self
+        let input = try CSVInput(bytes: bytes, file: file, delimiter: nil)
+        let reader = try input.makeReader()
+        var header: [String]?
+        var problem: ThroughlineError?
+        try reader.forEach { record in
+            let cells = record.strings.map { $0.trimmingSpaces }
+            if cells.allSatisfy(\.isEmpty) { return true }
+            guard let columns = header else {
+                guard cells.count >= 3, cells[0].lowercased() == "kind", cells[1].lowercased() == "value", cells[2].lowercased() == "means" else {
+                    problem = .data(SourceLocation(file: file, line: record.line), "a conventions sheet starts with the header kind,value,means",
+                                    hint: "see templates/conventions.csv")
+                    return false
+                }
+                header = cells
+                return true
+            }
+            _ = columns
+            guard cells.count >= 3 else {
+                problem = .data(SourceLocation(file: file, line: record.line), "a conventions row needs three cells: kind, value, means")
+                return false
+            }
+            let (kind, value, means) = (cells[0].lowercased(), cells[1], cells[2])
+            let location = SourceLocation(file: file, line: record.line, column: "means")
+            switch kind {
+            case "field":
+                guard let field = Field(rawValue: means.lowercased()) else {
+                    problem = .data(location, "unknown field '\(means)'", hint: "fields are: " + Field.allCases.map(\.rawValue).joined(separator: ", "))
+                    return false
+                }
+                result.fields[Self.headerKey(value)] = field
+            case "type":
+                guard let type = ItemType(rawValue: means.lowercased()) else {
+                    problem = .data(location, "unknown item type '\(means)'", hint: "types are: " + ItemType.allCases.map(\.rawValue).joined(separator: ", "))
+                    return false
+                }
+                result.types[Self.wordKey(value)] = type
+            case "status":
+                guard let status = Status(rawValue: means.lowercased()) else {
+                    problem = .data(location, "unknown status '\(means)'", hint: "statuses are: " + Status.allCases.map(\.rawValue).joined(separator: ", "))
+                    return false
+                }
+                result.statuses[Self.wordKey(value)] = status
+            case "owner":
+                switch means.lowercased() {
+                case "team": result.owners[Self.wordKey(value)] = .team
+                case "nobody": result.owners[Self.wordKey(value)] = .nobody
+                default: result.owners[Self.wordKey(value)] = .person(means.collapsingSpaces)
+                }
+            default:
+                problem = .data(SourceLocation(file: file, line: record.line, column: "kind"), "unknown kind '\(cells[0])'",
+                                hint: "kinds are: field, type, status, owner")
+                return false
+            }
+            return true
+        }
+        if let problem { throw problem }
+        return result
+    }
+
+    /// A header as matched: lower case, `%` read as "percent", `#` as "number", everything but letters and digits left out.
+    public static func headerKey(_ header: String) -> String {
+        var key = ""
+        for scalar in header.lowercased().unicodeScalars {
+            if scalar == "%" { key += "percent" } else if scalar == "#" { key += "number" }
+            else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { key.unicodeScalars.append(scalar) }
+        }
+        return key
+    }
+
+    /// A typed word as matched: lower case, spaces collapsed, trailing punctuation and emoji variation selectors left out.
+    public static func wordKey(_ text: some StringProtocol) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == "\u{FE0F}" { continue }
+            if scalar.properties.isWhitespace {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace {
+                // No space around a slash: "Amber / Green" is "amber/green".
+                if scalar != "/" && scalars.last != "/" { scalars.append(" ") }
+                pendingSpace = false
+            }
+            scalars.append(scalar)
+        }
+        while let last = scalars.last, ".!,;:?".unicodeScalars.contains(last) { scalars.removeLast() }
+        var key = ""
+        key.unicodeScalars.append(contentsOf: scalars)
+        return key
+    }
+
+    /// The field a header names, if any.
+    public func field(forHeader header: String) -> Field? { fields[Self.headerKey(header)] }
+
+    /// The item type a typed word names, if any.
+    public func type(for text: some StringProtocol) -> ItemType? {
+        let key = Self.wordKey(text)
+        return types[key] ?? ItemType(rawValue: key)
+    }
+
+    /// The canonical status a typed word names, if any; canonical names themselves always match.
+    public func status(for text: some StringProtocol) -> Status? {
+        let key = Self.wordKey(text)
+        return statuses[key] ?? Status(rawValue: key)
+    }
+}
+
+extension String {
+    /// The text without spaces, tabs or line breaks at either end.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+
+    /// The text trimmed, with every run of white space inside it made one space.
+    public var collapsingSpaces: String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace { pendingSpace = !result.isEmpty; continue }
+            if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+}

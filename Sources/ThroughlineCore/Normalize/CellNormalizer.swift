@@ -1,0 +1,197 @@
+/// What one pass over a sheet learned about its columns, so cells are read the same way top to bottom.
+public struct ColumnProfile: Sendable {
+    /// Day/month evidence per date column.
+    public var dates: [Int: DateOrderInference] = [:]
+    /// Per progress column: the largest bare (no `%`) number seen.
+    public var largestBarePercent: [Int: Double] = [:]
+
+    /// An empty profile.
+    public init() {}
+
+    /// Learns from every data row of `sheet`.
+    public init(sheet: Sheet) throws {
+        let dateColumns = sheet.layout.columns.filter { $0.field?.isDate == true }.map(\.index)
+        let progressColumns = sheet.layout.columns.filter { $0.field == .progress }.map(\.index)
+        for column in dateColumns { dates[column] = DateOrderInference() }
+        guard !dateColumns.isEmpty || !progressColumns.isEmpty else { return }
+        try sheet.forEachDataRow { record in
+            for column in dateColumns where column < record.count {
+                let value = record.string(column)
+                dates[column]!.observe(Substring(value))
+            }
+            for column in progressColumns where column < record.count {
+                if case .bare(let number)? = PercentReading.read(record.string(column)) {
+                    largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number)
+                }
+            }
+            return true
+        }
+    }
+}
+
+/// A percentage cell as typed.
+enum PercentReading: Equatable {
+    /// `45%` or `45.5 %`: the number is in percent.
+    case explicit(Double)
+    /// `45` or `0.45`: the column decides the scale.
+    case bare(Double)
+
+    static func read(_ text: String) -> PercentReading? {
+        var value = text.trimmingSpaces
+        guard !value.isEmpty else { return nil }
+        var explicit = false
+        if value.hasSuffix("%") {
+            explicit = true
+            value = String(value.dropLast()).trimmingSpaces
+        }
+        guard let number = Double(value.replacingComma), number.isFinite else { return nil }
+        return explicit ? .explicit(number) : .bare(number)
+    }
+}
+
+/// Rewrites statuses, dates, percentages and owners to canonical form, and reports the cells it cannot read.
+public struct CellNormalizer: Sendable {
+    enum Plan: Sendable {
+        case keep
+        case status(numericScale: NumericStatusScale?)
+        case progress(fraction: Bool)
+        case date(order: DateOrder?, edge: PeriodEdge)
+        case owner
+        case number
+    }
+
+    /// How a 1–5 number in a status column reads, when its header says so.
+    enum NumericStatusScale: Sendable {
+        /// `Risk`: 1 is the lowest risk.
+        case risk
+        /// `Confidence`: 5 is the highest confidence.
+        case confidence
+    }
+
+    private let plans: [Plan]
+    private let layout: SheetLayout
+    private let conventions: Conventions
+    private let people: PeopleDirectory
+    private let file: String
+
+    /// Plans each column from the layout and the profile; `dateOrder` overrides what the columns suggest.
+    public init(layout: SheetLayout, profile: ColumnProfile, conventions: Conventions, people: PeopleDirectory = PeopleDirectory(),
+                dateOrder: DateOrder? = nil, file: String) {
+        self.layout = layout
+        self.conventions = conventions
+        self.people = people
+        self.file = file
+        plans = layout.columns.map { column in
+            guard let field = column.field else { return .keep }
+            switch field {
+            case .status:
+                let key = Conventions.headerKey(column.header)
+                return .status(numericScale: key.contains("risk") ? .risk : key.contains("confidence") || key == "dca" ? .confidence : nil)
+            case .progress:
+                return .progress(fraction: (profile.largestBarePercent[column.index] ?? 0) <= 1)
+            case .start, .due, .forecast, .updated:
+                let inference = profile.dates[column.index] ?? DateOrderInference()
+                return .date(order: dateOrder ?? inference.inferredOrder, edge: field.periodEdge)
+            case .owner:
+                return .owner
+            case .weight, .baseline, .target, .actual:
+                return .number
+            default:
+                return .keep
+            }
+        }
+    }
+
+    /// Whether any column is rewritten at all (else rows can be copied untouched).
+    public var rewritesAnything: Bool {
+        plans.contains { if case .keep = $0 { return false } else if case .number = $0 { return false }; return true }
+    }
+
+    /// Whether column `index` is one this normalizer reads.
+    public func reads(column index: Int) -> Bool {
+        guard index < plans.count else { return false }
+        if case .keep = plans[index] { return false }
+        return true
+    }
+
+    /// The canonical form of `value` in column `column`, or nil when it stays as it is; unreadable cells add a finding.
+    public func normalize(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
+        guard column < plans.count else { return nil }
+        let trimmed = value.trimmingSpaces
+        if trimmed.isEmpty { return nil }
+        let location = SourceLocation(file: file, line: line, column: layout.columnName(column))
+        func report(_ code: FindingCode, _ message: String) {
+            findings.append(Finding(code, at: location, id: id, message: message))
+        }
+        switch plans[column] {
+        case .keep:
+            return nil
+        case .status(let scale):
+            if let status = conventions.status(for: trimmed) { return changed(value, status.rawValue) }
+            if let scale, let number = Int(trimmed), (1...5).contains(number) {
+                let risk = scale == .risk ? number : 6 - number
+                return changed(value, (risk <= 2 ? Status.onTrack : risk == 3 ? .atRisk : .offTrack).rawValue)
+            }
+            report(.unknownStatus, "status '\(trimmed)' maps to no canonical status")
+            return nil
+        case .progress(let fraction):
+            guard let reading = PercentReading.read(trimmed) else {
+                report(.badNumber, "'\(trimmed)' is not a percentage")
+                return nil
+            }
+            let percent: Double
+            switch reading {
+            case .explicit(let number): percent = number
+            case .bare(let number): percent = fraction ? number * 100 : number
+            }
+            guard percent >= 0 && percent <= 100 else {
+                report(.badNumber, "progress '\(trimmed)' is outside 0% to 100%")
+                return nil
+            }
+            return changed(value, Self.formatPercent(percent))
+        case .date(let order, let edge):
+            switch DateReader.read(Substring(trimmed), order: order, edge: edge) {
+            case .date(let date):
+                return changed(value, date.iso)
+            case .ambiguous(let dayFirst, let monthFirst):
+                report(.ambiguousDate, "'\(trimmed)' reads as \(dayFirst.iso) (day first) or \(monthFirst.iso) (month first), and the column does not say which; give --date-order dmy or mdy")
+                return nil
+            case .empty:
+                return nil
+            case .invalid:
+                let impossible = order.map { " in \($0 == .dayFirst ? "day-first" : "month-first") order" } ?? ""
+                report(.badDate, "'\(trimmed)' is not a date\(impossible)")
+                return nil
+            }
+        case .owner:
+            return changed(value, canonicalOwner(trimmed))
+        case .number:
+            if Double(trimmed.replacingComma) == nil && Double(trimmed.filter { $0 != "," && $0 != " " && $0 != "%" }) == nil {
+                report(.badNumber, "'\(trimmed)' is not a number")
+            }
+            return nil
+        }
+    }
+
+    /// An owner as canonical: spaces collapsed, aliases and e-mail addresses and `Last, First` resolved against the people sheet.
+    public func canonicalOwner(_ typed: String) -> String {
+        let collapsed = typed.collapsingSpaces
+        if case .person(let name)? = conventions.owners[Conventions.wordKey(collapsed)] { return name }
+        return people.person(matching: collapsed)?.name ?? collapsed
+    }
+
+    private func changed(_ original: String, _ canonical: String) -> String? {
+        original == canonical ? nil : canonical
+    }
+
+    /// `45%`, `45.5%`, `33.33%`: at most two decimals, none when whole.
+    static func formatPercent(_ percent: Double) -> String {
+        let rounded = (percent * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) + "%" }
+        var text = String(rounded)
+        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
+            text = String(text[...text.index(dot, offsetBy: 2)])
+        }
+        return text + "%"
+    }
+}

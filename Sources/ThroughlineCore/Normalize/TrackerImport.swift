@@ -1,0 +1,83 @@
+/// One sheet going into a canonical tracker, with how to read its cells.
+public struct ImportSource {
+    /// The opened sheet.
+    public let sheet: Sheet
+    /// How its cells are made canonical.
+    public let normalizer: CellNormalizer
+    /// The type of rows without a type column: from the file's name, or nil.
+    public let defaultType: ItemType?
+
+    /// Creates a source.
+    public init(sheet: Sheet, normalizer: CellNormalizer, defaultType: ItemType?) {
+        self.sheet = sheet
+        self.normalizer = normalizer
+        self.defaultType = defaultType
+    }
+}
+
+/// Writes one canonical tracker from one or more sheets: the canonical fields in SPEC order, then every other column kept as is.
+public enum TrackerImport {
+    /// The canonical columns, then the unmapped columns of all sources by name, in order of first appearance.
+    public static func columns(of sources: [ImportSource]) -> [String] {
+        var names = Field.allCases.map(\.rawValue)
+        var seen = Set(names.map { $0.lowercased() })
+        for source in sources {
+            for column in source.sheet.layout.columns where column.field == nil {
+                if seen.insert(column.name.lowercased()).inserted { names.append(column.name) }
+            }
+        }
+        return names
+    }
+
+    /// Calls `body` with each item row's cells, in the order of `columns(of:)`; returns how many rows there were.
+    public static func rows(_ sources: [ImportSource], conventions: Conventions, onFinding: (Finding) -> Void,
+                            _ body: ([String]) throws -> Void) throws -> Int {
+        let names = columns(of: sources)
+        let index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        var rows = 0
+        var cells = [String](repeating: "", count: names.count)
+        var findings: [Finding] = []
+        for source in sources {
+            let layout = source.sheet.layout
+            let file = source.sheet.input.file
+            let width = layout.columns.count
+            let targets = layout.columns.map { column in index[(column.field?.rawValue ?? column.name).lowercased()]! }
+            let typeColumn = layout.column(for: .type)?.index
+            let idColumn = layout.column(for: .id)?.index
+            try source.sheet.forEachDataRow { record in
+                for slot in cells.indices { cells[slot] = "" }
+                findings.removeAll(keepingCapacity: true)
+                if record.count != width {
+                    findings.append(Finding(.raggedRow, at: SourceLocation(file: file, line: record.line),
+                                            message: "row has \(record.count) cells, the header has \(width)"))
+                }
+                let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
+                for column in 0..<min(record.count, width) {
+                    let value = record.string(column)
+                    if layout.columns[column].field != nil {
+                        let normalized = source.normalizer.normalize(value, column: column, line: record.line, id: id, findings: &findings)
+                        cells[targets[column]] = normalized ?? value.trimmingSpaces
+                    } else {
+                        cells[targets[column]] = value
+                    }
+                }
+                let typeSlot = index[Field.type.rawValue]!
+                if let typeColumn, typeColumn < record.count, !cells[typeSlot].isEmpty {
+                    if let type = conventions.type(for: cells[typeSlot]) {
+                        cells[typeSlot] = type.rawValue
+                    } else {
+                        findings.append(Finding(.unknownType, at: SourceLocation(file: file, line: record.line, column: layout.columnName(typeColumn)),
+                                                id: id, message: "type '\(cells[typeSlot])' maps to no item type"))
+                    }
+                } else if let type = source.defaultType {
+                    cells[typeSlot] = type.rawValue
+                }
+                findings.forEach(onFinding)
+                try body(cells)
+                rows += 1
+                return true
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,200 @@
+/// One column of a sheet: its header as typed, a unique name, and the field it maps to.
+public struct SheetColumn: Equatable, Sendable {
+    /// Position, 0-based.
+    public let index: Int
+    /// The header cell as it stands (empty for a sheet without a header).
+    public let header: String
+    /// A unique name for messages and output: the header, made unique with ` (2)` when repeated; a letter when there is no header.
+    public let name: String
+    /// The canonical field, when the header maps to one.
+    public var field: Field?
+    /// How the field was chosen: `synonym`, `--map`, or empty when unmapped.
+    public var mappedBy: String
+}
+
+/// Where a sheet's header is and what its columns mean.
+public struct SheetLayout: Equatable, Sendable {
+    /// The columns in order.
+    public let columns: [SheetColumn]
+    /// The row (1-based record number, blank lines counted) holding the header; nil when the sheet has none.
+    public let headerRow: Int?
+    /// The line the header starts on; nil when the sheet has none.
+    public let headerLine: Int?
+    /// How the header row was chosen, for the report.
+    public let headerReason: String
+    /// Notes for the report: repeated headers, columns that lost a field to an earlier one.
+    public let notes: [String]
+
+    /// The column mapped to `field`.
+    public func column(for field: Field) -> SheetColumn? { columns.first { $0.field == field } }
+
+    /// The name to use for column `index`, also past the header's width.
+    public func columnName(_ index: Int) -> String {
+        index < columns.count ? columns[index].name : SheetLayout.letters(index)
+    }
+
+    /// Spreadsheet column letters: 0 is A, 25 is Z, 26 is AA.
+    public static func letters(_ index: Int) -> String {
+        var number = index + 1
+        var letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+}
+
+/// How to find the header and map the columns.
+public struct SheetOptions: Sendable {
+    /// False when the sheet has no header row: columns are named A, B, C …
+    public var hasHeader = true
+    /// The header's row (1-based, blank lines counted), instead of finding it.
+    public var headerRow: Int?
+    /// Header (as matched by `Conventions.headerKey`) to field, or to nil to leave a column unmapped; from `--map`.
+    public var map: [String: Field?] = [:]
+
+    /// Default options: find the header, map by synonyms.
+    public init() {}
+}
+
+/// What each record of a sheet is.
+public enum RecordRole: Sendable {
+    /// A row above the header: a title, totals, notes.
+    case preamble
+    /// The header row.
+    case header
+    /// A row of data (possibly blank).
+    case data
+}
+
+/// A CSV source with its header found and its columns mapped.
+public final class Sheet {
+    /// The opened source.
+    public let input: CSVInput
+    /// Header and columns.
+    public let layout: SheetLayout
+
+    /// How many rows above the header are searched for it.
+    static let headerSearchRows = 30
+
+    /// Finds the header of `input` and maps its columns.
+    public init(input: CSVInput, conventions: Conventions, options: SheetOptions = SheetOptions()) throws {
+        self.input = input
+        var firstRows: [(cells: [String], line: Int)] = []
+        try input.makeReader(chunkSize: 1 << 16).forEach { record in
+            firstRows.append((record.strings, record.line))
+            return firstRows.count < Self.headerSearchRows
+        }
+        layout = try Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options)
+    }
+
+    /// Calls `body` with every record and what it is, from the start of the file.
+    public func forEachRecord(_ body: (CSVRecord, RecordRole) throws -> Bool) throws {
+        var row = 0
+        let headerRow = layout.headerRow ?? 0
+        try input.makeReader().forEach { record in
+            row += 1
+            let role: RecordRole = row < headerRow ? .preamble : row == headerRow ? .header : .data
+            return try body(record, role)
+        }
+    }
+
+    /// Calls `body` with every data row that has a non-empty cell; blank rows are skipped.
+    public func forEachDataRow(_ body: (CSVRecord) throws -> Bool) throws {
+        try forEachRecord { record, role in
+            guard role == .data, !Self.isBlank(record) else { return true }
+            return try body(record)
+        }
+    }
+
+    /// A record with no cells, or only empty ones.
+    public static func isBlank(_ record: CSVRecord) -> Bool {
+        for index in 0..<record.count where !record.bytes(index).isEmpty { return false }
+        return true
+    }
+
+    static func layout(of rows: [(cells: [String], line: Int)], file: String, conventions: Conventions, options: SheetOptions) throws -> SheetLayout {
+        guard options.hasHeader else {
+            let width = rows.map(\.cells.count).max() ?? 0
+            let columns = (0..<width).map { SheetColumn(index: $0, header: "", name: SheetLayout.letters($0), field: nil, mappedBy: "") }
+            return SheetLayout(columns: columns, headerRow: nil, headerLine: nil, headerReason: "no header (--no-header)", notes: [])
+        }
+        guard !rows.isEmpty else {
+            throw ThroughlineError.data(SourceLocation(file: file), "the file is empty: there is no header row", hint: "a sheet needs a header row naming its columns")
+        }
+        let chosen: Int
+        let reason: String
+        if let requested = options.headerRow {
+            guard requested >= 1, requested <= rows.count else {
+                throw ThroughlineError.usage("--header-row \(requested) is past the rows searched (1 to \(rows.count))")
+            }
+            chosen = requested - 1
+            reason = "as given by --header-row"
+        } else {
+            // The header is the row naming the most known fields; failing that, the first row about as wide as the widest.
+            let scores = rows.map { row in Set(row.cells.compactMap { mappedField($0, conventions, options) }).count }
+            if let best = scores.max(), best >= 2, let index = scores.firstIndex(of: best) {
+                chosen = index
+                reason = "it names \(best) known fields"
+            } else {
+                let filled = rows.map { $0.cells.filter { !$0.trimmingSpaces.isEmpty }.count }
+                let widest = filled.max() ?? 0
+                chosen = filled.firstIndex { $0 * 2 >= widest && $0 > 0 } ?? 0
+                reason = "the first row about as full as the widest (few headers are known names)"
+            }
+        }
+        let headers = rows[chosen].cells
+        var columns: [SheetColumn] = []
+        var notes: [String] = []
+        var seenNames: [String: Int] = [:]
+        var taken: [Field: String] = [:]
+        for (index, header) in headers.enumerated() {
+            let trimmed = header.collapsingSpaces
+            var name = trimmed.isEmpty ? SheetLayout.letters(index) : trimmed
+            let key = name.lowercased()
+            if let count = seenNames[key] {
+                seenNames[key] = count + 1
+                name = "\(name) (\(count + 1))"
+                notes.append("header '\(trimmed)' is repeated: column \(SheetLayout.letters(index)) is named '\(name)'")
+            } else {
+                seenNames[key] = 1
+            }
+            var column = SheetColumn(index: index, header: header, name: name, field: nil, mappedBy: "")
+            let viaMap = options.map[Conventions.headerKey(header)]
+            let field = viaMap ?? conventions.field(forHeader: header)
+            if let field {
+                if let earlier = taken[field] {
+                    notes.append("column '\(name)' also reads as \(field.rawValue); '\(earlier)' came first and is used, '\(name)' is kept as an extra column")
+                } else {
+                    taken[field] = name
+                    column.field = field
+                    column.mappedBy = viaMap != nil ? "--map" : "synonym"
+                }
+            }
+            columns.append(column)
+        }
+        return SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
+    }
+
+    private static func mappedField(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> Field? {
+        if let mapped = options.map[Conventions.headerKey(header)] { return mapped }
+        return conventions.field(forHeader: header)
+    }
+}
+
+extension ItemType {
+    /// The type a file's name suggests: `objectives.csv`, `key-results.csv`, `kpis.csv`, `milestones.csv` …
+    public static func fromFileName(_ name: String) -> ItemType? {
+        var stem = Substring(name)
+        if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
+        if let dot = stem.lastIndex(of: ".") { stem = stem[..<dot] }
+        let key = Conventions.headerKey(String(stem))
+        let words: [(String, ItemType)] = [
+            ("keyresult", .keyResult), ("kpi", .keyResult), ("krs", .keyResult), ("objective", .objective), ("goal", .objective),
+            ("initiative", .initiative), ("project", .initiative), ("workstream", .workstream), ("milestone", .milestone), ("task", .task),
+        ]
+        return words.first { key.contains($0.0) }?.1
+    }
+}
