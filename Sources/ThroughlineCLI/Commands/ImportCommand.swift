@@ -58,7 +58,7 @@ enum ImportCommand: Command {
             return count
         }
         printer.finish()
-        let summary = "\(rows) items from \(sources.count) sheet\(sources.count == 1 ? "" : "s"); \(printer.total) finding\(printer.total == 1 ? "" : "s")"
+        let summary = "\(rows) item\(rows == 1 ? "" : "s") from \(sources.count) sheet\(sources.count == 1 ? "" : "s"); \(printer.total) finding\(printer.total == 1 ? "" : "s")"
         if dryRun { try context.print(summary + "\n") } else { try context.note(summary) }
         return 0
     }

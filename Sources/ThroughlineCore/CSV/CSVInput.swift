@@ -118,7 +118,7 @@ public final class CSVInput {
 public enum DelimiterSniffer {
     /// Tries `,` `;` tab and `|` on `sample`; the winner gives the most records the same number (above one) of cells.
     public static func sniff(_ sample: [UInt8], isWhole: Bool) -> (CSVDialect, String) {
-        var best: (dialect: CSVDialect, agreeing: Int, width: Int)?
+        var best: (dialect: CSVDialect, agreeing: Int, width: Int, records: Int)?
         for candidate in CSVDialect.candidates {
             var counts: [Int] = []
             let reader = CSVReader(source: MemoryByteSource(sample), dialect: candidate, chunkSize: sample.count + 16)
@@ -132,10 +132,10 @@ public enum DelimiterSniffer {
             for count in counts where count > 1 { frequency[count, default: 0] += 1 }
             guard let mode = frequency.max(by: { $0.value == $1.value ? $0.key < $1.key : $0.value < $1.value }) else { continue }
             if best == nil || mode.value > best!.agreeing || (mode.value == best!.agreeing && mode.key > best!.width) {
-                best = (candidate, mode.value, mode.key)
+                best = (candidate, mode.value, mode.key, counts.count)
             }
         }
         guard let best else { return (.comma, "no delimiter found in the first records; read as one column") }
-        return (best.dialect, "detected: \(best.agreeing) of the first records have \(best.width) cells")
+        return (best.dialect, "detected: \(best.agreeing) of the first \(best.records) records have \(best.width) cells")
     }
 }

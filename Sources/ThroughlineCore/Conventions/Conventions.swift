@@ -128,7 +128,14 @@ public struct Conventions: Sendable {
     }
 
     /// The field a header names, if any.
-    public func field(forHeader header: String) -> Field? { fields[Self.headerKey(header)] }
+    /// A header with a parenthesised part, `Risk (1-5)` or `Budget (kEUR)`, also matches without it.
+    public func field(forHeader header: String) -> Field? {
+        if let field = fields[Self.headerKey(header)] { return field }
+        guard let open = header.firstIndex(of: "(") else { return nil }
+        let close = header[open...].firstIndex(of: ")").map { header.index(after: $0) } ?? header.endIndex
+        let shorter = String(header[..<open] + header[close...])
+        return shorter.isEmpty ? nil : fields[Self.headerKey(shorter)]
+    }
 
     /// The item type a typed word names, if any.
     public func type(for text: some StringProtocol) -> ItemType? {

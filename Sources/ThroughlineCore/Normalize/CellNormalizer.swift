@@ -159,7 +159,11 @@ public struct CellNormalizer: Sendable {
             case .empty:
                 return nil
             case .invalid:
-                let impossible = order.map { " in \($0 == .dayFirst ? "day-first" : "month-first") order" } ?? ""
+                // Say so when the value is a date in the other order: the column's order is what rules it out.
+                var impossible = ""
+                if let order, DateReader.read(Substring(trimmed), order: nil, edge: edge) != .invalid {
+                    impossible = " in the column's \(order == .dayFirst ? "day-first" : "month-first") order"
+                }
                 report(.badDate, "'\(trimmed)' is not a date\(impossible)")
                 return nil
             }

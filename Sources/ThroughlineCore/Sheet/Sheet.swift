@@ -119,7 +119,7 @@ public final class Sheet {
         guard options.hasHeader else {
             let width = rows.map(\.cells.count).max() ?? 0
             let columns = (0..<width).map { SheetColumn(index: $0, header: "", name: SheetLayout.letters($0), field: nil, mappedBy: "") }
-            return SheetLayout(columns: columns, headerRow: nil, headerLine: nil, headerReason: "no header (--no-header)", notes: [])
+            return SheetLayout(columns: columns, headerRow: nil, headerLine: nil, headerReason: "--no-header", notes: [])
         }
         guard !rows.isEmpty else {
             throw ThroughlineError.data(SourceLocation(file: file), "the file is empty: there is no header row", hint: "a sheet needs a header row naming its columns")

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import ThroughlineCore
+
+@Suite struct ConventionsTests {
+    static let statusCases: [(String, Status?)] = [
+        ("Green", .onTrack), ("GREEN", .onTrack), (" g ", .onTrack), ("Amber", .atRisk), ("A", .atRisk), ("Red", .offTrack),
+        ("Yellow", .atRisk), ("Y", .atRisk), ("Amber/Green", .onTrack), ("amber / green", .onTrack), ("Amber/Red", .offTrack),
+        ("On track", .onTrack), ("Needs attention", .atRisk), ("At risk", .atRisk), ("Off track", .offTrack), ("Behind", .offTrack),
+        ("Not started", .notStarted), ("To do", .notStarted), ("In progress", .onTrack), ("WIP", .onTrack), ("Doing", .onTrack),
+        ("Blocked", .blocked), ("On hold", .onHold), ("Paused", .onHold), ("Done", .done), ("done.", .done), ("Complete", .done),
+        ("Completed", .done), ("Closed", .done), ("Shipped", .done), ("Accomplished", .done), ("Achieved", .done),
+        ("Cancelled", .cancelled), ("Dropped", .cancelled), ("Won't do", .cancelled), ("🟢", .onTrack), ("🟡", .atRisk),
+        ("🟠", .atRisk), ("🔴", .offTrack), ("⚪", .notStarted), ("✅", .done), ("❌", .cancelled), ("⛔", .blocked), ("✔", .done),
+        ("✔️", .done), ("on-track", .onTrack), ("at-risk", .atRisk), ("Tbc", nil), ("see notes", nil), ("", nil),
+    ]
+
+    @Test(arguments: statusCases)
+    func statusVocabulary(_ typed: String, _ expected: Status?) {
+        #expect(Conventions.builtIn.status(for: typed) == expected)
+    }
+
+    static let headerCases: [(String, Field?)] = [
+        ("ID", .id), ("#", .id), ("Ref", .id), ("WBS", .id), ("Level", .type), ("Item Type", .type), ("Task Name", .title),
+        ("Strategic Priority", .objective), ("Pillar", .objective), ("Parent ID", .parent), ("Belongs To", .parent),
+        ("DRI", .owner), ("Assigned To", .owner), ("Resource Names", .owner), ("Dept", .team), ("SIG", .team),
+        ("RAG", .status), ("DCA", .status), ("Risk (1-5)", .status), ("% Complete", .progress), ("Percent Done", .progress),
+        ("Start Date", .start), ("Baseline Finish", .due), ("Target Date", .due), ("ETA", .forecast), ("Last Check-in", .updated),
+        ("As Of", .updated), ("Blocked By", .dependsOn), ("Predecessors", .dependsOn), ("Priority Weight", .weight),
+        ("Baseline", .baseline), ("Target", .target), ("Current", .actual), ("Unit", .unit), ("Direction", .direction),
+        ("Commentary", .notes), ("  due   DATE ", .due), ("Budget (kEUR)", nil), ("Jira", nil),
+    ]
+
+    @Test(arguments: headerCases)
+    func headerSynonyms(_ header: String, _ expected: Field?) {
+        #expect(Conventions.builtIn.field(forHeader: header) == expected)
+    }
+
+    @Test func typeVocabulary() {
+        let conventions = Conventions.builtIn
+        #expect(conventions.type(for: "KPI") == .keyResult)
+        #expect(conventions.type(for: "Key Result") == .keyResult)
+        #expect(conventions.type(for: "key-result") == .keyResult)
+        #expect(conventions.type(for: "Workstream") == .workstream)
+        #expect(conventions.type(for: "Epic") == .initiative)
+        #expect(conventions.type(for: "Spaceship") == nil)
+    }
+
+    @Test func userConventionsAddAndOverride() throws {
+        let sheet = "kind,value,means\nstatus,Purple,at-risk\nstatus,Green,at-risk\nfield,Sponsor,owner\nowner,Bob,Robert Smith\nowner,Guild,team\n"
+        let conventions = try Conventions.builtIn.adding(csv: Array(sheet.utf8), file: "c.csv")
+        #expect(conventions.status(for: "purple") == .atRisk)
+        #expect(conventions.status(for: "Green") == .atRisk)
+        #expect(conventions.status(for: "Red") == .offTrack)
+        #expect(conventions.field(forHeader: "Sponsor") == .owner)
+        #expect(conventions.owners["bob"] == .person("Robert Smith"))
+        #expect(conventions.owners["guild"] == .team)
+    }
+
+    @Test func badConventionsAreLocated() {
+        #expect(throws: ThroughlineError.self) {
+            _ = try Conventions().adding(csv: Array("kind,value,means\ncolour,Green,on-track\n".utf8), file: "c.csv")
+        }
+        #expect(throws: ThroughlineError.self) {
+            _ = try Conventions().adding(csv: Array("a,b\n".utf8), file: "c.csv")
+        }
+    }
+
+    @Test func wordKeys() {
+        #expect(Conventions.wordKey("  Amber  /  Green!! ") == "amber/green")
+        #expect(Conventions.wordKey("On   Track.") == "on track")
+        #expect(Conventions.headerKey("% Complete") == "percentcomplete")
+        #expect(Conventions.headerKey("#") == "number")
+    }
+
+    /// `init` writes the same templates the repository ships, and the built-in conventions are that sheet.
+    @Test func templatesMatchTheShippedFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../templates").standardized
+        for (name, text) in Templates.files {
+            let shipped = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(shipped == text, "templates/\(name) differs from the text init writes")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import ThroughlineCore
+
+func input(_ bytes: [UInt8], encoding: TextEncoding? = nil) throws -> CSVInput {
+    try CSVInput(bytes: bytes, file: "t.csv", encoding: encoding)
+}
+
+@Suite struct EncodingTests {
+    @Test func utf8WithByteOrderMark() throws {
+        let source = try input([0xEF, 0xBB, 0xBF] + Array("a,b\n1,é\n".utf8))
+        #expect(source.encoding.encoding == .utf8)
+        #expect(source.encoding.hasByteOrderMark)
+        #expect(try source.makeReader().readAll() == [["a", "b"], ["1", "é"]])
+    }
+
+    @Test func windows1252IsDetectedAndDecoded() throws {
+        // "Zoë;€5;“q”" in Windows-1252.
+        let bytes: [UInt8] = Array("id;name\n1;Zo".utf8) + [0xEB, 0x3B, 0x80, 0x35, 0x3B, 0x93, 0x71, 0x94, 0x0A]
+        let source = try input(bytes)
+        #expect(source.encoding.encoding == .windows1252)
+        #expect(source.dialect == .semicolon)
+        #expect(try source.makeReader().readAll() == [["id", "name"], ["1", "Zoë", "€5", "“q”"]])
+    }
+
+    @Test func utf16WithAndWithoutMark() throws {
+        let text = "a\tb\r\n1\té𝄞\r\n"
+        var little: [UInt8] = [0xFF, 0xFE]
+        var big: [UInt8] = [0xFE, 0xFF]
+        var bare: [UInt8] = []
+        for unit in text.utf16 {
+            little += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            big += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            bare += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        for bytes in [little, big, bare] {
+            let source = try input(bytes)
+            #expect(try source.makeReader().readAll() == [["a", "b"], ["1", "é𝄞"]])
+        }
+    }
+
+    @Test func decodingAcrossTinyChunksKeepsSurrogatesAndSequences() throws {
+        var bytes: [UInt8] = []
+        for unit in "𝄞é,x\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let reader = CSVReader(source: DecodingByteSource(MemoryByteSource(bytes), encoding: .utf16LE), dialect: .comma, chunkSize: 16)
+        #expect(try reader.readAll() == [["𝄞é", "x"]])
+    }
+
+    @Test func straysInUTF8AreReadAsWindows1252() throws {
+        let bytes: [UInt8] = Array("id,name\n1,café\n2,na".utf8) + [0xEF, 0x76, 0x65, 0x0A] + Array("3,Zoë\n4,über\n".utf8)
+        let source = try input(bytes)
+        #expect(source.encoding.encoding == .utf8)
+        #expect(source.encoding.strayBytesLine == 3)
+        #expect(try source.makeReader().readAll()[2] == ["2", "naïve"])
+    }
+
+    @Test func explicitUTF8RejectsInvalidBytes() {
+        #expect(throws: ThroughlineError.self) { _ = try input(Array("a\n".utf8) + [0xFF, 0x0A], encoding: .utf8) }
+    }
+
+    @Test func nulBytesAndWorkbooksAreRefused() {
+        #expect(throws: ThroughlineError.self) { _ = try input(Array("a,b\nc,".utf8) + [0, 0x0A]) }
+        #expect(throws: ThroughlineError.self) { _ = try input([0x50, 0x4B, 0x03, 0x04, 0, 0]) }
+        #expect(throws: ThroughlineError.self) { _ = try input([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]) }
+    }
+
+    @Test func encodingBackGivesTheOriginalBytes() throws {
+        let original: [UInt8] = Array(0x20...0xFF).map(UInt8.init)
+        let decoded = try DecodingByteSource(MemoryByteSource(original), encoding: .windows1252).readAll()
+        var back: [UInt8] = []
+        decoded.withUnsafeBufferPointer { TextEncoder.encode($0, as: .windows1252, into: &back) }
+        #expect(back == original)
+    }
+
+    @Test(arguments: [
+        ("a,b,c\n1,2,3\n", CSVDialect.comma), ("a;b;c\n1,5;2;3\n", .semicolon), ("a\tb\n1\t2\n", .tab), ("a|b\n1|2\n", .pipe),
+        ("name,notes\nA,\"x;y;z\"\nB,w\n", .comma), ("single\nvalue\n", .comma),
+    ])
+    func delimiterSniffing(_ text: String, _ expected: CSVDialect) throws {
+        #expect(try input(Array(text.utf8)).dialect == expected)
+    }
+
+    @Test func separatorLineSetsTheDelimiter() throws {
+        let source = try input(Array("sep=|\r\na|b\r\n".utf8))
+        #expect(source.dialect == .pipe)
+        #expect(source.separatorLine == Array("sep=|\r\n".utf8))
+        var lines: [Int] = []
+        try source.makeReader().forEach { lines.append($0.line); return true }
+        #expect(lines == [2])
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import ThroughlineCore
+
+/// Opens `text` as a sheet and normalizes it, returning the output text and the finding codes.
+func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dateOrder: DateOrder? = nil) throws -> (String, [String]) {
+    let sheet = try Sheet(input: try CSVInput(bytes: Array(text.utf8), file: "t.csv"), conventions: .builtIn)
+    let normalizer = CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: .builtIn,
+                                    people: people, dateOrder: dateOrder, file: "t.csv")
+    let sink = MemorySink()
+    var codes: [String] = []
+    _ = try SheetRewriter.normalize(sheet, with: normalizer, to: sink) { codes.append($0.code.name) }
+    return (sink.text, codes)
+}
+
+@Suite struct NormalizerTests {
+    @Test func rewritesOnlyTheCellsItReads() throws {
+        let input = "Title row,,\r\nid,Status,Due,Notes\r\n\"A\",Green,12/31/2026,\"keep, \"\"this\"\"\"\r\nB,done,2026-01-05,  spaced  \r\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == "Title row,,\r\nid,Status,Due,Notes\r\n\"A\",on-track,2026-12-31,\"keep, \"\"this\"\"\"\r\nB,done,2026-01-05,  spaced  \r\n")
+        #expect(codes.isEmpty)
+    }
+
+    @Test func alreadyCanonicalSheetsComeBackByteForByte() throws {
+        let input = "id,status,progress,due,owner\nA,on-track,45%,2026-03-01,Ana Lopez\n\nB,done,100%,2026-04-30,Ben\n"
+        #expect(try normalized(input).0 == input)
+    }
+
+    @Test func dayMonthOrderIsInferredPerColumn() throws {
+        let input = "id,due,updated\nA,11/30/2026,14/11/2026\nB,11/12/2026,02/10/2026\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == "id,due,updated\nA,2026-11-30,2026-11-14\nB,2026-11-12,2026-10-02\n")
+        #expect(codes.isEmpty)
+    }
+
+    @Test func ambiguousColumnsAreNeverGuessed() throws {
+        let input = "id,due\nA,3/1/2026\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == input)
+        #expect(codes == ["ambiguous-date"])
+        #expect(try normalized(input, dateOrder: .monthFirst).0 == "id,due\nA,2026-03-01\n")
+    }
+
+    @Test func periodsAsDueDatesMeanTheirLastDay() throws {
+        #expect(try normalized("id,due,start\nA,Q2 2026,Q2 2026\n").0 == "id,due,start\nA,2026-06-30,2026-04-01\n")
+    }
+
+    @Test(arguments: [
+        ("45%", "45%"), ("45", "45%"), ("45.5 %", "45.5%"), (" 100 ", "100%"), ("\"45,5%\"", "\"45.5%\""),
+    ])
+    func percentagesInAPercentColumn(_ typed: String, _ expected: String) throws {
+        #expect(try normalized("id,progress\nA,\(typed)\nB,60\n").0 == "id,progress\nA,\(expected)\nB,60%\n")
+    }
+
+    @Test func fractionColumnsScaleToPercent() throws {
+        #expect(try normalized("id,progress\nA,0.45\nB,1\n").0 == "id,progress\nA,45%\nB,100%\n")
+    }
+
+    @Test func unreadableCellsStayAndAreReported() throws {
+        let input = "id,status,progress,due,weight\nA,Purple,lots,someday,heavy\nB,Green,150%,2026-02-30,2\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == "id,status,progress,due,weight\nA,Purple,lots,someday,heavy\nB,on-track,150%,2026-02-30,2\n")
+        #expect(codes == ["unknown-status", "bad-number", "bad-date", "bad-number", "bad-number", "bad-date"])
+    }
+
+    @Test func ownersMatchThePeopleSheet() throws {
+        var people = PeopleDirectory()
+        people.add(.init(name: "Priya Sharma", team: "Growth", email: "priya.sharma@example.com", fte: 1))
+        let input = "id,owner\nA,Sharma, Priya\nB,PRIYA.SHARMA@example.com\nC,  priya   sharma \nD,Platform Team\n"
+        let (output, _) = try normalized(input.replacingOccurrences(of: "Sharma, Priya", with: "\"Sharma, Priya\""), people: people)
+        // A cell quoted in the file stays quoted.
+        #expect(output == "id,owner\nA,\"Priya Sharma\"\nB,Priya Sharma\nC,Priya Sharma\nD,Platform Team\n")
+    }
+
+    @Test func raggedRowsAreReportedAndKept() throws {
+        let input = "id,status\nA,Green,extra\nB\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == "id,status\nA,on-track,extra\nB\n")
+        #expect(codes == ["ragged-row", "ragged-row"])
+    }
+
+    @Test func percentFormatting() {
+        #expect(CellNormalizer.formatPercent(45) == "45%")
+        #expect(CellNormalizer.formatPercent(33.3333) == "33.33%")
+        #expect(CellNormalizer.formatPercent(0.5) == "0.5%")
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import ThroughlineCore
+
+func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> Sheet {
+    try Sheet(input: try CSVInput(bytes: Array(text.utf8), file: "t.csv"), conventions: .builtIn, options: options)
+}
+
+@Suite struct SheetTests {
+    @Test func headerIsFoundBelowPreambleRows() throws {
+        let layout = try sheet("Company tracker\nExported 2026-11-20,,\n\nRef,Name,RAG,Owner\nA,Alpha,G,Ana\n").layout
+        #expect(layout.headerRow == 4)
+        #expect(layout.headerLine == 4)
+        #expect(layout.columns.map(\.field) == [.id, .title, .status, .owner])
+    }
+
+    @Test func headerWithFewKnownNamesFallsBackToTheFirstFullRow() throws {
+        let layout = try sheet("Report\nAlpha,Beta,Gamma\n1,2,3\n").layout
+        #expect(layout.headerRow == 2)
+        #expect(layout.columns.map(\.name) == ["Alpha", "Beta", "Gamma"])
+    }
+
+    @Test func duplicateHeadersAreKeptDistinct() throws {
+        let layout = try sheet("ID,Notes,Notes,notes,Owner,Lead\n").layout
+        #expect(layout.columns.map(\.name) == ["ID", "Notes", "Notes (2)", "notes (3)", "Owner", "Lead"])
+        #expect(layout.columns.map(\.field) == [.id, .notes, nil, nil, .owner, nil])
+        #expect(layout.notes.count == 5)
+    }
+
+    @Test func mapOverridesSynonyms() throws {
+        var options = SheetOptions()
+        options.map = [Conventions.headerKey("Target"): Field.due, Conventions.headerKey("Status"): Field?.none]
+        let layout = try sheet("id,Target,Status\n", options: options).layout
+        #expect(layout.columns.map(\.field) == [.id, .due, nil])
+    }
+
+    @Test func noHeaderNamesColumnsByLetter() throws {
+        var options = SheetOptions()
+        options.hasHeader = false
+        let layout = try sheet("a,b,c\n", options: options).layout
+        #expect(layout.columns.map(\.name) == ["A", "B", "C"])
+        #expect(SheetLayout.letters(26) == "AA")
+        #expect(SheetLayout.letters(701) == "ZZ")
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect(throws: ThroughlineError.self) { _ = try sheet("") }
+    }
+
+    @Test func typeFromFileName() {
+        #expect(ItemType.fromFileName("sheets/Objectives.csv") == .objective)
+        #expect(ItemType.fromFileName("kpis.csv") == .keyResult)
+        #expect(ItemType.fromFileName("Key Results (Q3).csv") == .keyResult)
+        #expect(ItemType.fromFileName("milestones-2026.tsv") == .milestone)
+        #expect(ItemType.fromFileName("export.csv") == nil)
+    }
+}
