@@ -69,6 +69,9 @@ enum ImportCommand: Command {
             throw ThroughlineError.usage("--format takes csv or json with --raw")
         }
         let input = try settings.openRaw(path, context: context)
+        if input.encoding.encoding != .utf8 || input.encoding.strayBytesLine != nil {
+            try context.note("\(input.file): note: \(input.encoding.reason); records are written as UTF-8")
+        }
         try context.withOutput(arguments.value("--output")) { sink in
             let out = OutputBuffer(sink)
             let reader = try input.makeReader()

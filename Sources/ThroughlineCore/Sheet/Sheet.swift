@@ -83,9 +83,10 @@ public final class Sheet {
     public init(input: CSVInput, conventions: Conventions, options: SheetOptions = SheetOptions()) throws {
         self.input = input
         var firstRows: [(cells: [String], line: Int)] = []
+        let wanted = max(Self.headerSearchRows, options.headerRow ?? 0, options.hasHeader ? 0 : Self.headerSearchRows)
         try input.makeReader(chunkSize: 1 << 16).forEach { record in
             firstRows.append((record.strings, record.line))
-            return firstRows.count < Self.headerSearchRows
+            return firstRows.count < wanted
         }
         layout = try Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options)
     }
@@ -128,7 +129,7 @@ public final class Sheet {
         let reason: String
         if let requested = options.headerRow {
             guard requested >= 1, requested <= rows.count else {
-                throw ThroughlineError.usage("--header-row \(requested) is past the rows searched (1 to \(rows.count))")
+                throw ThroughlineError.usage("--header-row \(requested) is past the end of the sheet (it has \(rows.count) rows)")
             }
             chosen = requested - 1
             reason = "as given by --header-row"
