@@ -2,6 +2,7 @@ import ThroughlineCore
 
 /// Everything a command may touch outside itself: streams, the working folder, today's date, the terminal.
 /// The real one is made in `main.swift`; tests make one in memory.
+/// It is handed from the dispatcher to one command on one thread; nothing in it is shared across threads.
 public final class Context: @unchecked Sendable {
     /// Standard output.
     public let stdout: ByteSink
@@ -13,7 +14,9 @@ public final class Context: @unchecked Sendable {
     public let workingDirectory: String
     /// Today, for `--as-of` defaults.
     public let today: CalendarDate
-    /// Whether standard error is a terminal (for progress and colour).
+    /// Whether standard output is a terminal (tables and colour by default).
+    public let stdoutIsTerminal: Bool
+    /// Whether standard error is a terminal (for progress).
     public let stderrIsTerminal: Bool
     /// Whether `NO_COLOR` is set.
     public let noColor: Bool
@@ -22,12 +25,13 @@ public final class Context: @unchecked Sendable {
 
     /// Creates a context.
     public init(stdout: ByteSink, stderr: ByteSink, readStandardInput: @escaping () throws -> ByteSource, workingDirectory: String,
-                today: CalendarDate, stderrIsTerminal: Bool = false, noColor: Bool = false, temporaryDirectory: String = "/tmp") {
+                today: CalendarDate, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, noColor: Bool = false, temporaryDirectory: String = "/tmp") {
         self.stdout = stdout
         self.stderr = stderr
         self.readStandardInput = readStandardInput
         self.workingDirectory = workingDirectory
         self.today = today
+        self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
         self.noColor = noColor
         self.temporaryDirectory = temporaryDirectory

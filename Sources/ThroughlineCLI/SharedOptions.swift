@@ -59,9 +59,17 @@ struct InputSettings {
             sheetOptions.map = try Self.readMap(path, context: context, settings: self)
         }
         if let path = arguments.value("--people") {
-            let input = try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding)
-            people = try PeopleDirectory(sheet: Sheet(input: input, conventions: conventions))
+            try loadPeople(path, context: context)
         }
+    }
+
+    /// Whether a people sheet has been read.
+    var hasPeople: Bool { !people.people.isEmpty }
+
+    /// Reads a people sheet to match owners against.
+    mutating func loadPeople(_ path: String, context: Context) throws {
+        let input = try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding)
+        people = try PeopleDirectory(sheet: Sheet(input: input, conventions: conventions))
     }
 
     /// Opens a sheet path (`-` is standard input) with these settings.

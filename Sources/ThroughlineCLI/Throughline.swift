@@ -8,6 +8,7 @@ public enum Throughline {
     /// Every command, in the order the help lists them.
     static let commands: [CommandEntry] = [
         CommandEntry(InitCommand.self), CommandEntry(ImportCommand.self), CommandEntry(ExportCommand.self), CommandEntry(NormalizeCommand.self),
+        CommandEntry(RollupCommand.self), CommandEntry(CheckCommand.self),
     ]
 
     /// Runs one command line (without the program name) and returns the exit code. Never exits.

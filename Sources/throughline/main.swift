@@ -18,6 +18,7 @@ let context = Context(
     readStandardInput: { try FileByteSource(path: "/dev/stdin", displayName: "-") },
     workingDirectory: FileManager.default.currentDirectoryPath,
     today: today,
+    stdoutIsTerminal: isatty(1) == 1,
     stderrIsTerminal: isatty(2) == 1,
     noColor: environment["NO_COLOR"] != nil,
     temporaryDirectory: environment["TMPDIR"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"

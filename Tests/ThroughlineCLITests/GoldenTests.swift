@@ -59,7 +59,8 @@ import ThroughlineCore
         #expect("\(exit)" == expectedExit.trimmingCharacters(in: .whitespacesAndNewlines), "exit code of \(name)")
         let expectedStdout = try [UInt8](Data(contentsOf: caseFolder.appendingPathComponent("expected-stdout")))
         #expect(stdout.text == String(decoding: expectedStdout, as: UTF8.self), "stdout of \(name)")
-        #expect(stdout.bytes == expectedStdout, "stdout bytes of \(name)")
+        let sameBytes = stdout.bytes == expectedStdout
+        #expect(sameBytes, "stdout bytes of \(name)")
         let expectedStderr = try String(contentsOf: caseFolder.appendingPathComponent("expected-stderr"), encoding: .utf8)
         #expect(stderr.text == expectedStderr, "stderr of \(name)")
         if fileManager.fileExists(atPath: expectedFiles.path) {

@@ -24,7 +24,7 @@ enum ExportCommand: Command {
     ]
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
-        let settings = try InputSettings(arguments, context: context)
+        var settings = try InputSettings(arguments, context: context)
         guard !arguments.positionals.isEmpty else { throw ThroughlineError.usage("export needs a tracker sheet", hint: "see 'throughline export --help'") }
         let dialectName = arguments.value("--dialect") ?? "excel"
         guard let style = CSVWriteStyle(name: dialectName) else {
@@ -33,7 +33,7 @@ enum ExportCommand: Command {
         if arguments.value("--split") != nil && arguments.value("--output") != nil {
             throw ThroughlineError.usage("--split and --output contradict each other")
         }
-        let sources = try TrackerSources.open(arguments.positionals, settings: settings, context: context)
+        let sources = try TrackerSources.open(arguments.positionals, settings: &settings, context: context)
         let columns = TrackerImport.columns(of: sources)
         let printer = FindingPrinter(context)
         defer { printer.finish() }
@@ -41,7 +41,7 @@ enum ExportCommand: Command {
             try context.withOutput(arguments.value("--output")) { sink in
                 let out = OutputBuffer(sink)
                 let writer = start(out, style: style, columns: columns)
-                _ = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells in
+                _ = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells, _, _ in
                     try writer.writeRecord(cells, terminator: style.terminator)
                 }
                 try out.flush()
@@ -54,7 +54,7 @@ enum ExportCommand: Command {
         let extensionName = style.dialect == .tab ? "tsv" : "csv"
         var files: [String: (file: AtomicFile, out: OutputBuffer, writer: CSVWriter)] = [:]
         do {
-            _ = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells in
+            _ = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells, _, _ in
                 let type = ItemType(rawValue: cells[typeSlot])
                 let base = type.map { $0 == .keyResult ? "key-results" : $0.rawValue + "s" } ?? "untyped"
                 if files[base] == nil {

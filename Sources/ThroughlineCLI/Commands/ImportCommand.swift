@@ -31,7 +31,7 @@ enum ImportCommand: Command {
     ]
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
-        let settings = try InputSettings(arguments, context: context)
+        var settings = try InputSettings(arguments, context: context)
         guard !arguments.positionals.isEmpty else {
             throw ThroughlineError.usage("import needs a sheet, a folder, or - for standard input", hint: "see 'throughline import --help'")
         }
@@ -40,7 +40,7 @@ enum ImportCommand: Command {
             return try raw(arguments.positionals[0], format: arguments.value("--format") ?? "csv", settings: settings, arguments, context)
         }
         if arguments.value("--format") != nil { throw ThroughlineError.usage("--format goes with --raw; the tracker is CSV") }
-        let sources = try TrackerSources.open(arguments.positionals, settings: settings, context: context)
+        let sources = try TrackerSources.open(arguments.positionals, settings: &settings, context: context)
         let dryRun = arguments.flag("--dry-run")
         var report = ""
         for source in sources { report += TrackerSources.report(source) }
@@ -51,7 +51,7 @@ enum ImportCommand: Command {
             let out = OutputBuffer(target)
             let writer = CSVWriter(out, dialect: .comma)
             try writer.writeRecord(TrackerImport.columns(of: sources), terminator: .lf)
-            let count = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells in
+            let count = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells, _, _ in
                 try writer.writeRecord(cells, terminator: .lf)
             }
             if !dryRun { try out.flush() }
@@ -110,8 +110,10 @@ enum TrackerSources {
     /// Words in a file name that mark a sheet that is not a tracker.
     static let notTrackers = ["people", "capacity", "convention", "map", "resource"]
 
-    static func open(_ paths: [String], settings: InputSettings, context: Context) throws -> [ImportSource] {
+    /// Opens the tracker sheets among `paths`. A folder's people sheet is used to match owners when --people is not given.
+    static func open(_ paths: [String], settings: inout InputSettings, context: Context) throws -> [ImportSource] {
         var files: [String] = []
+        var peopleSheets: [String] = []
         for path in paths {
             if path != "-" && context.isFolder(path) {
                 let found = try context.files(in: path).filter { name in
@@ -120,8 +122,10 @@ enum TrackerSources {
                 }
                 for file in found {
                     let base = file.split(separator: "/").last.map { $0.lowercased() } ?? ""
-                    if notTrackers.contains(where: base.contains) {
-                        try context.note("\(file): skipped: a people, capacity, conventions or map sheet, not a tracker")
+                    if base.contains("people") {
+                        peopleSheets.append(file)
+                    } else if notTrackers.contains(where: base.contains) {
+                        try context.note("\(file): skipped: a capacity, conventions or map sheet, not a tracker")
                     } else {
                         files.append(file)
                     }
@@ -130,6 +134,12 @@ enum TrackerSources {
             } else {
                 files.append(path)
             }
+        }
+        if let people = peopleSheets.first, !settings.hasPeople {
+            try settings.loadPeople(people, context: context)
+            try context.note("\(people): read as the people sheet (owners are matched against it)")
+        } else {
+            for sheet in peopleSheets { try context.note("\(sheet): skipped: a people sheet, not a tracker") }
         }
         if files.isEmpty { throw ThroughlineError.usage("no tracker sheet to read") }
         return try files.map { file in

@@ -28,6 +28,31 @@ public struct FindingCode: Hashable, Sendable, CustomStringConvertible {
     public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type")
     public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header")
 
+    public static let noOwner = FindingCode(name: "no-owner", severity: .warning, meaning: "active work with no named owner")
+    public static let teamOwner = FindingCode(name: "team-owner", severity: .warning, meaning: "the owner is a team or department, not one accountable person")
+    public static let sharedOwner = FindingCode(name: "shared-owner", severity: .warning, meaning: "several people named as owner; one person should be accountable")
+    public static let orphan = FindingCode(name: "orphan", severity: .warning, meaning: "work that serves no objective")
+    public static let noWork = FindingCode(name: "no-work", severity: .warning, meaning: "an objective or key result with no active work beneath it")
+    public static let noKPI = FindingCode(name: "no-kpi", severity: .info, meaning: "an objective with no key result that measures it")
+    public static let overdue = FindingCode(name: "overdue", severity: .warning, meaning: "past its due date and not done")
+    public static let forecastSlip = FindingCode(name: "forecast-slip", severity: .warning, meaning: "forecast to finish after its due date")
+    public static let lateStart = FindingCode(name: "late-start", severity: .warning, meaning: "not started a grace period after its start date")
+    public static let behindPace = FindingCode(name: "behind-pace", severity: .warning, meaning: "progress trails the time elapsed by more than the margin")
+    public static let stale = FindingCode(name: "stale", severity: .warning, meaning: "active work with no status update for longer than the stale period")
+    public static let blocked = FindingCode(name: "blocked", severity: .warning, meaning: "typed blocked, or waiting for work that is off-track or blocked")
+    public static let dependencyLate = FindingCode(name: "dependency-late", severity: .warning, meaning: "waits for something due after it, or already late")
+    public static let crossTeamDependency = FindingCode(name: "cross-team-dependency", severity: .info, meaning: "waits for work owned by another team")
+    public static let doneButOpen = FindingCode(name: "done-but-open", severity: .warning, meaning: "typed done while its progress or its children say otherwise")
+    public static let abandonedWithoutReason = FindingCode(name: "abandoned-without-reason", severity: .warning, meaning: "cancelled with no note saying why")
+    public static let watermelon = FindingCode(name: "watermelon", severity: .warning, meaning: "typed status better than the status derived from the work")
+    public static let kpiOffTarget = FindingCode(name: "kpi-off-target", severity: .warning, meaning: "a KPI behind its paced target or worse than its baseline")
+
+    /// Every code, in the order `check --list` shows them.
+    public static let all: [FindingCode] = sheetCodes + [
+        .noOwner, .teamOwner, .sharedOwner, .orphan, .noWork, .noKPI, .overdue, .forecastSlip, .lateStart, .behindPace, .stale, .blocked,
+        .dependencyLate, .crossTeamDependency, .doneButOpen, .abandonedWithoutReason, .watermelon, .kpiOffTarget,
+    ]
+
     /// Every code that concerns the sheet's own cells, in the order `check --list` shows them.
     public static let sheetCodes: [FindingCode] = [
         .duplicateID, .unknownReference, .hierarchyCycle, .dependencyCycle, .badDate, .ambiguousDate, .unknownStatus, .unknownType, .badNumber, .raggedRow,
@@ -53,9 +78,9 @@ public struct Finding: Hashable, Sendable {
     public init(_ code: FindingCode, at location: SourceLocation, id: String? = nil, owner: String? = nil, message: String) {
         self.code = code
         self.severity = code.severity
-        self.id = id
+        self.id = id?.isEmpty == true ? nil : id
         self.location = location
-        self.owner = owner
+        self.owner = owner?.isEmpty == true ? nil : owner
         self.message = message
     }
 }

@@ -29,9 +29,10 @@ public enum TrackerImport {
         return names
     }
 
-    /// Calls `body` with each item row's cells, in the order of `columns(of:)`; returns how many rows there were.
+    /// Calls `body` with each item row's cells (in the order of `columns(of:)`), its file and the line it starts on;
+    /// returns how many rows there were.
     public static func rows(_ sources: [ImportSource], conventions: Conventions, onFinding: (Finding) -> Void,
-                            _ body: ([String]) throws -> Void) throws -> Int {
+                            _ body: (_ cells: [String], _ file: String, _ line: Int) throws -> Void) throws -> Int {
         let names = columns(of: sources)
         let index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var rows = 0
@@ -73,7 +74,7 @@ public enum TrackerImport {
                     cells[typeSlot] = type.rawValue
                 }
                 findings.forEach(onFinding)
-                try body(cells)
+                try body(cells, file, record.line)
                 rows += 1
                 return true
             }

@@ -1,0 +1,79 @@
+import ThroughlineCore
+
+/// The options of the commands that derive statuses (`rollup`, `check`): the as-of date and every threshold, defined once.
+enum AnalysisOptions {
+    static let options: [OptionSpec] = [
+        .value("--as-of", nil, "DATE", "the day the sheet is read at, YYYY-MM-DD (default: today)"),
+        .value("--rule", nil, "RULE", "how parents roll up: escalate (default), worst or average"),
+        .value("--stale-days", nil, "N", "active work not updated for more than N days is stale (default 30)"),
+        .value("--late-start-days", nil, "N", "work not started N days after its start is at risk (default 7)"),
+        .value("--pace-margin", nil, "PCT", "progress trailing time elapsed by more than PCT points is at risk (default 20)"),
+        .value("--slip-share", nil, "SHARE", "a forecast slip above SHARE of the planned duration is off-track (default 0.25)"),
+        .value("--escalate-share", nil, "SHARE", "escalate: this weighted share of off-track or blocked children is off-track (default 0.5)"),
+        .value("--average-at-risk", nil, "SCORE", "average: a score below this is at-risk (default 0.8)"),
+        .value("--average-off-track", nil, "SCORE", "average: a score below this is off-track (default 0.5)"),
+        .value("--format", nil, "FORMAT", "table (default on a terminal), csv (default otherwise), md, json or html"),
+    ]
+
+    /// Reads the settings; the clock is read only here, through the context, when --as-of is not given.
+    static func settings(_ arguments: ParsedArguments, _ context: Context) throws -> RollupSettings {
+        var asOf = context.today
+        if let text = arguments.value("--as-of") {
+            guard let date = CalendarDate(iso: text) else { throw ThroughlineError.usage("--as-of takes a date as YYYY-MM-DD, not '\(text)'") }
+            asOf = date
+        }
+        var settings = RollupSettings(asOf: asOf)
+        if let rule = arguments.value("--rule") {
+            guard let parsed = ParentRule(rawValue: rule) else { throw ThroughlineError.usage("--rule takes escalate, worst or average") }
+            settings.rule = parsed
+        }
+        func whole(_ name: String, _ current: Int) throws -> Int {
+            guard let text = arguments.value(name) else { return current }
+            guard let value = Int(text), value >= 0 else { throw ThroughlineError.usage("\(name) takes a whole number of days, 0 or more") }
+            return value
+        }
+        func fraction(_ name: String, _ current: Double, upTo limit: Double) throws -> Double {
+            guard let text = arguments.value(name) else { return current }
+            guard let value = Double(text), value >= 0, value <= limit else { throw ThroughlineError.usage("\(name) takes a number from 0 to \(Derivation.format(limit))") }
+            return value
+        }
+        settings.staleDays = try whole("--stale-days", settings.staleDays)
+        settings.lateStartGraceDays = try whole("--late-start-days", settings.lateStartGraceDays)
+        settings.paceMargin = try fraction("--pace-margin", settings.paceMargin, upTo: 100)
+        settings.slipShare = try fraction("--slip-share", settings.slipShare, upTo: 100)
+        settings.escalateShare = try fraction("--escalate-share", settings.escalateShare, upTo: 1)
+        settings.averageAtRisk = try fraction("--average-at-risk", settings.averageAtRisk, upTo: 1)
+        settings.averageOffTrack = try fraction("--average-off-track", settings.averageOffTrack, upTo: 1)
+        if settings.averageOffTrack > settings.averageAtRisk {
+            throw ThroughlineError.usage("--average-off-track must not be above --average-at-risk")
+        }
+        if settings.escalateShare == 0 { throw ThroughlineError.usage("--escalate-share must be above 0") }
+        return settings
+    }
+
+    /// The output format: as given, else a table on a terminal and CSV otherwise.
+    static func format(_ arguments: ParsedArguments, _ context: Context) throws -> ReportFormat {
+        guard let name = arguments.value("--format") else { return context.stdoutIsTerminal && arguments.value("--output") == nil ? .table : .csv }
+        guard let format = ReportFormat(rawValue: name) else {
+            throw ThroughlineError.usage("unknown format '\(name)'", hint: "formats: " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return format
+    }
+
+    /// Colour on a terminal only, and never under NO_COLOR.
+    static func style(_ context: Context, _ arguments: ParsedArguments) -> TerminalStyle {
+        TerminalStyle(colour: context.stdoutIsTerminal && !context.noColor && arguments.value("--output") == nil)
+    }
+
+    /// Reads the tracker sheets and runs the whole analysis.
+    static func analyse(_ arguments: ParsedArguments, _ context: Context) throws -> (TrackerAnalysis, InputSettings) {
+        var input = try InputSettings(arguments, context: context)
+        let settings = try Self.settings(arguments, context)
+        guard !arguments.positionals.isEmpty else {
+            throw ThroughlineError.usage("name a tracker sheet, a folder of sheets, or - for standard input")
+        }
+        let sources = try TrackerSources.open(arguments.positionals, settings: &input, context: context)
+        let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
+        return (TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions), input)
+    }
+}

@@ -1,0 +1,102 @@
+/// The formats `rollup` and `check` write.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Aligned text for a terminal, with colour when allowed.
+    case table
+    /// One row per line, RFC 4180 quoting.
+    case csv
+    /// A Markdown table.
+    case md
+    /// JSON with a `schema` and `asOf`.
+    case json
+    /// One self-contained HTML page.
+    case html
+}
+
+/// Text styling for the terminal table: colours only on a terminal and never under `NO_COLOR`.
+public struct TerminalStyle: Sendable {
+    /// Whether to use ANSI colours.
+    public var colour: Bool
+
+    /// Creates a style.
+    public init(colour: Bool) { self.colour = colour }
+
+    /// A status as a badge: coloured on a terminal, plain text otherwise.
+    public func badge(_ status: Status?) -> String {
+        guard let status else { return "" }
+        guard colour else { return status.rawValue }
+        let code: String
+        switch status {
+        case .onTrack, .done: code = "32"
+        case .atRisk: code = "33"
+        case .offTrack, .blocked: code = "31"
+        case .notStarted, .cancelled, .onHold: code = "90"
+        }
+        return "\u{1B}[\(code)m● \(status.rawValue)\u{1B}[0m"
+    }
+
+    /// Dim text, for reasons.
+    public func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}
+
+/// Small text helpers shared by the renderers.
+public enum TextFormat {
+    /// A text progress bar: `██████░░░░`.
+    public static func bar(_ progress: Double?, width: Int = 10) -> String {
+        guard let progress else { return String(repeating: "·", count: width) }
+        let filled = Int((min(100, max(0, progress)) / 100 * Double(width)).rounded())
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    /// A percentage for display: `45%`, or empty.
+    public static func percent(_ progress: Double?) -> String {
+        progress.map { CellNormalizer.formatPercent(($0 * 10).rounded() / 10) } ?? ""
+    }
+
+    /// Text escaped for HTML: `& < > " '`.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Text escaped for a Markdown table cell: pipes escaped, line breaks as spaces.
+    public static func markdown(_ text: String) -> String {
+        text.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " ")
+    }
+
+    /// Pads to a display width (counting characters).
+    public static func pad(_ text: String, _ width: Int) -> String {
+        let count = text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
+    }
+
+    /// Cuts to a display width with an ellipsis.
+    public static func cut(_ text: String, _ width: Int) -> String {
+        let flat = text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
+        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
+    }
+
+    /// The CSS shared by the HTML pages: readable printed and on a phone.
+    public static let pageStyle = """
+        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;padding:1rem;max-width:72rem;color:#1d232b}
+        h1{font-size:1.4rem;margin:.2rem 0 .8rem}p.meta{color:#5b6470;margin:.2rem 0 1rem}
+        table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #dde1e6}
+        th{background:#f3f5f7;font-weight:600}td.num{text-align:right;white-space:nowrap}.why{color:#4a525c;font-size:.9em}
+        .b{display:inline-block;padding:.05rem .45rem;border-radius:.6rem;font-size:.85em;white-space:nowrap;color:#fff;background:#6b7480}
+        .on-track,.done{background:#2f8f4e}.at-risk{background:#b7791f}.off-track,.blocked{background:#c0392b}
+        .bar{display:inline-block;width:5rem;height:.55rem;background:#e4e7eb;border-radius:.3rem;overflow:hidden;vertical-align:middle}
+        .bar i{display:block;height:100%;background:#3b6fb6}
+        @media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{display:none}tr{border-bottom:2px solid #c9ced4;padding:.4rem 0}td{border:0;padding:.15rem 0}}
+        @media print{body{max-width:none}.b{border:1px solid #000;color:#000;background:none}}
+        """
+}

@@ -1,0 +1,149 @@
+/// Writes a rollup in each format (SPEC 6 and 7).
+public enum RollupRenderer {
+    /// The CSV columns.
+    public static let csvColumns = ["level", "id", "type", "title", "owner", "status", "derivedStatus", "progress", "impactStatus", "reason", "impactReason"]
+
+    /// Renders `report` as text in `format`.
+    public static func render(_ report: RollupReport, format: ReportFormat, style: TerminalStyle) -> String {
+        switch format {
+        case .table: return table(report, style)
+        case .csv: return csv(report)
+        case .md: return markdown(report)
+        case .json: return json(report)
+        case .html: return html(report)
+        }
+    }
+
+    /// Every row with its level, top-down (iterative).
+    static func flatten(_ rows: [RollupRow]) -> [(level: Int, row: RollupRow)] {
+        var out: [(Int, RollupRow)] = []
+        var stack: [(Int, RollupRow)] = rows.reversed().map { (0, $0) }
+        while let (level, row) = stack.popLast() {
+            out.append((level, row))
+            stack += row.children.reversed().map { (level + 1, $0) }
+        }
+        return out
+    }
+
+    static func heading(_ report: RollupReport) -> String {
+        "Rollup by \(report.grouping.rawValue) as of \(report.asOf.iso) (rule: \(report.rule.rawValue))"
+    }
+
+    static func table(_ report: RollupReport, _ style: TerminalStyle) -> String {
+        let flat = flatten(report.rows)
+        guard !flat.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
+        let labels = flat.map { String(repeating: "  ", count: $0.level) + ($0.row.id.isEmpty ? $0.row.title : "\($0.row.id)  \(TextFormat.cut($0.row.title, 40))") }
+        let labelWidth = min(60, labels.map(\.count).max() ?? 0)
+        let statusWidth = Status.allCases.map(\.rawValue.count).max()! + (style.colour ? 2 : 0)
+        var text = heading(report) + "\n\n"
+        for ((level, row), label) in zip(flat, labels) {
+            let badge = style.badge(row.derivedStatus)
+            let visible = style.colour ? row.derivedStatus.rawValue.count + 2 : badge.count
+            text += TextFormat.pad(TextFormat.cut(label, labelWidth), labelWidth) + "  "
+            text += badge + String(repeating: " ", count: max(1, statusWidth - visible + 1))
+            text += TextFormat.bar(row.progress) + " " + TextFormat.pad(TextFormat.percent(row.progress), 6)
+            if let typed = row.status, typed != row.derivedStatus { text += "  typed \(typed.rawValue)" }
+            if let impact = row.impactStatus { text += "  impact " + style.badge(impact) }
+            text += "\n"
+            let indent = String(repeating: "  ", count: level) + "    "
+            if row.derivedStatus.isTrouble || (row.status != nil && row.status != row.derivedStatus) {
+                text += indent + style.dim("why: " + row.reason) + "\n"
+            }
+            if let impact = row.impactStatus, impact.isTrouble, let reason = row.impactReason {
+                text += indent + style.dim("impact: " + reason) + "\n"
+            }
+        }
+        var counts: [Status: Int] = [:]
+        for row in report.rows { counts[row.derivedStatus, default: 0] += 1 }
+        let summary = Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        text += "\n\(report.rows.count) \(report.grouping.rawValue)\(report.rows.count == 1 ? "" : "s"): " + summary.joined(separator: ", ") + "\n"
+        return text
+    }
+
+    static func csv(_ report: RollupReport) -> String {
+        let sink = MemorySink()
+        let out = OutputBuffer(sink)
+        let writer = CSVWriter(out, dialect: .comma)
+        try? writer.writeRecord(csvColumns, terminator: .lf)
+        for (level, row) in flatten(report.rows) {
+            try? writer.writeRecord([String(level), row.id, row.type, row.title, row.owner, row.status?.rawValue ?? "", row.derivedStatus.rawValue,
+                                     row.progress.map { Derivation.format(($0 * 10).rounded() / 10) } ?? "", row.impactStatus?.rawValue ?? "",
+                                     CSVSafety.neutralize(row.reason), CSVSafety.neutralize(row.impactReason ?? "")], terminator: .lf)
+        }
+        try? out.flush()
+        return sink.text
+    }
+
+    static func markdown(_ report: RollupReport) -> String {
+        var text = "# \(heading(report))\n\n| id | title | owner | typed | derived | progress | impact | reason |\n|---|---|---|---|---|---|---|---|\n"
+        for (level, row) in flatten(report.rows) {
+            let indent = String(repeating: "&nbsp;&nbsp;", count: level)
+            let cells = [row.id, indent + TextFormat.markdown(row.title), row.owner, row.status?.rawValue ?? "", "**\(row.derivedStatus.rawValue)**",
+                         TextFormat.percent(row.progress), row.impactStatus?.rawValue ?? "", row.reason + (row.impactStatus?.isTrouble == true ? "; impact: " + (row.impactReason ?? "") : "")]
+            text += "| " + cells.enumerated().map { $0.offset == 1 ? $0.element : TextFormat.markdown($0.element) }.joined(separator: " | ") + " |\n"
+        }
+        return text
+    }
+
+    static func json(_ report: RollupReport) -> String {
+        var text = "{\n  \"schema\": \"throughline.rollup/1\",\n  \"asOf\": \"\(report.asOf.iso)\",\n  \"rule\": \"\(report.rule.rawValue)\",\n  \"by\": \"\(report.grouping.rawValue)\",\n  \"items\": "
+        text += jsonRows(report.rows, indent: "  ")
+        return text + "\n}\n"
+    }
+
+    static func jsonRows(_ rows: [RollupRow], indent: String) -> String {
+        guard !rows.isEmpty else { return "[]" }
+        let inner = indent + "  "
+        let parts = rows.map { row -> String in
+            var fields = [
+                "\"id\": \(JSONText.quoted(row.id))", "\"type\": \(JSONText.quoted(row.type))", "\"title\": \(JSONText.quoted(row.title))",
+                "\"owner\": \(JSONText.quoted(row.owner))", "\"status\": \(row.status.map { JSONText.quoted($0.rawValue) } ?? "null")",
+                "\"derivedStatus\": \(JSONText.quoted(row.derivedStatus.rawValue))",
+                "\"progress\": \(row.progress.map { Derivation.format(($0 * 10).rounded() / 10) } ?? "null")",
+                "\"impactStatus\": \(row.impactStatus.map { JSONText.quoted($0.rawValue) } ?? "null")",
+                "\"reason\": \(JSONText.quoted(row.reason))",
+            ]
+            if let impact = row.impactReason { fields.append("\"impactReason\": \(JSONText.quoted(impact))") }
+            fields.append("\"children\": " + jsonRows(row.children, indent: inner + "  "))
+            return inner + "{" + fields.joined(separator: ", ") + "}"
+        }
+        return "[\n" + parts.joined(separator: ",\n") + "\n" + indent + "]"
+    }
+
+    static func html(_ report: RollupReport) -> String {
+        var body = ""
+        for (level, row) in flatten(report.rows) {
+            let progress = row.progress.map { min(100, max(0, $0)) } ?? 0
+            let title = String(repeating: "&emsp;", count: level) + TextFormat.html(row.title)
+            body += "<tr><td>\(TextFormat.html(row.id))</td><td>\(title)</td><td>\(TextFormat.html(row.owner))</td>"
+            body += "<td>\(badgeHTML(row.status))</td><td>\(badgeHTML(row.derivedStatus))</td>"
+            body += "<td class=\"num\"><span class=\"bar\"><i style=\"width:\(Int(progress.rounded()))%\"></i></span> \(TextFormat.percent(row.progress))</td>"
+            body += "<td>\(badgeHTML(row.impactStatus))</td><td class=\"why\">\(TextFormat.html(row.reason))"
+            if let impact = row.impactReason, row.impactStatus?.isTrouble == true { body += "<br>impact: \(TextFormat.html(impact))" }
+            body += "</td></tr>\n"
+        }
+        return """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+            <title>\(TextFormat.html(heading(report)))</title><style>\(TextFormat.pageStyle)</style></head><body>
+            <h1>\(TextFormat.html(heading(report)))</h1>
+            <table><thead><tr><th>Id</th><th>Title</th><th>Owner</th><th>Typed</th><th>Derived</th><th>Progress</th><th>Impact</th><th>Why</th></tr></thead><tbody>
+            \(body)</tbody></table></body></html>
+
+            """
+    }
+
+    static func badgeHTML(_ status: Status?) -> String {
+        guard let status else { return "" }
+        return "<span class=\"b \(status.rawValue)\">\(status.rawValue)</span>"
+    }
+}
+
+/// Cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'` in the columns the tool writes.
+public enum CSVSafety {
+    /// `text`, made inert if a spreadsheet would read it as a formula.
+    public static func neutralize(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+}

@@ -1,0 +1,212 @@
+/// The items of a tracker with their references resolved: hierarchy, objectives, dependencies, and what could not be resolved.
+public struct Portfolio: Sendable {
+    /// The items in sheet order.
+    public let items: [Item]
+    /// Each item's parent in the hierarchy: its parent, else the objective it serves; nil at the top or when a cycle was cut.
+    public let parent: [Int?]
+    /// The objective each item serves directly, when it names one.
+    public let objective: [Int?]
+    /// Each item's children, in sheet order.
+    public let children: [[Int]]
+    /// What each item waits for.
+    public let dependencies: [[Int]]
+    /// Problems found while resolving: duplicate ids, unknown references, cycles.
+    public let findings: [Finding]
+
+    /// Resolves references by id, then by title (ignoring case and spaces).
+    public init(items: [Item]) {
+        self.items = items
+        var findings: [Finding] = []
+        var byID: [String: Int] = [:]
+        var byTitle: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            if !item.id.isEmpty {
+                if let first = byID[item.id] {
+                    findings.append(Finding(.duplicateID, at: Self.location(item), id: item.id, owner: item.owner,
+                                            message: "id \(item.id) is also used on line \(items[first].line); references go to the first"))
+                } else {
+                    byID[item.id] = index
+                }
+            }
+            let key = Conventions.wordKey(item.title)
+            if !key.isEmpty && byTitle[key] == nil { byTitle[key] = index }
+        }
+        let resolver = ReferenceResolver(items: items, byID: byID, byTitle: byTitle)
+        var parent = [Int?](repeating: nil, count: items.count)
+        var objective = [Int?](repeating: nil, count: items.count)
+        var dependencies = [[Int]](repeating: [], count: items.count)
+        for (index, item) in items.enumerated() {
+            if !item.parentReference.isEmpty {
+                parent[index] = resolver.resolve(item.parentReference, from: index, column: Field.parent, into: &findings)
+            }
+            if !item.objectiveReference.isEmpty {
+                objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings)
+            }
+            if parent[index] == nil, let served = objective[index], served != index { parent[index] = served }
+            if parent[index] == index {
+                findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
+                parent[index] = nil
+            }
+            for reference in item.dependencyReferences {
+                if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
+                    if target == index {
+                        findings.append(Finding(.dependencyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself"))
+                    } else if !dependencies[index].contains(target) {
+                        dependencies[index].append(target)
+                    }
+                }
+            }
+        }
+        Self.cutHierarchyCycles(&parent, items: items, findings: &findings)
+        var children = [[Int]](repeating: [], count: items.count)
+        for (index, up) in parent.enumerated() { if let up { children[up].append(index) } }
+        findings += Self.dependencyCycles(dependencies, items: items)
+        self.parent = parent
+        self.objective = objective
+        self.children = children
+        self.dependencies = dependencies
+        self.findings = findings
+    }
+
+    /// The place of an item's row.
+    static func location(_ item: Item, column: Field? = nil) -> SourceLocation {
+        SourceLocation(file: item.file, line: item.line, column: column?.rawValue)
+    }
+
+    /// Follows parents from every item; a walk that meets itself is a cycle, cut at the item that closes it.
+    static func cutHierarchyCycles(_ parent: inout [Int?], items: [Item], findings: inout [Finding]) {
+        // 0: not seen, 1: on the current walk, 2: known to reach the top.
+        var state = [UInt8](repeating: 0, count: parent.count)
+        var path: [Int] = []
+        for start in parent.indices where state[start] == 0 {
+            path.removeAll(keepingCapacity: true)
+            var current: Int? = start
+            while let node = current, state[node] == 0 {
+                state[node] = 1
+                path.append(node)
+                current = parent[node]
+            }
+            if let node = current, state[node] == 1 {
+                // The walk came back to `node`: the cycle is path[from node ...].
+                let cycle = Array(path[path.firstIndex(of: node)!...])
+                let closing = cycle.last!
+                let names = (cycle + [node]).map { items[$0].label }.joined(separator: " -> ")
+                findings.append(Finding(.hierarchyCycle, at: location(items[closing], column: .parent), id: items[closing].id,
+                                        owner: items[closing].owner, message: "parents go round in a circle: \(names); the link from \(items[closing].label) is ignored"))
+                parent[closing] = nil
+            }
+            for node in path { state[node] = 2 }
+        }
+    }
+
+    /// Finds circles of dependencies (Tarjan's algorithm, iterative so deep chains cannot overflow the stack).
+    static func dependencyCycles(_ dependencies: [[Int]], items: [Item]) -> [Finding] {
+        let count = dependencies.count
+        var index = [Int](repeating: -1, count: count)
+        var lowLink = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
+        var next = 0
+        var findings: [Finding] = []
+        for root in 0..<count where index[root] < 0 && !dependencies[root].isEmpty {
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            index[root] = next; lowLink[root] = next; next += 1
+            stack.append(root); onStack[root] = true
+            while let (node, edge) = work.last {
+                if edge < dependencies[node].count {
+                    work[work.count - 1].edge += 1
+                    let target = dependencies[node][edge]
+                    if index[target] < 0 {
+                        index[target] = next; lowLink[target] = next; next += 1
+                        stack.append(target); onStack[target] = true
+                        work.append((target, 0))
+                    } else if onStack[target] {
+                        lowLink[node] = min(lowLink[node], index[target])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let caller = work.last { lowLink[caller.node] = min(lowLink[caller.node], lowLink[node]) }
+                if lowLink[node] == index[node] {
+                    var component: [Int] = []
+                    while let top = stack.popLast() {
+                        onStack[top] = false
+                        component.append(top)
+                        if top == node { break }
+                    }
+                    if component.count > 1 {
+                        let first = component.min()!
+                        let names = component.sorted().map { items[$0].label }.joined(separator: ", ")
+                        findings.append(Finding(.dependencyCycle, at: location(items[first], column: .dependsOn), id: items[first].id,
+                                                owner: items[first].owner, message: "these items wait for each other in a circle: \(names)"))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// Resolves a typed reference to an item, with a "did you mean" when it names none.
+struct ReferenceResolver {
+    let items: [Item]
+    let byID: [String: Int]
+    let byTitle: [String: Int]
+    /// Ids lower-cased, for references typed in another case.
+    let byLowerID: [String: Int]
+
+    init(items: [Item], byID: [String: Int], byTitle: [String: Int]) {
+        self.items = items
+        self.byID = byID
+        self.byTitle = byTitle
+        var lower: [String: Int] = [:]
+        for (id, index) in byID where lower[id.lowercased()] == nil { lower[id.lowercased()] = index }
+        byLowerID = lower
+    }
+
+    func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
+        if let found = byID[reference] ?? byTitle[Conventions.wordKey(reference)] ?? byLowerID[reference.lowercased()] { return found }
+        let item = items[index]
+        var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
+        if let guess = suggestion(for: reference) { message += "; did you mean '\(guess)'?" }
+        findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
+        return nil
+    }
+
+    /// The nearest id or title by edit distance, when close enough to be a typo.
+    func suggestion(for reference: String) -> String? {
+        let typed = reference.lowercased()
+        var best: (String, Int)?
+        let limit = max(1, typed.count / 4)
+        for candidate in byID.keys.map({ $0 }) + items.map(\.title) where !candidate.isEmpty {
+            let lowered = candidate.lowercased()
+            guard abs(lowered.count - typed.count) <= limit else { continue }
+            let distance = EditDistance.between(typed, lowered, limit: limit)
+            if distance <= limit && (best == nil || distance < best!.1) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+}
+
+/// Levenshtein distance, stopping early once it exceeds a limit.
+public enum EditDistance {
+    /// The distance between `a` and `b`, or `limit + 1` once it is known to exceed `limit`.
+    public static func between(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,34 @@
+/// A tracker read into items, with the findings its cells raised and each file's header names.
+public struct LoadedTracker: Sendable {
+    /// The items in sheet order.
+    public var items: [Item]
+    /// Cell-level findings: unreadable dates, statuses and numbers, ragged rows.
+    public var findings: [Finding]
+    /// Per file, the header each field was read from, so findings can name the column as the sheet does.
+    public var headerNames: [String: [Field: String]]
+
+    /// Reads every item of `sources` through the same pipeline as `import`.
+    public init(sources: [ImportSource], conventions: Conventions) throws {
+        var items: [Item] = []
+        var findings: [Finding] = []
+        _ = try TrackerImport.rows(sources, conventions: conventions, onFinding: { findings.append($0) }) { cells, file, line in
+            items.append(Item(canonical: cells, file: file, line: line))
+        }
+        var headerNames: [String: [Field: String]] = [:]
+        for source in sources {
+            var names: [Field: String] = [:]
+            for column in source.sheet.layout.columns { if let field = column.field { names[field] = column.name } }
+            headerNames[source.sheet.input.file] = names
+        }
+        self.items = items
+        self.findings = findings
+        self.headerNames = headerNames
+    }
+
+    /// Items given directly (for tests and callers that build them).
+    public init(items: [Item]) {
+        self.items = items
+        findings = []
+        headerNames = [:]
+    }
+}

@@ -1,0 +1,340 @@
+/// Why an item has its derived status: a fact about itself, or the child or dependency that decided it.
+public enum Cause: Equatable, Sendable {
+    /// A fact about the item itself, such as "overdue 6 days (due 2026-11-12)".
+    case fact(String)
+    /// The child whose status decided the parent's.
+    case child(Int)
+    /// The dependency that blocks it.
+    case dependency(Int)
+}
+
+/// An item's derived delivery status, progress and KPI impact, each with its cause.
+public struct Derived: Equatable, Sendable {
+    /// The delivery status derived from the work.
+    public var status: Status
+    /// Why.
+    public var cause: Cause
+    /// Percent complete, derived (the weighted mean of the children for a parent).
+    public var progress: Double?
+    /// The KPI impact status, kept apart from delivery; nil when there are no KPI values beneath.
+    public var impact: Status?
+    /// Why the impact status is what it is.
+    public var impactCause: Cause?
+}
+
+/// Derives every item's status from the work beneath it (SPEC 4). Pure: the same portfolio and settings give the same answer.
+public struct Derivation: Sendable {
+    /// The portfolio derived.
+    public let portfolio: Portfolio
+    /// The settings used.
+    public let settings: RollupSettings
+    /// One result per item, in sheet order.
+    public let results: [Derived]
+    /// For each item, the item at the end of its reason chain, and how many links the chain has (so chains are never walked twice).
+    private let chainEnd: [(root: Int, links: Int)]
+
+    /// Derives all items: children and dependencies before the items that rest on them, without recursion.
+    public init(portfolio: Portfolio, settings: RollupSettings) {
+        self.portfolio = portfolio
+        self.settings = settings
+        let count = portfolio.items.count
+        var results = [Derived?](repeating: nil, count: count)
+        for index in Self.evaluationOrder(portfolio) {
+            results[index] = Self.derive(index, portfolio, settings, results)
+        }
+        self.results = results.map { $0! }
+        // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
+        var ends = [(root: Int, links: Int)?](repeating: nil, count: count)
+        for index in Self.evaluationOrder(portfolio) {
+            switch self.results[index].cause {
+            case .fact: ends[index] = (index, 1)
+            case .child(let next), .dependency(let next):
+                ends[index] = ends[next].map { ($0.root, $0.links + 1) } ?? (index, 1)
+            }
+        }
+        chainEnd = ends.map { $0! }
+    }
+
+    /// Children and dependencies first (Kahn's algorithm on both kinds of edge); items caught in a circle come last.
+    static func evaluationOrder(_ portfolio: Portfolio) -> [Int] {
+        let count = portfolio.items.count
+        var waitingOn = [Int](repeating: 0, count: count)
+        var dependents = [[Int]](repeating: [], count: count)
+        for index in 0..<count {
+            for child in portfolio.children[index] { waitingOn[index] += 1; dependents[child].append(index) }
+            for dependency in portfolio.dependencies[index] { waitingOn[index] += 1; dependents[dependency].append(index) }
+        }
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var ready = (0..<count).filter { waitingOn[$0] == 0 }
+        var done = [Bool](repeating: false, count: count)
+        while let next = ready.popLast() {
+            order.append(next)
+            done[next] = true
+            for dependent in dependents[next] {
+                waitingOn[dependent] -= 1
+                if waitingOn[dependent] == 0 { ready.append(dependent) }
+            }
+        }
+        // What is left waits on a circle (dependency cycles, or a dependency on an ancestor): evaluate with what is known.
+        if order.count < count { order += (0..<count).filter { !done[$0] } }
+        return order
+    }
+
+    static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: [Derived?]) -> Derived {
+        let item = portfolio.items[index]
+        let impact = impactStatus(index, portfolio, settings, known)
+        if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
+            return Derived(status: typed, cause: .fact("typed \(typed.rawValue)"), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
+        }
+        let active = portfolio.children[index].filter { known[$0] != nil && !known[$0]!.status.isInactive }
+        var result: Derived
+        if active.isEmpty {
+            result = leaf(item, settings)
+            if result.status != .done && result.status != .offTrack, let blocker = blockingDependency(index, portfolio, known) {
+                result.status = .blocked
+                result.cause = .dependency(blocker)
+            }
+        } else {
+            result = parent(index, active, portfolio, settings, known)
+        }
+        result.impact = impact?.0
+        result.impactCause = impact?.1
+        return result
+    }
+
+    /// The first dependency that is off-track or blocked.
+    static func blockingDependency(_ index: Int, _ portfolio: Portfolio, _ known: [Derived?]) -> Int? {
+        portfolio.dependencies[index].first { dependency in
+            guard let status = known[dependency]?.status else { return false }
+            return status == .offTrack || status == .blocked
+        }
+    }
+
+    /// SPEC 4's leaf rules, first match wins (cancelled and on-hold are handled before).
+    static func leaf(_ item: Item, _ settings: RollupSettings) -> Derived {
+        let asOf = settings.asOf
+        if item.typedStatus == .done { return Derived(status: .done, cause: .fact("done"), progress: 100) }
+        if let progress = item.progress, progress >= 100 { return Derived(status: .done, cause: .fact("progress 100%"), progress: 100) }
+        let progress = item.progress ?? (item.typedStatus == .notStarted ? 0 : nil)
+        if let due = item.due, due < asOf {
+            return Derived(status: .offTrack, cause: .fact("overdue \(days(asOf.days(since: due))) (due \(due.iso))"), progress: progress)
+        }
+        if item.typedStatus == .blocked { return Derived(status: .blocked, cause: .fact("typed blocked"), progress: progress) }
+        if let risk = riskFact(item, settings) { return Derived(status: risk.0, cause: .fact(risk.1), progress: progress) }
+        if let typed = item.typedStatus { return Derived(status: typed, cause: .fact("typed \(typed.rawValue)"), progress: progress) }
+        return Derived(status: .onTrack, cause: .fact("no status typed"), progress: progress)
+    }
+
+    /// Rule 5: a forecast slip, a late start, or progress behind the time elapsed.
+    static func riskFact(_ item: Item, _ settings: RollupSettings) -> (Status, String)? {
+        let asOf = settings.asOf
+        if let due = item.due, let forecast = item.forecast, forecast > due {
+            let slip = forecast.days(since: due)
+            var status = Status.atRisk
+            if let start = item.start, due > start, Double(slip) > settings.slipShare * Double(due.days(since: start)) { status = .offTrack }
+            return (status, "forecast \(forecast.iso) is \(days(slip)) after due \(due.iso)")
+        }
+        let notStarted = item.typedStatus == .notStarted || (item.progress ?? 0) == 0 && item.typedStatus == nil
+        if notStarted, let start = item.start, asOf.days(since: start) > settings.lateStartGraceDays {
+            return (.atRisk, "not started \(days(asOf.days(since: start))) after its start (\(start.iso))")
+        }
+        if let progress = item.progress, let start = item.start, let due = item.due, due > start, asOf > start {
+            let elapsed = min(100, Double(asOf.days(since: start)) * 100 / Double(due.days(since: start)))
+            if progress + settings.paceMargin < elapsed {
+                return (.atRisk, "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed.rounded())) of time elapsed")
+            }
+        }
+        return nil
+    }
+
+    /// How a set of members stands together under a rule: the combined status, the member that explains it, the weighted progress.
+    public static func combine(_ members: [(status: Status, weight: Double, progress: Double?)], settings: RollupSettings)
+        -> (status: Status, explaining: Int, progress: Double?) {
+        let total = members.map(\.weight).reduce(0, +)
+        var progressSum = 0.0, progressWeight = 0.0
+        for member in members {
+            if let progress = member.progress { progressSum += progress * member.weight; progressWeight += member.weight }
+        }
+        // The member that explains the result: the worst, the heaviest among equals, the first among those.
+        var worst = 0
+        for position in members.indices.dropFirst() {
+            let (a, b) = (members[position].status.severity, members[worst].status.severity)
+            if a > b || (a == b && members[position].weight > members[worst].weight) { worst = position }
+        }
+        let worstStatus = members[worst].status
+        let share = { (matching: (Status) -> Bool) -> Double in
+            members.filter { matching($0.status) }.map(\.weight).reduce(0, +) / total
+        }
+        var status: Status
+        switch settings.rule {
+        case .worst:
+            status = worstStatus
+        case .escalate:
+            if share({ $0 == .offTrack || $0 == .blocked }) >= settings.escalateShare {
+                status = .offTrack
+            } else if worstStatus.isTrouble {
+                status = .atRisk
+            } else {
+                status = worstStatus
+            }
+        case .average:
+            let score = members.map { member -> Double in
+                switch member.status {
+                case .done, .onTrack, .notStarted: return member.weight
+                case .atRisk: return member.weight * 0.5
+                default: return 0
+                }
+            }.reduce(0, +) / total
+            status = score < settings.averageOffTrack ? .offTrack : score < settings.averageAtRisk ? .atRisk : worstStatus.isTrouble ? .onTrack : worstStatus
+        }
+        // All done, or none started: say so rather than on-track.
+        if members.allSatisfy({ $0.status == .done }) {
+            status = .done
+        } else if status == .done {
+            status = .onTrack
+        } else if status == .notStarted && !members.allSatisfy({ $0.status == .notStarted }) {
+            status = .onTrack
+        }
+        return (status, worst, progressWeight > 0 ? progressSum / progressWeight : nil)
+    }
+
+    /// A parent: its children by the chosen rule, then its own dates, the worse of the two.
+    static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: [Derived?]) -> Derived {
+        let item = portfolio.items[index]
+        let members = active.map { (status: known[$0]!.status, weight: portfolio.items[$0].weight, progress: known[$0]!.progress) }
+        let combined = combine(members, settings: settings)
+        var status = combined.status
+        let worst = active[combined.explaining]
+        let statuses = members.map(\.status)
+        let progress = combined.progress ?? item.progress
+        var cause: Cause = status.isTrouble ? .child(worst) : .fact(summary(statuses))
+        // The parent's own dates can make it worse than its children say.
+        if status != .done {
+            if let due = item.due, due < settings.asOf, Status.offTrack.severity > status.severity {
+                status = .offTrack
+                cause = .fact("overdue \(days(settings.asOf.days(since: due))) (due \(due.iso))")
+            } else if let risk = riskFact(item, settings), risk.0.severity > status.severity, item.forecast != nil {
+                status = risk.0
+                cause = .fact(risk.1)
+            }
+            if !status.isTrouble, let blocker = blockingDependency(index, portfolio, known) {
+                status = .blocked
+                cause = .dependency(blocker)
+            }
+        }
+        return Derived(status: status, cause: cause, progress: progress)
+    }
+
+    /// "3 of 5 done, 2 on-track": how the children stand.
+    static func summary(_ statuses: [Status]) -> String {
+        var counts: [Status: Int] = [:]
+        for status in statuses { counts[status, default: 0] += 1 }
+        let parts = Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        return "\(statuses.count) active \(statuses.count == 1 ? "child" : "children"): " + parts.joined(separator: ", ")
+    }
+
+    /// KPI impact: actual against target along the direction, paced from the baseline; a parent takes its children's by the same rule.
+    static func impactStatus(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: [Derived?]) -> (Status, Cause)? {
+        let item = portfolio.items[index]
+        if let target = item.target, let actual = item.actual {
+            let direction = item.direction ?? (item.baseline.map { target < $0 ? .down : .up } ?? .up)
+            let better = { (a: Double, b: Double) -> Bool in direction == .up ? a >= b : a <= b }
+            let values = "actual \(withUnit(actual, item.unit)) vs target \(withUnit(target, item.unit))"
+                + (item.baseline.map { " (baseline \(withUnit($0, item.unit)), \(direction == .up ? "higher" : "lower") is better)" } ?? "")
+            if better(actual, target) { return (.onTrack, .fact("\(values): target met")) }
+            guard let baseline = item.baseline else { return (.atRisk, .fact("\(values): below target")) }
+            if !better(actual, baseline) { return (.offTrack, .fact("\(values): worse than baseline")) }
+            var elapsed = 1.0
+            if let start = item.start, let due = item.due, due > start {
+                elapsed = min(1, max(0, Double(settings.asOf.days(since: start)) / Double(due.days(since: start))))
+            }
+            let expected = baseline + (target - baseline) * elapsed
+            if better(actual, expected) { return (.onTrack, .fact("\(values): on pace (expected \(withUnit(expected, item.unit)) by now)")) }
+            return (.atRisk, .fact("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now)"))
+        }
+        let measured = portfolio.children[index].filter { known[$0]?.impact != nil && !(known[$0]!.status.isInactive) }
+        guard !measured.isEmpty else { return nil }
+        var worst = measured[0]
+        for child in measured.dropFirst() where known[child]!.impact!.severity > known[worst]!.impact!.severity { worst = child }
+        let worstImpact = known[worst]!.impact!
+        switch settings.rule {
+        case .worst, .average:
+            return (worstImpact, .child(worst))
+        case .escalate:
+            let total = measured.map { portfolio.items[$0].weight }.reduce(0, +)
+            let bad = measured.filter { known[$0]!.impact! == .offTrack }.map { portfolio.items[$0].weight }.reduce(0, +)
+            if bad / total >= settings.escalateShare { return (.offTrack, .child(worst)) }
+            return (worstImpact.isTrouble ? .atRisk : worstImpact, .child(worst))
+        }
+    }
+
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
+    /// A number without a trailing ".0".
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        // Two decimals for ordinary magnitudes, four below one, so 39.0659… reads 39.07 and 0.0351 reads 0.0351.
+        let scale = abs(value) >= 1 ? 100.0 : 10_000.0
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    /// A KPI value with its unit: `38.1 EUR m`, `35%`, `9 days`.
+    static func withUnit(_ value: Double, _ unit: String) -> String {
+        guard let first = unit.unicodeScalars.first else { return format(value) }
+        return format(value) + (first.properties.isAlphabetic ? " " : "") + unit
+    }
+
+    /// The reason chain, e.g. `O2 at-risk <- I7 off-track <- M31 overdue 6 days (due 2026-11-12)`; long chains keep both ends.
+    public func reason(_ index: Int) -> String { chain(index, impact: false) }
+
+    /// The impact reason chain, down to the KPI that decided it.
+    public func impactReason(_ index: Int) -> String { chain(index, impact: true) }
+
+    /// The item at the end of the reason chain: the one whose own fact decided the status.
+    public func rootCause(_ index: Int) -> Int { chainEnd[index].root }
+
+    /// The chain's links: the first few walked, then the last one; a chain of any depth costs the same.
+    private func chain(_ index: Int, impact: Bool) -> String {
+        var links: [String] = []
+        var current = index
+        var seen = Set<Int>()
+        let total = impact ? Int.max : chainEnd[index].links
+        while seen.insert(current).inserted {
+            let item = portfolio.items[current]
+            let result = results[current]
+            let status = impact ? result.impact : result.status
+            let cause = impact ? result.impactCause : result.cause
+            var next: Int?
+            switch cause {
+            case .child(let child)?:
+                links.append("\(item.label) \(status?.rawValue ?? "")")
+                next = child
+            case .dependency(let dependency)?:
+                links.append("\(item.label) \(status?.rawValue ?? "") (waits for \(portfolio.items[dependency].label))")
+                next = dependency
+            case .fact(let fact)?:
+                links.append("\(item.label) \(fact)")
+            case nil:
+                links.append("\(item.label) \(status?.rawValue ?? "")")
+            }
+            guard let next else { break }
+            if !impact && links.count == 4 && total > 6 {
+                // Skip to the end: the root's own fact is what the reader needs.
+                let root = chainEnd[index].root
+                links.append("… \(total - 5) more …")
+                current = root
+                continue
+            }
+            current = next
+        }
+        return links.joined(separator: " <- ")
+    }
+}
+
+extension Status {
+    /// Cancelled or on hold.
+    var isInactive: Bool { self == .cancelled || self == .onHold }
+}

@@ -1,0 +1,89 @@
+/// What an owner cell names: one person, a team, several people, or nobody.
+public enum OwnerKind: Equatable, Sendable {
+    case person
+    case team
+    case shared([String])
+    case nobody
+}
+
+/// Tells people from teams and from several people in one owner cell.
+public struct OwnerClassifier: Sendable {
+    private let teams: Set<String>
+    private let people: PeopleDirectory
+    private let conventions: Conventions
+    private let soleOwners: Set<String>
+
+    /// Words that make a name a group: "Platform Team", "Finance Dept".
+    static let groupWords: Set<String> = [
+        "team", "teams", "dept", "department", "departments", "group", "squad", "guild", "committee", "board", "office", "unit",
+        "division", "function", "council", "crew", "tribe", "chapter", "org", "organisation", "organization", "taskforce", "pmo", "leadership",
+    ]
+
+    /// Department names that stand for a group even alone: "Marketing & Sales", "Ops/Infra".
+    static let departmentWords: Set<String> = [
+        "marketing", "sales", "finance", "engineering", "ops", "operations", "infra", "infrastructure", "platform", "legal", "hr", "it",
+        "security", "product", "design", "data", "analytics", "support", "success", "growth", "payments", "procurement", "facilities",
+        "research", "qa", "devops", "sre", "compliance", "customer success", "people ops", "people", "management", "executive", "exec",
+    ]
+
+    /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
+    public init(items: [Item], people: PeopleDirectory, conventions: Conventions) {
+        var teams = Set(items.map { Conventions.wordKey($0.team) }.filter { !$0.isEmpty })
+        for person in people.people { if let team = person.team { teams.insert(Conventions.wordKey(team)) } }
+        self.teams = teams
+        self.people = people
+        self.conventions = conventions
+        soleOwners = Set(items.map { Conventions.wordKey($0.owner) }.filter { !$0.isEmpty && !$0.contains(",") && !$0.contains("/") })
+    }
+
+    /// Classifies one owner cell.
+    public func classify(_ owner: String) -> OwnerKind {
+        let key = Conventions.wordKey(owner)
+        if key.isEmpty { return .nobody }
+        switch conventions.owners[key] {
+        case .team?: return .team
+        case .nobody?: return .nobody
+        case .person?: return .person
+        case nil: break
+        }
+        if people.person(matching: owner) != nil { return .person }
+        if isGroup(key) { return .team }
+        let parts = Self.split(key)
+        if parts.count <= 1 { return .person }
+        // "Sharma, Priya" is one person when "Priya Sharma" is named alone elsewhere.
+        if parts.count == 2, key.contains(","), soleOwners.contains(parts[1] + " " + parts[0]) { return .person }
+        if parts.contains(where: isGroup) { return .team }
+        return .shared(parts)
+    }
+
+    private func isGroup(_ key: String) -> Bool {
+        if teams.contains(key) || Self.departmentWords.contains(key) { return true }
+        let words = key.split(whereSeparator: { !$0.isLetter })
+        if words.contains(where: { Self.groupWords.contains(String($0)) }) { return true }
+        // "Ops/Infra", "Marketing & Sales": every part is a department.
+        let parts = Self.split(key)
+        return parts.count > 1 && parts.allSatisfy { teams.contains($0) || Self.departmentWords.contains($0) }
+    }
+
+    /// Splits on `,` `/` `&` `+` `;` and the word "and".
+    static func split(_ key: String) -> [String] {
+        var text = key
+        for separator in [" and ", " & ", "&", "/", "+", ";", "\n"] { text = text.replacingAll(separator, with: ",") }
+        return text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement` (Foundation-free).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

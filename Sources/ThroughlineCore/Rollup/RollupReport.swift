@@ -1,0 +1,121 @@
+/// What a rollup is grouped by.
+public enum RollupGrouping: String, Sendable, CaseIterable {
+    /// One row per objective (the default).
+    case objective
+    /// One row per initiative.
+    case initiative
+    /// One row per owning team.
+    case team
+    /// One row per owner.
+    case owner
+}
+
+/// One row of a rollup: an item, or a group of items (a team, an owner), with what lies beneath it to the chosen depth.
+public struct RollupRow: Sendable {
+    /// The item's id, or empty for a group.
+    public var id: String
+    /// The item's type, or `team` / `owner` for a group.
+    public var type: String
+    /// The item's title, or the group's name.
+    public var title: String
+    /// The owner.
+    public var owner: String
+    /// The status as typed (canonical), when there is one.
+    public var status: Status?
+    /// The status derived from the work.
+    public var derivedStatus: Status
+    /// Derived percent complete.
+    public var progress: Double?
+    /// KPI impact status, apart from delivery.
+    public var impactStatus: Status?
+    /// The reason chain.
+    public var reason: String
+    /// The impact reason chain, when there is an impact status.
+    public var impactReason: String?
+    /// Rows beneath, to the chosen depth.
+    public var children: [RollupRow]
+}
+
+/// A rollup ready to render: the rows and how they were made.
+public struct RollupReport: Sendable {
+    /// The as-of date.
+    public let asOf: CalendarDate
+    /// The parent rule.
+    public let rule: ParentRule
+    /// The grouping.
+    public let grouping: RollupGrouping
+    /// The top rows.
+    public let rows: [RollupRow]
+
+    /// Builds the rows: items of the grouping's type (or groups of items) with `depth` levels beneath each.
+    public init(_ derivation: Derivation, grouping: RollupGrouping, depth: Int) {
+        asOf = derivation.settings.asOf
+        rule = derivation.settings.rule
+        self.grouping = grouping
+        let portfolio = derivation.portfolio
+        let items = portfolio.items
+        switch grouping {
+        case .objective, .initiative:
+            let type: ItemType = grouping == .objective ? .objective : .initiative
+            var tops = items.indices.filter { items[$0].type == type }
+            // A sheet with no objectives typed: its top-level items stand in for them.
+            if tops.isEmpty && grouping == .objective { tops = items.indices.filter { portfolio.parent[$0] == nil } }
+            rows = tops.map { Self.row($0, derivation, depth: depth) }
+        case .team, .owner:
+            var groups: [String: [Int]] = [:]
+            var order: [String] = []
+            for index in items.indices where !derivation.results[index].status.isInactive {
+                let name = grouping == .team ? items[index].team : items[index].owner
+                let key = name.isEmpty ? "" : Conventions.wordKey(name)
+                // Count an item once per group: leave out those whose parent is in the same group.
+                if let up = portfolio.parent[index] {
+                    let parentName = grouping == .team ? items[up].team : items[up].owner
+                    if Conventions.wordKey(parentName) == key && !derivation.results[up].status.isInactive { continue }
+                }
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(index)
+            }
+            rows = order.map { key in
+                let members = groups[key]!
+                let combined = Derivation.combine(members.map { (derivation.results[$0].status, items[$0].weight, derivation.results[$0].progress) },
+                                                  settings: derivation.settings)
+                let explaining = members[combined.explaining]
+                let name = grouping == .team ? items[members[0]].team : items[members[0]].owner
+                let title = name.isEmpty ? "(no \(grouping.rawValue))" : name
+                let reason = combined.status.isTrouble
+                    ? "\(title) \(combined.status.rawValue) <- " + derivation.reason(explaining)
+                    : "\(title) \(combined.status.rawValue): \(members.count) item\(members.count == 1 ? "" : "s")"
+                return RollupRow(id: "", type: grouping.rawValue, title: title, owner: grouping == .owner ? name : "", status: nil,
+                                 derivedStatus: combined.status, progress: combined.progress, impactStatus: nil, reason: reason, impactReason: nil,
+                                 children: depth > 0 ? members.map { Self.row($0, derivation, depth: depth - 1) } : [])
+            }
+        }
+    }
+
+    /// An item's row, with its children to `depth` levels (iteratively, so deep hierarchies cannot overflow the stack).
+    static func row(_ top: Int, _ derivation: Derivation, depth: Int) -> RollupRow {
+        func shallow(_ index: Int) -> RollupRow {
+            let item = derivation.portfolio.items[index]
+            let result = derivation.results[index]
+            return RollupRow(id: item.id, type: item.type?.rawValue ?? "", title: item.title, owner: item.owner, status: item.typedStatus,
+                             derivedStatus: result.status, progress: result.progress, impactStatus: result.impact,
+                             reason: derivation.reason(index), impactReason: result.impact == nil ? nil : derivation.impactReason(index), children: [])
+        }
+        guard depth > 0 else { return shallow(top) }
+        // Visit top-down, then assemble bottom-up.
+        var visits: [(index: Int, level: Int, parentSlot: Int?)] = [(top, 0, nil)]
+        var cursor = 0
+        while cursor < visits.count {
+            let (index, level, _) = visits[cursor]
+            if level < depth {
+                for child in derivation.portfolio.children[index] { visits.append((child, level + 1, cursor)) }
+            }
+            cursor += 1
+        }
+        var built = visits.map { shallow($0.index) }
+        for slot in visits.indices.reversed() {
+            if let parentSlot = visits[slot].parentSlot { built[parentSlot].children.insert(built[slot], at: 0) }
+        }
+        return built[0]
+    }
+}
