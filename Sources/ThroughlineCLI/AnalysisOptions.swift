@@ -8,8 +8,8 @@ enum AnalysisOptions {
         .value("--stale-days", nil, "N", "active work not updated for more than N days is stale (default 30)"),
         .value("--late-start-days", nil, "N", "work not started N days after its start is at risk (default 7)"),
         .value("--pace-margin", nil, "PCT", "progress trailing time elapsed by more than PCT points is at risk (default 20)"),
-        .value("--slip-share", nil, "SHARE", "a forecast slip above SHARE of the planned duration is off-track (default 0.25)"),
-        .value("--escalate-share", nil, "SHARE", "escalate: this weighted share of off-track or blocked children is off-track (default 0.5)"),
+        .value("--slip-share", nil, "SHARE", "a forecast slip above SHARE of the planned duration is off-track (default 0.5)"),
+        .value("--escalate-share", nil, "SHARE", "escalate: more than this weighted share of off-track or blocked children is off-track (default 0.5)"),
         .value("--average-at-risk", nil, "SCORE", "average: a score below this is at-risk (default 0.8)"),
         .value("--average-off-track", nil, "SCORE", "average: a score below this is off-track (default 0.5)"),
         .value("--format", nil, "FORMAT", "table (default on a terminal), csv (default otherwise), md, json or html"),
@@ -47,8 +47,7 @@ enum AnalysisOptions {
         if settings.averageOffTrack > settings.averageAtRisk {
             throw ThroughlineError.usage("--average-off-track must not be above --average-at-risk")
         }
-        if settings.escalateShare == 0 { throw ThroughlineError.usage("--escalate-share must be above 0") }
-        return settings
+                return settings
     }
 
     /// The output format: as given, else a table on a terminal and CSV otherwise.

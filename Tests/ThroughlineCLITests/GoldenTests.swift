@@ -30,6 +30,12 @@ import ThroughlineCore
         where !entry.hasPrefix("expected-") && entry != "cmd" && entry != "stdin" {
             try fileManager.copyItem(at: caseFolder.appendingPathComponent(entry), to: work.appendingPathComponent(entry))
         }
+        // Cases that read the repository's own sample data or templates get a fresh copy of that folder.
+        let repository = Self.goldenRoot.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for shared in ["sample-data", "templates"] where fileManager.fileExists(atPath: caseFolder.appendingPathComponent("uses-" + shared).path) {
+            try fileManager.copyItem(at: repository.appendingPathComponent(shared), to: work.appendingPathComponent(shared))
+            try? fileManager.removeItem(at: work.appendingPathComponent("uses-" + shared))
+        }
         let commandLine = try String(contentsOf: caseFolder.appendingPathComponent("cmd"), encoding: .utf8)
         let arguments = try ShellWords.split(commandLine.trimmingCharacters(in: .newlines))
         let stdinBytes = (try? Data(contentsOf: caseFolder.appendingPathComponent("stdin"))).map { [UInt8]($0) } ?? []
@@ -71,7 +77,7 @@ import ThroughlineCore
             }
         }
         // No command leaves its temporary files behind.
-        let leftovers = try fileManager.contentsOfDirectory(atPath: work.path).filter { $0.contains(".throughline-") || $0.hasPrefix("throughline-stdin") }
+        let leftovers = try fileManager.subpathsOfDirectory(atPath: work.path).filter { $0.contains(".throughline-") || $0.hasPrefix("throughline-stdin") }
         #expect(leftovers.isEmpty, "temporary files left by \(name): \(leftovers)")
     }
 }

@@ -116,7 +116,8 @@ public struct Derivation: Sendable {
         let asOf = settings.asOf
         if item.typedStatus == .done { return Derived(status: .done, cause: .fact("done"), progress: 100) }
         if let progress = item.progress, progress >= 100 { return Derived(status: .done, cause: .fact("progress 100%"), progress: 100) }
-        let progress = item.progress ?? (item.typedStatus == .notStarted ? 0 : nil)
+        // Work with no progress typed counts as not begun, so a rollup never reads fuller than its parts.
+        let progress = item.progress ?? 0
         if let due = item.due, due < asOf {
             return Derived(status: .offTrack, cause: .fact("overdue \(days(asOf.days(since: due))) (due \(due.iso))"), progress: progress)
         }
@@ -171,7 +172,7 @@ public struct Derivation: Sendable {
         case .worst:
             status = worstStatus
         case .escalate:
-            if share({ $0 == .offTrack || $0 == .blocked }) >= settings.escalateShare {
+            if share({ $0 == .offTrack || $0 == .blocked }) > settings.escalateShare {
                 status = .offTrack
             } else if worstStatus.isTrouble {
                 status = .atRisk
@@ -264,7 +265,7 @@ public struct Derivation: Sendable {
         case .escalate:
             let total = measured.map { portfolio.items[$0].weight }.reduce(0, +)
             let bad = measured.filter { known[$0]!.impact! == .offTrack }.map { portfolio.items[$0].weight }.reduce(0, +)
-            if bad / total >= settings.escalateShare { return (.offTrack, .child(worst)) }
+            if bad / total > settings.escalateShare { return (.offTrack, .child(worst)) }
             return (worstImpact.isTrouble ? .atRisk : worstImpact, .child(worst))
         }
     }

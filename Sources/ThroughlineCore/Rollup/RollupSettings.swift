@@ -1,6 +1,6 @@
 /// How a parent's status comes from its children's (SPEC 4).
 public enum ParentRule: String, Sendable, CaseIterable {
-    /// Any off-track, blocked or at-risk child makes the parent at-risk; a set weighted share of off-track or blocked children makes it off-track.
+    /// Any off-track, blocked or at-risk child makes the parent at-risk; more than a set weighted share of off-track or blocked children makes it off-track.
     case escalate
     /// The worst child wins.
     case worst
@@ -21,8 +21,8 @@ public struct RollupSettings: Sendable {
     /// Progress trailing the share of time elapsed by more than this many percentage points is at risk (`behind-pace`).
     public var paceMargin = 20.0
     /// A forecast later than the due date by more than this share of the planned duration is off-track, not at-risk.
-    public var slipShare = 0.25
-    /// Under `escalate`, this weighted share of off-track or blocked children makes the parent off-track.
+    public var slipShare = 0.5
+    /// Under `escalate`, more than this weighted share of off-track or blocked children makes the parent off-track.
     public var escalateShare = 0.5
     /// Under `average`, a score below this is at-risk (on-track and done score 1, at-risk 0.5, off-track and blocked 0).
     public var averageAtRisk = 0.8

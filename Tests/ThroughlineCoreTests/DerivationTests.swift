@@ -1,0 +1,199 @@
+import Testing
+@testable import ThroughlineCore
+
+/// Reads a tracker given as CSV text and derives it as of 2026-11-21 (unless other settings are given).
+func analyse(_ text: String, settings: RollupSettings = RollupSettings(asOf: CalendarDate(year: 2026, month: 11, day: 21)!)) throws -> TrackerAnalysis {
+    let sheet = try Sheet(input: try CSVInput(bytes: Array(text.utf8), file: "t.csv"), conventions: .builtIn)
+    let normalizer = CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: .builtIn, file: "t.csv")
+    let loaded = try LoadedTracker(sources: [ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)], conventions: .builtIn)
+    return TrackerAnalysis(loaded, settings: settings, people: PeopleDirectory(), conventions: .builtIn)
+}
+
+extension TrackerAnalysis {
+    func status(_ id: String) -> Status? {
+        derivation.portfolio.items.firstIndex { $0.id == id }.map { derivation.results[$0].status }
+    }
+    func reason(_ id: String) -> String {
+        derivation.portfolio.items.firstIndex { $0.id == id }.map { derivation.reason($0) } ?? ""
+    }
+    func codes(_ id: String) -> Set<String> {
+        Set(findings.filter { $0.id == id }.map(\.code.name))
+    }
+}
+
+struct LeafCase: CustomTestStringConvertible, Sendable {
+    let row: String
+    let expected: Status
+    let reason: String
+    var testDescription: String { row }
+}
+
+@Suite struct DerivationTests {
+    static let header = "id,type,title,status,progress,start,due,forecast,depends-on,owner\n"
+
+    /// SPEC 4's leaf rules in order, as of 2026-11-21.
+    static let leaves: [LeafCase] = [
+        .init(row: "M,milestone,x,Cancelled,,,2026-01-01,,,Ana", expected: .cancelled, reason: "M typed cancelled"),
+        .init(row: "M,milestone,x,On hold,,,2026-01-01,,,Ana", expected: .onHold, reason: "M typed on-hold"),
+        .init(row: "M,milestone,x,Done,,,2026-01-01,,,Ana", expected: .done, reason: "M done"),
+        .init(row: "M,milestone,x,Green,100%,,2026-01-01,,,Ana", expected: .done, reason: "M progress 100%"),
+        .init(row: "M,milestone,x,Green,50%,,2026-11-12,,,Ana", expected: .offTrack, reason: "M overdue 9 days (due 2026-11-12)"),
+        .init(row: "M,milestone,x,Blocked,,,2026-12-31,,,Ana", expected: .blocked, reason: "M typed blocked"),
+        .init(row: "M,milestone,x,Green,50%,2026-10-01,2026-12-31,2027-01-10,,Ana", expected: .atRisk,
+              reason: "M forecast 2027-01-10 is 10 days after due 2026-12-31"),
+        .init(row: "M,milestone,x,Green,50%,2026-10-01,2026-12-31,2027-03-31,,Ana", expected: .offTrack,
+              reason: "M forecast 2027-03-31 is 90 days after due 2026-12-31"),
+        .init(row: "M,milestone,x,Green,50%,2026-10-01,2026-12-31,2027-02-10,,Ana", expected: .atRisk,
+              reason: "M forecast 2027-02-10 is 41 days after due 2026-12-31"),
+        .init(row: "M,milestone,x,Not started,,2026-11-01,2026-12-31,,,Ana", expected: .atRisk,
+              reason: "M not started 20 days after its start (2026-11-01)"),
+        .init(row: "M,milestone,x,Green,10%,2026-09-01,2026-12-31,,,Ana", expected: .atRisk,
+              reason: "M progress 10% trails 67% of time elapsed"),
+        .init(row: "M,milestone,x,Amber,60%,2026-09-01,2026-12-31,,,Ana", expected: .atRisk, reason: "M typed at-risk"),
+        .init(row: "M,milestone,x,,60%,2026-09-01,2026-12-31,,,Ana", expected: .onTrack, reason: "M no status typed"),
+    ]
+
+    @Test(arguments: leaves)
+    func leafRules(_ test: LeafCase) throws {
+        let analysis = try analyse(Self.header + test.row + "\n")
+        #expect(analysis.status("M") == test.expected)
+        #expect(analysis.reason("M") == test.reason)
+    }
+
+    @Test func dependencyOffTrackBlocks() throws {
+        let analysis = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\nB,milestone,b,Green,,,2026-12-31,,A,Ana\n")
+        #expect(analysis.status("B") == .blocked)
+        #expect(analysis.reason("B") == "B blocked (waits for A) <- A overdue 20 days (due 2026-11-01)")
+        #expect(analysis.codes("B").isSuperset(of: ["blocked", "dependency-late", "watermelon"]))
+    }
+
+    /// "The goal turns amber when one initiative stalls", under each rule.
+    static let tree = """
+        id,type,title,parent,status,due,weight,owner
+        O,objective,Goal,,Green,2026-12-31,,Ana
+        I1,initiative,One,O,Green,2026-12-31,,Ana
+        I2,initiative,Two,O,Green,2026-12-31,,Ana
+        I3,initiative,Three,O,Green,2026-12-31,,Ana
+        M1,milestone,Stalled,I1,Green,2026-11-12,,Ana
+        M2,milestone,Fine,I2,Green,2026-12-20,,Ana
+        M3,milestone,Fine,I3,Done,2026-10-01,,Ana
+
+        """
+
+    @Test(arguments: [(ParentRule.escalate, Status.atRisk), (.worst, .offTrack), (.average, .atRisk)])
+    func parentRules(_ rule: ParentRule, _ expected: Status) throws {
+        var settings = RollupSettings(asOf: CalendarDate(year: 2026, month: 11, day: 21)!)
+        settings.rule = rule
+        let analysis = try analyse(Self.tree, settings: settings)
+        #expect(analysis.status("I1") == (rule == .escalate ? .offTrack : .offTrack))
+        #expect(analysis.status("O") == expected)
+        #expect(analysis.reason("O").hasSuffix("M1 overdue 9 days (due 2026-11-12)"))
+    }
+
+    @Test func escalateShareMakesTheParentOffTrack() throws {
+        let text = Self.tree.replacingAll("I2,initiative,Two,O,Green,2026-12-31,,Ana", with: "I2,initiative,Two,O,Green,2026-12-31,3,Ana")
+            .replacingAll("M2,milestone,Fine,I2,Green,2026-12-20", with: "M2,milestone,Late,I2,Green,2026-11-01")
+        let analysis = try analyse(text)
+        #expect(analysis.status("O") == .offTrack)
+    }
+
+    @Test func progressRollsUpByWeight() throws {
+        let text = "id,type,title,parent,progress,weight,due\nO,objective,Goal,,,,2026-12-31\nA,initiative,a,O,20%,3,2026-12-31\nB,initiative,b,O,100%,1,2026-12-31\n"
+        let analysis = try analyse(text)
+        let index = analysis.derivation.portfolio.items.firstIndex { $0.id == "O" }!
+        #expect(analysis.derivation.results[index].progress == 40)
+    }
+
+    @Test func cancelledWorkIsLeftOutOfRollups() throws {
+        let text = "id,type,title,parent,status,due,notes\nO,objective,Goal,,Green,2026-12-31,\nA,initiative,a,O,Cancelled,2026-01-01,\nB,initiative,b,O,Green,2026-12-31,\n"
+        let analysis = try analyse(text)
+        #expect(analysis.status("O") == .onTrack)
+        #expect(analysis.codes("A").contains("abandoned-without-reason"))
+    }
+
+    /// The Thursday test: one milestone's forecast slips and the objective above it turns at-risk, naming that milestone.
+    @Test func thursdayTest() throws {
+        let before = """
+            id,type,title,parent,status,start,due,forecast,owner
+            O1,objective,Self-serve onboarding,,Green,2026-01-01,2026-12-31,,Ana
+            I1,initiative,Guided onboarding,O1,Green,2026-06-01,2026-12-31,,Priya
+            M1,milestone,Beta live,I1,Green,2026-10-01,2026-12-15,,Priya
+            M2,milestone,Docs,I1,Green,2026-10-01,2026-12-20,,Ben
+
+            """
+        #expect(try analyse(before).status("O1") == .onTrack)
+        let after = before.replacingAll("M1,milestone,Beta live,I1,Green,2026-10-01,2026-12-15,,", with: "M1,milestone,Beta live,I1,Green,2026-10-01,2026-12-15,2027-01-08,")
+        let analysis = try analyse(after)
+        #expect(analysis.status("O1") == .atRisk)
+        #expect(analysis.reason("O1") == "O1 at-risk <- I1 at-risk <- M1 forecast 2027-01-08 is 24 days after due 2026-12-15")
+        #expect(analysis.codes("M1").contains("forecast-slip"))
+        #expect(analysis.codes("O1").contains("watermelon"))
+    }
+
+    @Test func kpiImpactIsSeparateFromDelivery() throws {
+        let text = """
+            id,type,title,parent,status,start,due,baseline,target,actual,unit,direction
+            O,objective,Goal,,Green,2026-01-01,2026-12-31,,,,,
+            KR,key-result,Churn,O,Green,2026-01-01,2026-12-31,2.4,1.8,2.7,%,down
+            I,initiative,Work,KR,Green,2026-01-01,2026-12-31,,,,,
+
+            """
+        let analysis = try analyse(text)
+        let index = analysis.derivation.portfolio.items.firstIndex { $0.id == "O" }!
+        #expect(analysis.derivation.results[index].status == .onTrack)
+        #expect(analysis.derivation.results[index].impact == .offTrack)
+        #expect(analysis.derivation.impactReason(index) == "O off-track <- KR actual 2.7% vs target 1.8% (baseline 2.4%, lower is better): worse than baseline")
+        #expect(analysis.codes("KR").contains("kpi-off-target"))
+    }
+
+    @Test(arguments: [
+        ("1.2", "1.4", "1.35", Status.onTrack), ("1.2", "1.4", "1.25", .atRisk), ("1.2", "1.4", "1.1", .offTrack), ("1.2", "1.4", "1.5", .onTrack),
+    ])
+    func kpiPacing(_ baseline: String, _ target: String, _ actual: String, _ expected: Status) throws {
+        // Halfway through the period: 1.3 is the paced expectation.
+        let text = "id,type,title,start,due,baseline,target,actual\nKR,key-result,x,2026-01-01,2027-09-10,\(baseline),\(target),\(actual)\n"
+        let analysis = try analyse(text)
+        #expect(analysis.derivation.results[0].impact == expected)
+    }
+
+    @Test func referencesResolveByTitleAndSuggestOnTypos() throws {
+        let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
+        let analysis = try analyse(text)
+        #expect(analysis.derivation.portfolio.parent[1] == 0)
+        let unknown = analysis.findings.first { $0.code == .unknownReference }
+        #expect(unknown?.message == "parent 'I9' names no item in the sheet; did you mean 'I1'?")
+        #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
+    }
+
+    @Test func cyclesAreFindingsNotCrashes() throws {
+        let text = "id,type,title,parent,depends-on\nA,task,a,B,C\nB,task,b,A,\nC,task,c,,A\n"
+        let analysis = try analyse(text)
+        let codes = Set(analysis.findings.map(\.code.name))
+        #expect(codes.isSuperset(of: ["hierarchy-cycle", "dependency-cycle"]))
+    }
+
+    @Test func tenThousandDeepHierarchy() throws {
+        var text = "id,type,title,parent,status,due\nO,objective,Top,,Green,2026-12-31\n"
+        var previous = "O"
+        for index in 1...10_000 {
+            text += "T\(index),task,t\(index),\(previous),Green,\(index == 10_000 ? "2026-11-01" : "2026-12-31")\n"
+            previous = "T\(index)"
+        }
+        let analysis = try analyse(text)
+        #expect(analysis.status("O") == .offTrack)
+        #expect(analysis.reason("O").hasSuffix("T10000 overdue 20 days (due 2026-11-01)"))
+        let report = RollupReport(analysis.derivation, grouping: .objective, depth: 10_000)
+        #expect(report.rows.count == 1)
+    }
+
+    @Test(arguments: [
+        ("Ana Lopez", OwnerKind.person), ("Platform Team", .team), ("Finance Dept", .team), ("Marketing & Sales", .team), ("Ops/Infra", .team),
+        ("Ana, Ben", .shared(["ana", "ben"])), ("Ana / Ben", .shared(["ana", "ben"])), ("Ana and Ben", .shared(["ana", "ben"])), ("", .nobody),
+        ("TBD", .nobody), ("Growth", .team), ("Lopez, Ana", .person),
+    ])
+    func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
+        let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items
+        let classifier = OwnerClassifier(items: items, people: PeopleDirectory(), conventions: .builtIn)
+        #expect(classifier.classify(owner) == expected)
+    }
+}
