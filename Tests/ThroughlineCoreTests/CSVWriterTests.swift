@@ -63,3 +63,19 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct OutputBufferTests {
+    /// Characters cut by a flush must not be mangled when the output is re-encoded.
+    @Test(arguments: [TextEncoding.utf16LE, .utf16BE, .windows1252])
+    func encodingAcrossFlushesKeepsEveryCharacter(_ encoding: TextEncoding) throws {
+        let text = String(repeating: "aé€", count: 200_000)
+        let sink = MemorySink()
+        let out = OutputBuffer(sink, encoding: encoding)
+        for piece in [text, "x", text] { try out.append(piece) }
+        try out.flush()
+        var expected: [UInt8] = []
+        var all = text + "x" + text
+        all.withUTF8 { TextEncoder.encode($0, as: encoding, into: &expected) }
+        #expect(sink.bytes == expected)
+    }
+}

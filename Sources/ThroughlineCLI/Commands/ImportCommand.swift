@@ -95,7 +95,7 @@ enum ImportCommand: Command {
             } else {
                 let writer = CSVWriter(out, dialect: input.dialect)
                 try reader.forEach { record in
-                    try writer.writeRecord(record)
+                    try writer.writeRecordAsRead(record)
                     return true
                 }
             }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where written bytes go: a file, standard output, or memory.
 public protocol ByteSink: AnyObject {
     /// Takes the bytes in order.
@@ -21,10 +27,14 @@ public final class MemorySink: ByteSink {
 }
 
 /// Buffers UTF-8 output and hands it to a sink in large pieces, encoding it on the way when asked.
+///
+/// The bytes live in a buffer of its own rather than an array, so an append is a bounds check and a copy:
+/// no copy-on-write or exclusivity check on every cell.
 public final class OutputBuffer {
     private let sink: ByteSink
     private let encoding: TextEncoding
-    private var pending: [UInt8] = []
+    private let storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
     private var encoded: [UInt8] = []
     private let limit = 1 << 18
 
@@ -32,14 +42,24 @@ public final class OutputBuffer {
     public init(_ sink: ByteSink, encoding: TextEncoding = .utf8) {
         self.sink = sink
         self.encoding = encoding
-        pending.reserveCapacity(limit + 4096)
+        storage = .allocate(capacity: limit)
     }
+
+    deinit { storage.deallocate() }
 
     /// Appends raw UTF-8 bytes.
     @inline(__always)
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        pending.append(contentsOf: bytes)
-        if pending.count >= limit { try flush() }
+        let size = bytes.count
+        if count + size > limit {
+            try flush()
+            if size > limit {
+                try appendLarge(bytes)
+                return
+            }
+        }
+        if size > 0 { (storage + count).update(from: bytes.baseAddress!, count: size) }
+        count += size
     }
 
     /// Appends bytes held in an array.
@@ -50,8 +70,9 @@ public final class OutputBuffer {
     /// Appends one byte.
     @inline(__always)
     public func append(_ byte: UInt8) throws {
-        pending.append(byte)
-        if pending.count >= limit { try flush() }
+        if count == limit { try flush() }
+        storage[count] = byte
+        count += 1
     }
 
     /// Appends text.
@@ -60,17 +81,48 @@ public final class OutputBuffer {
         try text.withUTF8 { try append($0) }
     }
 
-    /// Writes what is buffered to the sink.
+    /// Writes what is buffered to the sink. For another encoding, a character cut at the end waits for the next flush.
     public func flush() throws {
-        guard !pending.isEmpty else { return }
+        guard count > 0 else { return }
         if encoding == .utf8 {
-            try pending.withUnsafeBytes { try sink.write($0) }
-        } else {
-            encoded.removeAll(keepingCapacity: true)
-            pending.withUnsafeBufferPointer { TextEncoder.encode($0, as: encoding, into: &encoded) }
-            try encoded.withUnsafeBytes { try sink.write($0) }
+            try sink.write(UnsafeRawBufferPointer(start: storage, count: count))
+            count = 0
+            return
         }
-        pending.removeAll(keepingCapacity: true)
+        let whole = Self.completePrefix(storage, count)
+        encoded.removeAll(keepingCapacity: true)
+        TextEncoder.encode(UnsafeBufferPointer(start: storage, count: whole), as: encoding, into: &encoded)
+        try encoded.withUnsafeBytes { try sink.write($0) }
+        let rest = count - whole
+        if rest > 0 { storage.update(from: storage + whole, count: rest) }
+        count = rest
+    }
+
+    /// A piece larger than the buffer: UTF-8 goes straight through; other encodings go in buffer-sized steps.
+    private func appendLarge(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if encoding == .utf8 {
+            try sink.write(UnsafeRawBufferPointer(bytes))
+            return
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let take = min(limit - count, bytes.count - offset)
+            (storage + count).update(from: bytes.baseAddress! + offset, count: take)
+            count += take
+            offset += take
+            try flush()
+        }
+    }
+
+    /// How many bytes from the start end on a whole UTF-8 character.
+    static func completePrefix(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        var start = count
+        // Step back over continuation bytes to the lead byte of the last character.
+        while start > 0 && count - start < 4 && bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return count }
+        let lead = bytes[start - 1]
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return count - (start - 1) >= length ? count : start - 1
     }
 }
 
@@ -179,6 +231,18 @@ public final class CSVWriter {
             try writeCell(cell, quoted: cells.count == 1 && cell.isEmpty)
         }
         try writeTerminator(terminator)
+    }
+
+    /// Writes a record exactly as it stood, when it was read in this writer's dialect: a record with no quote byte
+    /// is copied whole (its cells cannot hold a delimiter or line break), any other cell by cell with its quotes kept.
+    public func writeRecordAsRead(_ record: CSVRecord) throws {
+        let raw = record.rawRecord
+        if record.count > 1, raw.count > 0, memchr(raw.baseAddress!, Int32(dialect.quote), raw.count) == nil {
+            try out.append(raw)
+            try writeTerminator(record.terminator)
+            return
+        }
+        try writeRecord(record)
     }
 
     /// Writes a record as read, keeping the quotes each cell had and its line end.

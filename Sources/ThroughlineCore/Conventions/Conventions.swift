@@ -106,6 +106,7 @@ public struct Conventions: Sendable {
 
     /// A typed word as matched: lower case, spaces collapsed, trailing punctuation and emoji variation selectors left out.
     public static func wordKey(_ text: some StringProtocol) -> String {
+        if let ascii = asciiWordKey(text) { return ascii }
         var scalars: [Unicode.Scalar] = []
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
@@ -125,6 +126,27 @@ public struct Conventions: Sendable {
         var key = ""
         key.unicodeScalars.append(contentsOf: scalars)
         return key
+    }
+
+    /// `wordKey` for ASCII text, byte by byte (the common case, and far cheaper than Unicode properties); nil otherwise.
+    static func asciiWordKey(_ text: some StringProtocol) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                if byte != 0x2F && bytes.last != 0x2F { bytes.append(0x20) }
+                pendingSpace = false
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        while let last = bytes.last, last == 0x2E || last == 0x21 || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x3F { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The field a header names, if any.
@@ -153,6 +175,11 @@ public struct Conventions: Sendable {
 extension String {
     /// The text without spaces, tabs or line breaks at either end.
     public var trimmingSpaces: String {
+        // Most cells have nothing to trim: a first and last byte that are ASCII and not white space settle it.
+        let utf8 = self.utf8
+        guard let head = utf8.first, let tail = utf8.last else { return self }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        if head < 0x80 && tail < 0x80 && !isSpace(head) && !isSpace(tail) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -161,6 +188,17 @@ extension String {
 
     /// The text trimmed, with every run of white space inside it made one space.
     public var collapsingSpaces: String {
+        // ASCII text with single inner spaces and none at the ends is already collapsed.
+        var previousSpace = true
+        var clean = true
+        for byte in utf8 {
+            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C || (byte == 0x20 && previousSpace) {
+                clean = false
+                break
+            }
+            previousSpace = byte == 0x20
+        }
+        if clean && !previousSpace || isEmpty { return self }
         var result = ""
         var pendingSpace = false
         for scalar in unicodeScalars {

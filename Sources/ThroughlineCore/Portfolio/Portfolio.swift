@@ -168,21 +168,23 @@ struct ReferenceResolver {
         if let found = byID[reference] ?? byTitle[Conventions.wordKey(reference)] ?? byLowerID[reference.lowercased()] { return found }
         let item = items[index]
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
-        if let guess = suggestion(for: reference) { message += "; did you mean '\(guess)'?" }
+        if let guess = suggestion(for: reference, excluding: index) { message += "; did you mean '\(guess)'?" }
         findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
         return nil
     }
 
-    /// The nearest id or title by edit distance, when close enough to be a typo.
-    func suggestion(for reference: String) -> String? {
+    /// The nearest id or title by edit distance, when close enough to be a typo; ties go to the first in the sheet.
+    func suggestion(for reference: String, excluding origin: Int) -> String? {
         let typed = reference.lowercased()
         var best: (String, Int)?
         let limit = max(1, typed.count / 4)
-        for candidate in byID.keys.map({ $0 }) + items.map(\.title) where !candidate.isEmpty {
+        for (index, item) in items.enumerated() where index != origin {
+          for candidate in [item.id, item.title] where !candidate.isEmpty {
             let lowered = candidate.lowercased()
             guard abs(lowered.count - typed.count) <= limit else { continue }
             let distance = EditDistance.between(typed, lowered, limit: limit)
             if distance <= limit && (best == nil || distance < best!.1) { best = (candidate, distance) }
+          }
         }
         return best?.0
     }

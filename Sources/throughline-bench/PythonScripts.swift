@@ -1,0 +1,68 @@
+/// The Python programs the benchmark compares against and checks with, each run as `python3 -c SCRIPT ARGS...`.
+enum PythonScripts {
+    /// Prints the interpreter's version; also proves `python3` starts.
+    static let version = "import sys; print(sys.version.split()[0])"
+
+    /// Prints DuckDB's version; fails when DuckDB is not installed.
+    static let duckDBVersion = "import duckdb; print(duckdb.__version__)"
+
+    /// `import --raw`'s job in the csv module: every record read and written back (the writer's default CRLF matches the file).
+    static let readWrite = """
+        import csv, sys
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as source, \\
+                open(sys.argv[2], 'w', newline='', encoding='utf-8') as target:
+            csv.writer(target).writerows(csv.reader(source))
+        """
+
+    /// The reader's job in the csv module: every record read, only counted.
+    static let readOnly = """
+        import csv, sys
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as source:
+            print(sum(1 for _ in csv.reader(source)))
+        """
+
+    /// Opens the file in DuckDB as `source`: the dialect and column count given (argv[2]), every cell as text,
+    /// and the title lines kept as records, so it reads exactly what the other readers read.
+    private static let duckDBSource = """
+        import duckdb, sys
+        def literal(text):
+            return "'" + text.replace("'", "''") + "'"
+        columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(int(sys.argv[2]))) + "}"
+        source = f"read_csv({literal(sys.argv[1])}, header=false, delim=',', quote='\\"', escape='\\"', columns={columns})"
+
+        """
+
+    /// DuckDB counting the records: `python3 -c SCRIPT FILE COLUMNS`.
+    static let duckDBCount = duckDBSource + """
+        print(duckdb.sql(f"SELECT count(*) FROM {source}").fetchall()[0][0])
+        """
+
+    /// DuckDB reading every record and writing it back as CSV: `python3 -c SCRIPT FILE COLUMNS OUT`.
+    static let duckDBCopy = duckDBSource + """
+        duckdb.sql(f"COPY (SELECT * FROM {source}) TO {literal(sys.argv[3])} (HEADER false, DELIMITER ',')")
+        """
+
+    /// Checks the outputs with the csv module: `import --raw` must give back the input's records exactly, and
+    /// `normalize` the same number of records with the same number of cells each. Prints one `ok`/`mismatch` line per check.
+    static let verify = """
+        import csv, sys, itertools
+        def records(path):
+            with open(path, newline='', encoding='utf-8-sig') as f:
+                yield from csv.reader(f)
+        def check_import(source, output):
+            n = 0
+            for n, (a, b) in enumerate(itertools.zip_longest(records(source), records(output)), 1):
+                if a != b:
+                    return f"mismatch at record {n}: input {a!r:.300} / output {b!r:.300}"
+            return f"ok: all {n} records read back identical"
+        def check_normalize(source, output):
+            n = changed = 0
+            for n, (a, b) in enumerate(itertools.zip_longest(records(source), records(output)), 1):
+                if a is None or b is None or len(a) != len(b):
+                    return f"mismatch at record {n}: input {a!r:.300} / output {b!r:.300}"
+                changed += sum(1 for x, y in zip(a, b) if x != y)
+            return f"ok: all {n} records kept with the same width; {changed} cells rewritten"
+        print("import", check_import(sys.argv[1], sys.argv[2]))
+        print("normalize", check_normalize(sys.argv[1], sys.argv[3]))
+        """
+}
