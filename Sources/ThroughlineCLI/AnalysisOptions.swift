@@ -64,14 +64,17 @@ enum AnalysisOptions {
         TerminalStyle(colour: context.stdoutIsTerminal && !context.noColor && arguments.value("--output") == nil)
     }
 
-    /// Reads the tracker sheets and runs the whole analysis.
-    static func analyse(_ arguments: ParsedArguments, _ context: Context) throws -> (TrackerAnalysis, InputSettings) {
-        var input = try InputSettings(arguments, context: context)
-        let settings = try Self.settings(arguments, context)
-        guard !arguments.positionals.isEmpty else {
+    /// Reads the tracker sheets (the positional arguments, or `paths`) and runs the whole analysis.
+    /// A second snapshot passes the first one's input settings, so both match owners against the same people.
+    static func analyse(_ arguments: ParsedArguments, _ context: Context, paths: [String]? = nil,
+                        settings given: RollupSettings? = nil, reusing: InputSettings? = nil) throws -> (TrackerAnalysis, InputSettings) {
+        var input = try reusing ?? InputSettings(arguments, context: context)
+        let settings = try given ?? Self.settings(arguments, context)
+        let paths = paths ?? arguments.positionals
+        guard !paths.isEmpty else {
             throw ThroughlineError.usage("name a tracker sheet, a folder of sheets, or - for standard input")
         }
-        let sources = try TrackerSources.open(arguments.positionals, settings: &input, context: context)
+        let sources = try TrackerSources.open(paths, settings: &input, context: context)
         let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
         return (TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions), input)
     }

@@ -8,7 +8,8 @@ public enum Throughline {
     /// Every command, in the order the help lists them.
     static let commands: [CommandEntry] = [
         CommandEntry(InitCommand.self), CommandEntry(ImportCommand.self), CommandEntry(ExportCommand.self), CommandEntry(NormalizeCommand.self),
-        CommandEntry(RollupCommand.self), CommandEntry(CheckCommand.self),
+        CommandEntry(RollupCommand.self), CommandEntry(CheckCommand.self), CommandEntry(AnnotateCommand.self),
+        CommandEntry(DiffCommand.self), CommandEntry(BriefCommand.self),
     ]
 
     /// Runs one command line (without the program name) and returns the exit code. Never exits.

@@ -17,7 +17,7 @@ extension TrackerAnalysis {
         derivation.portfolio.items.firstIndex { $0.id == id }.map { derivation.reason($0) } ?? ""
     }
     func codes(_ id: String) -> Set<String> {
-        Set(findings.filter { $0.id == id }.map(\.code.name))
+        Set(findings().filter { $0.id == id }.map(\.code.name))
     }
 }
 
@@ -160,7 +160,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
         let analysis = try analyse(text)
         #expect(analysis.derivation.portfolio.parent[1] == 0)
-        let unknown = analysis.findings.first { $0.code == .unknownReference }
+        let unknown = analysis.findings().first { $0.code == .unknownReference }
         #expect(unknown?.message == "parent 'I9' names no item in the sheet; did you mean 'I1'?")
         #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
     }
@@ -168,7 +168,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
     @Test func cyclesAreFindingsNotCrashes() throws {
         let text = "id,type,title,parent,depends-on\nA,task,a,B,C\nB,task,b,A,\nC,task,c,,A\n"
         let analysis = try analyse(text)
-        let codes = Set(analysis.findings.map(\.code.name))
+        let codes = Set(analysis.findings().map(\.code.name))
         #expect(codes.isSuperset(of: ["hierarchy-cycle", "dependency-cycle"]))
     }
 

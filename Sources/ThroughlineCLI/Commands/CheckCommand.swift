@@ -39,7 +39,7 @@ enum CheckCommand: Command {
         } ?? .error
         let format = try AnalysisOptions.format(arguments, context)
         let (analysis, _) = try AnalysisOptions.analyse(arguments, context)
-        let findings = analysis.findings.filter { finding in
+        let findings = analysis.findings().filter { finding in
             (only?.contains(finding.code.name) ?? true) && !ignore.contains(finding.code.name)
         }
         let text = FindingRenderer.render(findings, asOf: analysis.derivation.settings.asOf, format: format, style: AnalysisOptions.style(context, arguments))

@@ -35,7 +35,7 @@ enum RollupCommand: Command {
         } ?? 0
         let format = try AnalysisOptions.format(arguments, context)
         let (analysis, _) = try AnalysisOptions.analyse(arguments, context)
-        let errors = analysis.findings.filter { $0.severity == .error }
+        let errors = analysis.dataFindings.filter { $0.severity == .error }
         if !errors.isEmpty {
             try context.note("throughline: \(errors.count) data error\(errors.count == 1 ? "" : "s") in the sheet may change this rollup; see 'throughline check'")
         }

@@ -69,6 +69,7 @@ public struct CellNormalizer: Sendable {
     }
 
     private let plans: [Plan]
+    private let memo = Memo()
     private let layout: SheetLayout
     private let conventions: Conventions
     private let people: PeopleDirectory
@@ -117,6 +118,38 @@ public struct CellNormalizer: Sendable {
     /// The canonical form of `value` in column `column`, or nil when it stays as it is; unreadable cells add a finding.
     public func normalize(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
         guard column < plans.count else { return nil }
+        // Statuses, owners and dates repeat across rows: each distinct cell is read once per column.
+        if let known = memo.lookup(column, value) {
+            if let problem = known.problem {
+                findings.append(Finding(problem.code, at: SourceLocation(file: file, line: line, column: layout.columnName(column)), id: id, message: problem.message))
+            }
+            return known.value
+        }
+        let before = findings.count
+        let result = normalizeAnew(value, column: column, line: line, id: id, findings: &findings)
+        let problem = findings.count > before ? findings.last.map { (code: $0.code, message: $0.message) } : nil
+        memo.store(column, value, Memo.Outcome(value: result, problem: problem))
+        return result
+    }
+
+    /// Remembers what each distinct cell of a column normalized to. One normalizer serves one pass on one thread.
+    final class Memo: @unchecked Sendable {
+        struct Outcome {
+            let value: String?
+            let problem: (code: FindingCode, message: String)?
+        }
+        private var columns: [Int: [String: Outcome]] = [:]
+        /// A column with more distinct values than this (titles, free text) stops being remembered.
+        private let limit = 20_000
+
+        func lookup(_ column: Int, _ value: String) -> Outcome? { columns[column]?[value] }
+
+        func store(_ column: Int, _ value: String, _ outcome: Outcome) {
+            if (columns[column]?.count ?? 0) < limit { columns[column, default: [:]][value] = outcome }
+        }
+    }
+
+    private func normalizeAnew(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
         let trimmed = value.trimmingSpaces
         if trimmed.isEmpty { return nil }
         let location = SourceLocation(file: file, line: line, column: layout.columnName(column))

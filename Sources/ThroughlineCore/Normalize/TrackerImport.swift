@@ -31,9 +31,10 @@ public enum TrackerImport {
 
     /// Calls `body` with each item row's cells (in the order of `columns(of:)`), its file and the line it starts on;
     /// returns how many rows there were.
-    public static func rows(_ sources: [ImportSource], conventions: Conventions, onFinding: (Finding) -> Void,
+    /// Without `extras`, columns that map to no field are not read (their cells stay empty), for callers that use only the fields.
+    public static func rows(_ sources: [ImportSource], conventions: Conventions, extras: Bool = true, onFinding: (Finding) -> Void,
                             _ body: (_ cells: [String], _ file: String, _ line: Int) throws -> Void) throws -> Int {
-        let names = columns(of: sources)
+        let names = extras ? columns(of: sources) : Field.allCases.map(\.rawValue)
         let index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var rows = 0
         var cells = [String](repeating: "", count: names.count)
@@ -42,7 +43,7 @@ public enum TrackerImport {
             let layout = source.sheet.layout
             let file = source.sheet.input.file
             let width = layout.columns.count
-            let targets = layout.columns.map { column in index[(column.field?.rawValue ?? column.name).lowercased()]! }
+            let targets = layout.columns.map { column in index[(column.field?.rawValue ?? column.name).lowercased()] ?? -1 }
             let typeColumn = layout.column(for: .type)?.index
             let idColumn = layout.column(for: .id)?.index
             try source.sheet.forEachDataRow { record in
@@ -53,12 +54,12 @@ public enum TrackerImport {
                                             message: "row has \(record.count) cells, the header has \(width)"))
                 }
                 let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
-                for column in 0..<min(record.count, width) {
+                for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     let value = record.string(column)
                     if layout.columns[column].field != nil {
                         let normalized = source.normalizer.normalize(value, column: column, line: record.line, id: id, findings: &findings)
                         cells[targets[column]] = normalized ?? value.trimmingSpaces
-                    } else {
+                    } else if targets[column] >= 0 {
                         cells[targets[column]] = value
                     }
                 }

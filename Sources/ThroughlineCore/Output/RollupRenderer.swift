@@ -141,9 +141,12 @@ public enum RollupRenderer {
 
 /// Cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'` in the columns the tool writes.
 public enum CSVSafety {
+    /// The first bytes that make a spreadsheet read a cell as a formula.
+    public static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
     /// `text`, made inert if a spreadsheet would read it as a formula.
     public static func neutralize(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        guard let first = text.utf8.first, formulaStarts.contains(first) else { return text }
         return "'" + text
     }
 }

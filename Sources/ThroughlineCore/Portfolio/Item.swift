@@ -15,50 +15,50 @@ public enum KPIDirection: String, Sendable {
     }
 }
 
-/// One row of the tracker, its cells read into values.
-public struct Item: Sendable {
+/// One row of the tracker, its cells read into values. A class, so passing an item around costs one reference, not a copy of every field.
+public final class Item: Sendable {
     /// The id as typed (trimmed); may be empty.
-    public var id: String
+    public let id: String
     /// The item type, when known.
-    public var type: ItemType?
+    public let type: ItemType?
     /// The title.
-    public var title: String
+    public let title: String
     /// The objective it serves, as typed (an id or a title).
-    public var objectiveReference: String
+    public let objectiveReference: String
     /// Its parent, as typed (an id or a title).
-    public var parentReference: String
+    public let parentReference: String
     /// The owner, canonical.
-    public var owner: String
+    public let owner: String
     /// The owning team.
-    public var team: String
+    public let team: String
     /// The status as typed, canonical; nil when empty or unknown.
-    public var typedStatus: Status?
+    public let typedStatus: Status?
     /// Percent complete, 0–100.
-    public var progress: Double?
+    public let progress: Double?
     /// Start date.
-    public var start: CalendarDate?
+    public let start: CalendarDate?
     /// Committed due date.
-    public var due: CalendarDate?
+    public let due: CalendarDate?
     /// Current forecast finish.
-    public var forecast: CalendarDate?
+    public let forecast: CalendarDate?
     /// Last status update.
-    public var updated: CalendarDate?
+    public let updated: CalendarDate?
     /// What it waits for, as typed.
-    public var dependencyReferences: [String]
+    public let dependencyReferences: [String]
     /// Its weight in rollups (1 when not given).
-    public var weight: Double
+    public let weight: Double
     /// KPI baseline, target and actual.
-    public var baseline: Double?, target: Double?, actual: Double?
+    public let baseline: Double?, target: Double?, actual: Double?
     /// KPI unit.
-    public var unit: String
+    public let unit: String
     /// Which way the KPI improves.
-    public var direction: KPIDirection?
+    public let direction: KPIDirection?
     /// The notes.
-    public var notes: String
+    public let notes: String
     /// The file the row is in.
-    public var file: String
+    public let file: String
     /// The line the row starts on.
-    public var line: Int
+    public let line: Int
 
     /// The id, or the title when there is no id: how the item is named in reasons and findings.
     public var label: String { id.isEmpty ? title : id }
@@ -68,9 +68,7 @@ public struct Item: Sendable {
 
     /// Whether the item has KPI values to judge impact by.
     public var hasKPI: Bool { target != nil && actual != nil }
-}
 
-extension Item {
     /// Reads an item from a canonical tracker row (cells in `TrackerImport.columns` order).
     init(canonical cells: [String], file: String, line: Int) {
         func cell(_ field: Field) -> String { cells[Item.slots[field]!] }
@@ -101,7 +99,9 @@ extension Item {
         self.file = file
         self.line = line
     }
+}
 
+extension Item {
     /// Each canonical field's position in a canonical row.
     static let slots: [Field: Int] = Dictionary(uniqueKeysWithValues: Field.allCases.enumerated().map { ($1, $0) })
 

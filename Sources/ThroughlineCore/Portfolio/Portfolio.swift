@@ -18,7 +18,7 @@ public struct Portfolio: Sendable {
         self.items = items
         var findings: [Finding] = []
         var byID: [String: Int] = [:]
-        var byTitle: [String: Int] = [:]
+        byID.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             if !item.id.isEmpty {
                 if let first = byID[item.id] {
@@ -28,10 +28,8 @@ public struct Portfolio: Sendable {
                     byID[item.id] = index
                 }
             }
-            let key = Conventions.wordKey(item.title)
-            if !key.isEmpty && byTitle[key] == nil { byTitle[key] = index }
         }
-        let resolver = ReferenceResolver(items: items, byID: byID, byTitle: byTitle)
+        var resolver = ReferenceResolver(items: items, byID: byID)
         var parent = [Int?](repeating: nil, count: items.count)
         var objective = [Int?](repeating: nil, count: items.count)
         var dependencies = [[Int]](repeating: [], count: items.count)
@@ -151,24 +149,35 @@ public struct Portfolio: Sendable {
 struct ReferenceResolver {
     let items: [Item]
     let byID: [String: Int]
-    let byTitle: [String: Int]
-    /// Ids lower-cased, for references typed in another case.
-    let byLowerID: [String: Int]
+    /// Titles and lower-cased ids, built the first time a reference is not an exact id (most sheets never need them).
+    private var byTitle: [String: Int]?
+    private var byLowerID: [String: Int] = [:]
+    /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
+    private var suggestionsLeft = 200
 
-    init(items: [Item], byID: [String: Int], byTitle: [String: Int]) {
+    init(items: [Item], byID: [String: Int]) {
         self.items = items
         self.byID = byID
-        self.byTitle = byTitle
-        var lower: [String: Int] = [:]
-        for (id, index) in byID where lower[id.lowercased()] == nil { lower[id.lowercased()] = index }
-        byLowerID = lower
     }
 
-    func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let found = byID[reference] ?? byTitle[Conventions.wordKey(reference)] ?? byLowerID[reference.lowercased()] { return found }
+    mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
+        if let found = byID[reference] { return found }
+        if byTitle == nil {
+            var titles: [String: Int] = [:]
+            for (position, item) in items.enumerated() {
+                let key = Conventions.wordKey(item.title)
+                if !key.isEmpty && titles[key] == nil { titles[key] = position }
+            }
+            byTitle = titles
+            for (id, position) in byID where byLowerID[id.lowercased()] == nil { byLowerID[id.lowercased()] = position }
+        }
+        if let found = byTitle![Conventions.wordKey(reference)] ?? byLowerID[reference.lowercased()] { return found }
         let item = items[index]
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
-        if let guess = suggestion(for: reference, excluding: index) { message += "; did you mean '\(guess)'?" }
+        if suggestionsLeft > 0 {
+            suggestionsLeft -= 1
+            if let guess = suggestion(for: reference, excluding: index) { message += "; did you mean '\(guess)'?" }
+        }
         findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
         return nil
     }

@@ -11,7 +11,7 @@ public struct LoadedTracker: Sendable {
     public init(sources: [ImportSource], conventions: Conventions) throws {
         var items: [Item] = []
         var findings: [Finding] = []
-        _ = try TrackerImport.rows(sources, conventions: conventions, onFinding: { findings.append($0) }) { cells, file, line in
+        _ = try TrackerImport.rows(sources, conventions: conventions, extras: false, onFinding: { findings.append($0) }) { cells, file, line in
             items.append(Item(canonical: cells, file: file, line: line))
         }
         var headerNames: [String: [Field: String]] = [:]

@@ -12,11 +12,17 @@ public struct CheckInput: Sendable {
         self.derivation = derivation
         self.owners = owners
         self.headerNames = headerNames
+        portfolio = derivation.portfolio
+        items = derivation.portfolio.items
+        results = derivation.results
+        settings = derivation.settings
     }
 
-    var portfolio: Portfolio { derivation.portfolio }
-    var items: [Item] { derivation.portfolio.items }
-    var settings: RollupSettings { derivation.settings }
+    // Stored, not computed: the checks read these once per item, and a computed struct copy would retain every array each time.
+    let portfolio: Portfolio
+    let items: [Item]
+    let results: [Derived]
+    let settings: RollupSettings
 
     /// A finding about item `index`, located at its row and the column of `field` as the sheet names it.
     func finding(_ code: FindingCode, _ index: Int, _ field: Field?, _ message: String) -> Finding {
@@ -28,7 +34,7 @@ public struct CheckInput: Sendable {
 
     /// Not cancelled, not on hold, not done.
     func isOpen(_ index: Int) -> Bool {
-        let status = derivation.results[index].status
+        let status = results[index].status
         return status != .done && !status.isInactive
     }
 }
@@ -92,7 +98,7 @@ public struct Check: Sendable {
             for node in path { serves[node] = answer }
             serves[start] = serves[start] ?? answer
         }
-        return items.indices.filter { items[$0].type != .objective && serves[$0] == false && !input.derivation.results[$0].status.isInactive }.map {
+        return items.indices.filter { items[$0].type != .objective && serves[$0] == false && !input.results[$0].status.isInactive }.map {
             input.finding(.orphan, $0, .objective, "serves no objective: no objective is named on it or on any item above it")
         }
     }
@@ -110,13 +116,13 @@ public struct Check: Sendable {
     static func noWork(_ input: CheckInput) -> [Finding] {
         var activeWork = [Int](repeating: 0, count: input.items.count)
         for index in bottomUp(input.portfolio) {
-            for child in input.portfolio.children[index] where !input.derivation.results[child].status.isInactive {
+            for child in input.portfolio.children[index] where !input.results[child].status.isInactive {
                 activeWork[index] += activeWork[child] + (isWork(input.items[child]) ? 1 : 0)
             }
         }
         return input.items.indices.filter { index in
             let type = input.items[index].type
-            return (type == .objective || type == .keyResult) && !input.derivation.results[index].status.isInactive && activeWork[index] == 0
+            return (type == .objective || type == .keyResult) && !input.results[index].status.isInactive && activeWork[index] == 0
         }.map { input.finding(.noWork, $0, nil, "\(input.items[$0].type == .objective ? "objective" : "key result") has no active work beneath it") }
     }
 
@@ -126,7 +132,7 @@ public struct Check: Sendable {
             if input.items[index].type == .keyResult || input.items[index].hasKPI { measured[index] = true }
             if measured[index], let up = input.portfolio.parent[index] { measured[up] = true }
         }
-        return input.items.indices.filter { input.items[$0].type == .objective && !measured[$0] && !input.derivation.results[$0].status.isInactive }
+        return input.items.indices.filter { input.items[$0].type == .objective && !measured[$0] && !input.results[$0].status.isInactive }
             .map { input.finding(.noKPI, $0, nil, "objective has no key result or KPI beneath it") }
     }
 
@@ -161,7 +167,7 @@ public struct Check: Sendable {
             let item = input.items[index]
             let asOf = input.settings.asOf
             guard input.isOpen(index), let start = item.start, let due = item.due, due > start, asOf > start, asOf <= due,
-                  let progress = input.derivation.results[index].progress else { return nil }
+                  let progress = input.results[index].progress else { return nil }
             let elapsed = Double(asOf.days(since: start)) * 100 / Double(due.days(since: start))
             guard progress + input.settings.paceMargin < elapsed else { return nil }
             return input.finding(.behindPace, index, .progress,
@@ -179,10 +185,10 @@ public struct Check: Sendable {
     }
 
     static func blocked(_ input: CheckInput) -> [Finding] {
-        input.items.indices.filter { input.derivation.results[$0].status == .blocked }.map { index in
-            switch input.derivation.results[index].cause {
+        input.items.indices.filter { input.results[$0].status == .blocked }.map { index in
+            switch input.results[index].cause {
             case .dependency(let blocker):
-                let status = input.derivation.results[blocker].status.rawValue
+                let status = input.results[blocker].status.rawValue
                 return input.finding(.blocked, index, .dependsOn, "waits for \(input.items[blocker].label), which is \(status)")
             default:
                 return input.finding(.blocked, index, .status, "typed blocked")
@@ -243,7 +249,7 @@ public struct Check: Sendable {
     static func watermelon(_ input: CheckInput) -> [Finding] {
         input.items.indices.compactMap { index in
             guard let typed = input.items[index].typedStatus, typed.severity >= 1, typed != .done else { return nil }
-            let derived = input.derivation.results[index]
+            let derived = input.results[index]
             guard derived.status.isTrouble, derived.status.severity > typed.severity else { return nil }
             return input.finding(.watermelon, index, .status, "typed \(typed.rawValue), derived \(derived.status.rawValue): \(input.derivation.reason(index))")
         }
@@ -251,9 +257,9 @@ public struct Check: Sendable {
 
     static func kpiOffTarget(_ input: CheckInput) -> [Finding] {
         input.items.indices.compactMap { index in
-            guard input.items[index].hasKPI, let impact = input.derivation.results[index].impact, impact.isTrouble,
-                  case .fact(let fact)? = input.derivation.results[index].impactCause else { return nil }
-            return input.finding(.kpiOffTarget, index, .actual, "KPI \(impact.rawValue): \(fact)")
+            guard input.items[index].hasKPI, let impact = input.results[index].impact, impact.isTrouble,
+                  case .fact(let fact)? = input.results[index].impactCause else { return nil }
+            return input.finding(.kpiOffTarget, index, .actual, "KPI \(impact.rawValue): \(input.derivation.describe(fact, of: index))")
         }
     }
 }

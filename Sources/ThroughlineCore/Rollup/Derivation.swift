@@ -1,7 +1,31 @@
+/// A fact about an item itself that decided its status; kept as values and put into words only when shown.
+public enum Fact: Equatable, Sendable {
+    /// Typed cancelled, on hold, blocked or another status no rule overrode.
+    case typed(Status)
+    /// Typed done.
+    case done
+    /// Progress at 100%.
+    case complete
+    /// No status typed and no rule fired.
+    case noStatus
+    /// Past its due date.
+    case overdue(days: Int, due: CalendarDate)
+    /// Forecast later than due.
+    case slip(forecast: CalendarDate, due: CalendarDate)
+    /// Not started a while after its start.
+    case lateStart(days: Int, start: CalendarDate)
+    /// Progress trailing the time elapsed.
+    case behindPace(progress: Double, elapsed: Double)
+    /// How the children stand (for a parent that is on track or done).
+    case children
+    /// A sentence, for KPI facts.
+    case text(String)
+}
+
 /// Why an item has its derived status: a fact about itself, or the child or dependency that decided it.
 public enum Cause: Equatable, Sendable {
     /// A fact about the item itself, such as "overdue 6 days (due 2026-11-12)".
-    case fact(String)
+    case fact(Fact)
     /// The child whose status decided the parent's.
     case child(Int)
     /// The dependency that blocks it.
@@ -39,13 +63,14 @@ public struct Derivation: Sendable {
         self.settings = settings
         let count = portfolio.items.count
         var results = [Derived?](repeating: nil, count: count)
-        for index in Self.evaluationOrder(portfolio) {
+        let order = Self.evaluationOrder(portfolio)
+        for index in order {
             results[index] = Self.derive(index, portfolio, settings, results)
         }
         self.results = results.map { $0! }
         // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
         var ends = [(root: Int, links: Int)?](repeating: nil, count: count)
-        for index in Self.evaluationOrder(portfolio) {
+        for index in order {
             switch self.results[index].cause {
             case .fact: ends[index] = (index, 1)
             case .child(let next), .dependency(let next):
@@ -85,7 +110,7 @@ public struct Derivation: Sendable {
         let item = portfolio.items[index]
         let impact = impactStatus(index, portfolio, settings, known)
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
-            return Derived(status: typed, cause: .fact("typed \(typed.rawValue)"), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
+            return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
         }
         let active = portfolio.children[index].filter { known[$0] != nil && !known[$0]!.status.isInactive }
         var result: Derived
@@ -114,36 +139,36 @@ public struct Derivation: Sendable {
     /// SPEC 4's leaf rules, first match wins (cancelled and on-hold are handled before).
     static func leaf(_ item: Item, _ settings: RollupSettings) -> Derived {
         let asOf = settings.asOf
-        if item.typedStatus == .done { return Derived(status: .done, cause: .fact("done"), progress: 100) }
-        if let progress = item.progress, progress >= 100 { return Derived(status: .done, cause: .fact("progress 100%"), progress: 100) }
+        if item.typedStatus == .done { return Derived(status: .done, cause: .fact(.done), progress: 100) }
+        if let progress = item.progress, progress >= 100 { return Derived(status: .done, cause: .fact(.complete), progress: 100) }
         // Work with no progress typed counts as not begun, so a rollup never reads fuller than its parts.
         let progress = item.progress ?? 0
         if let due = item.due, due < asOf {
-            return Derived(status: .offTrack, cause: .fact("overdue \(days(asOf.days(since: due))) (due \(due.iso))"), progress: progress)
+            return Derived(status: .offTrack, cause: .fact(.overdue(days: asOf.days(since: due), due: due)), progress: progress)
         }
-        if item.typedStatus == .blocked { return Derived(status: .blocked, cause: .fact("typed blocked"), progress: progress) }
+        if item.typedStatus == .blocked { return Derived(status: .blocked, cause: .fact(.typed(.blocked)), progress: progress) }
         if let risk = riskFact(item, settings) { return Derived(status: risk.0, cause: .fact(risk.1), progress: progress) }
-        if let typed = item.typedStatus { return Derived(status: typed, cause: .fact("typed \(typed.rawValue)"), progress: progress) }
-        return Derived(status: .onTrack, cause: .fact("no status typed"), progress: progress)
+        if let typed = item.typedStatus { return Derived(status: typed, cause: .fact(.typed(typed)), progress: progress) }
+        return Derived(status: .onTrack, cause: .fact(.noStatus), progress: progress)
     }
 
     /// Rule 5: a forecast slip, a late start, or progress behind the time elapsed.
-    static func riskFact(_ item: Item, _ settings: RollupSettings) -> (Status, String)? {
+    static func riskFact(_ item: Item, _ settings: RollupSettings) -> (Status, Fact)? {
         let asOf = settings.asOf
         if let due = item.due, let forecast = item.forecast, forecast > due {
             let slip = forecast.days(since: due)
             var status = Status.atRisk
             if let start = item.start, due > start, Double(slip) > settings.slipShare * Double(due.days(since: start)) { status = .offTrack }
-            return (status, "forecast \(forecast.iso) is \(days(slip)) after due \(due.iso)")
+            return (status, .slip(forecast: forecast, due: due))
         }
         let notStarted = item.typedStatus == .notStarted || (item.progress ?? 0) == 0 && item.typedStatus == nil
         if notStarted, let start = item.start, asOf.days(since: start) > settings.lateStartGraceDays {
-            return (.atRisk, "not started \(days(asOf.days(since: start))) after its start (\(start.iso))")
+            return (.atRisk, .lateStart(days: asOf.days(since: start), start: start))
         }
         if let progress = item.progress, let start = item.start, let due = item.due, due > start, asOf > start {
             let elapsed = min(100, Double(asOf.days(since: start)) * 100 / Double(due.days(since: start)))
             if progress + settings.paceMargin < elapsed {
-                return (.atRisk, "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed.rounded())) of time elapsed")
+                return (.atRisk, .behindPace(progress: progress, elapsed: elapsed.rounded()))
             }
         }
         return nil
@@ -209,12 +234,12 @@ public struct Derivation: Sendable {
         let worst = active[combined.explaining]
         let statuses = members.map(\.status)
         let progress = combined.progress ?? item.progress
-        var cause: Cause = status.isTrouble ? .child(worst) : .fact(summary(statuses))
+        var cause: Cause = status.isTrouble ? .child(worst) : .fact(.children)
         // The parent's own dates can make it worse than its children say.
         if status != .done {
             if let due = item.due, due < settings.asOf, Status.offTrack.severity > status.severity {
                 status = .offTrack
-                cause = .fact("overdue \(days(settings.asOf.days(since: due))) (due \(due.iso))")
+                cause = .fact(.overdue(days: settings.asOf.days(since: due), due: due))
             } else if let risk = riskFact(item, settings), risk.0.severity > status.severity, item.forecast != nil {
                 status = risk.0
                 cause = .fact(risk.1)
@@ -243,16 +268,16 @@ public struct Derivation: Sendable {
             let better = { (a: Double, b: Double) -> Bool in direction == .up ? a >= b : a <= b }
             let values = "actual \(withUnit(actual, item.unit)) vs target \(withUnit(target, item.unit))"
                 + (item.baseline.map { " (baseline \(withUnit($0, item.unit)), \(direction == .up ? "higher" : "lower") is better)" } ?? "")
-            if better(actual, target) { return (.onTrack, .fact("\(values): target met")) }
-            guard let baseline = item.baseline else { return (.atRisk, .fact("\(values): below target")) }
-            if !better(actual, baseline) { return (.offTrack, .fact("\(values): worse than baseline")) }
+            if better(actual, target) { return (.onTrack, .fact(.text("\(values): target met"))) }
+            guard let baseline = item.baseline else { return (.atRisk, .fact(.text("\(values): below target"))) }
+            if !better(actual, baseline) { return (.offTrack, .fact(.text("\(values): worse than baseline"))) }
             var elapsed = 1.0
             if let start = item.start, let due = item.due, due > start {
                 elapsed = min(1, max(0, Double(settings.asOf.days(since: start)) / Double(due.days(since: start))))
             }
             let expected = baseline + (target - baseline) * elapsed
-            if better(actual, expected) { return (.onTrack, .fact("\(values): on pace (expected \(withUnit(expected, item.unit)) by now)")) }
-            return (.atRisk, .fact("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now)"))
+            if better(actual, expected) { return (.onTrack, .fact(.text("\(values): on pace (expected \(withUnit(expected, item.unit)) by now)"))) }
+            return (.atRisk, .fact(.text("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now)")))
         }
         let measured = portfolio.children[index].filter { known[$0]?.impact != nil && !(known[$0]!.status.isInactive) }
         guard !measured.isEmpty else { return nil }
@@ -294,6 +319,25 @@ public struct Derivation: Sendable {
     /// The impact reason chain, down to the KPI that decided it.
     public func impactReason(_ index: Int) -> String { chain(index, impact: true) }
 
+    /// A fact in words: "overdue 9 days (due 2026-11-12)".
+    public func describe(_ fact: Fact, of index: Int) -> String {
+        switch fact {
+        case .typed(let status): return "typed \(status.rawValue)"
+        case .done: return "done"
+        case .complete: return "progress 100%"
+        case .noStatus: return "no status typed"
+        case .overdue(let count, let due): return "overdue \(Self.days(count)) (due \(due.iso))"
+        case .slip(let forecast, let due): return "forecast \(forecast.iso) is \(Self.days(forecast.days(since: due))) after due \(due.iso)"
+        case .lateStart(let count, let start): return "not started \(Self.days(count)) after its start (\(start.iso))"
+        case .behindPace(let progress, let elapsed):
+            return "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed)) of time elapsed"
+        case .children:
+            let active = portfolio.children[index].map { results[$0].status }.filter { !$0.isInactive }
+            return Self.summary(active)
+        case .text(let text): return text
+        }
+    }
+
     /// The item at the end of the reason chain: the one whose own fact decided the status.
     public func rootCause(_ index: Int) -> Int { chainEnd[index].root }
 
@@ -317,7 +361,7 @@ public struct Derivation: Sendable {
                 links.append("\(item.label) \(status?.rawValue ?? "") (waits for \(portfolio.items[dependency].label))")
                 next = dependency
             case .fact(let fact)?:
-                links.append("\(item.label) \(fact)")
+                links.append("\(item.label) \(describe(fact, of: current))")
             case nil:
                 links.append("\(item.label) \(status?.rawValue ?? "")")
             }

@@ -12,6 +12,8 @@ public struct OwnerClassifier: Sendable {
     private let people: PeopleDirectory
     private let conventions: Conventions
     private let soleOwners: Set<String>
+    /// Every owner of the sheet, classified once: owners repeat on thousands of rows.
+    private var known: [String: OwnerKind] = [:]
 
     /// Words that make a name a group: "Platform Team", "Finance Dept".
     static let groupWords: Set<String> = [
@@ -33,11 +35,19 @@ public struct OwnerClassifier: Sendable {
         self.teams = teams
         self.people = people
         self.conventions = conventions
-        soleOwners = Set(items.map { Conventions.wordKey($0.owner) }.filter { !$0.isEmpty && !$0.contains(",") && !$0.contains("/") })
+        let distinct = Set(items.map(\.owner))
+        soleOwners = Set(distinct.map { Conventions.wordKey($0) }.filter { !$0.isEmpty && !$0.contains(",") && !$0.contains("/") })
+        var known: [String: OwnerKind] = [:]
+        for owner in distinct { known[owner] = classifyAnew(owner) }
+        self.known = known
     }
 
     /// Classifies one owner cell.
     public func classify(_ owner: String) -> OwnerKind {
+        known[owner] ?? classifyAnew(owner)
+    }
+
+    private func classifyAnew(_ owner: String) -> OwnerKind {
         let key = Conventions.wordKey(owner)
         if key.isEmpty { return .nobody }
         switch conventions.owners[key] {
@@ -67,9 +77,21 @@ public struct OwnerClassifier: Sendable {
 
     /// Splits on `,` `/` `&` `+` `;` and the word "and".
     static func split(_ key: String) -> [String] {
-        var text = key
-        for separator in [" and ", " & ", "&", "/", "+", ";", "\n"] { text = text.replacingAll(separator, with: ",") }
-        return text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        var parts: [String] = []
+        for piece in key.split(whereSeparator: { ",/&+;\n".contains($0) }) {
+            // "ana and ben": the word "and" between names separates them too.
+            var words: [Substring] = []
+            for word in piece.split(separator: " ") {
+                if word == "and" {
+                    if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+                    words.removeAll()
+                } else {
+                    words.append(word)
+                }
+            }
+            if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+        }
+        return parts
     }
 }
 

@@ -1,25 +1,31 @@
-/// A tracker read, resolved, derived and checked: everything `rollup` and `check` report.
+/// A tracker read, resolved and derived: everything `rollup` and `check` report.
 public struct TrackerAnalysis: Sendable {
     /// The derived portfolio.
     public let derivation: Derivation
-    /// Every finding: cells, references, then the checks; in file and line order.
-    public let findings: [Finding]
+    /// Findings from reading the cells and resolving references (data problems), before any check runs.
+    public let dataFindings: [Finding]
+    private let owners: OwnerClassifier
+    private let headerNames: [String: [Field: String]]
 
-    /// Runs the whole pipeline over a loaded tracker.
+    /// Reads, resolves and derives a loaded tracker; the checks run only when `findings()` is asked for.
     public init(_ loaded: LoadedTracker, settings: RollupSettings, people: PeopleDirectory, conventions: Conventions) {
         let portfolio = Portfolio(items: loaded.items)
         derivation = Derivation(portfolio: portfolio, settings: settings)
-        let owners = OwnerClassifier(items: loaded.items, people: people, conventions: conventions)
-        let checks = Check.runAll(CheckInput(derivation: derivation, owners: owners, headerNames: loaded.headerNames))
+        owners = OwnerClassifier(items: loaded.items, people: people, conventions: conventions)
+        headerNames = loaded.headerNames
+        dataFindings = loaded.findings + portfolio.findings
+    }
+
+    /// Every finding: cells, references, then the checks; in file and line order, then in catalogue order.
+    public func findings() -> [Finding] {
+        let checks = Check.runAll(CheckInput(derivation: derivation, owners: owners, headerNames: headerNames))
         let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { ($1.name, $0) })
-        // A stable order: by file and line, then by the code's place in the catalogue.
-        let all = (loaded.findings + portfolio.findings + checks).enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            if x.location.file != y.location.file { return x.location.file < y.location.file }
-            if (x.location.line ?? 0) != (y.location.line ?? 0) { return (x.location.line ?? 0) < (y.location.line ?? 0) }
-            let (rx, ry) = (rank[x.code.name] ?? 0, rank[y.code.name] ?? 0)
-            return rx != ry ? rx < ry : a.offset < b.offset
+        // Sort keys are computed once, not per comparison.
+        let all = dataFindings + checks
+        let files = Dictionary(Set(all.map(\.location.file)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = all.enumerated().map { offset, finding in
+            (file: files[finding.location.file]!, line: finding.location.line ?? 0, rank: rank[finding.code.name] ?? 0, offset: offset)
         }
-        findings = all.map(\.element)
+        return keys.sorted { ($0.file, $0.line, $0.rank, $0.offset) < ($1.file, $1.line, $1.rank, $1.offset) }.map { all[$0.offset] }
     }
 }

@@ -164,7 +164,8 @@ public final class Sheet {
             }
             var column = SheetColumn(index: index, header: header, name: name, field: nil, mappedBy: "")
             let viaMap = options.map[Conventions.headerKey(header)]
-            let field = viaMap ?? conventions.field(forHeader: header)
+            // annotate's own columns ("Progress (derived)") are output, never input.
+            let field = SheetAnnotator.isOwnColumn(header) ? nil : viaMap ?? conventions.field(forHeader: header)
             if let field {
                 if let earlier = taken[field] {
                     notes.append("column '\(name)' also reads as \(field.rawValue); '\(earlier)' came first and is used, '\(name)' is kept as an extra column")
@@ -180,6 +181,7 @@ public final class Sheet {
     }
 
     private static func mappedField(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> Field? {
+        if SheetAnnotator.isOwnColumn(header) { return nil }
         if let mapped = options.map[Conventions.headerKey(header)] { return mapped }
         return conventions.field(forHeader: header)
     }

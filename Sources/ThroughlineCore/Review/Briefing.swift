@@ -1,0 +1,256 @@
+/// The pre-meeting briefing: objectives with delivery and impact status, what changed, the findings that need a
+/// decision grouped by owner, and the work nobody owns (SPEC 6, `brief`).
+public struct Briefing: Sendable {
+    /// One objective's line.
+    public struct Objective: Sendable {
+        public let id, title, owner: String
+        public let status: Status
+        public let impact: Status?
+        public let progress: Double?
+        public let reason: String
+        public let impactReason: String?
+    }
+
+    /// A milestone (or other item) whose dates slipped: due date passed, or forecast after due.
+    public struct Slip: Sendable {
+        public let id, title, owner: String
+        public let due: CalendarDate
+        public let expected: CalendarDate
+        public let days: Int
+        public let overdue: Bool
+    }
+
+    /// The as-of date.
+    public let asOf: CalendarDate
+    /// Objectives in sheet order.
+    public let objectives: [Objective]
+    /// How many items have each derived status (active items only).
+    public let statusCounts: [(Status, Int)]
+    /// Slipped items, worst first.
+    public let slips: [Slip]
+    /// Findings that need a decision, grouped by owner (owner, findings); "(no owner)" last.
+    public let decisions: [(owner: String, findings: [Finding])]
+    /// Ownership findings: no owner, a team as owner, several owners.
+    public let unowned: [Finding]
+    /// Changes since the previous snapshot, when one was given.
+    public let changes: SnapshotDiff?
+
+    /// The codes that are about ownership; they go to their own section.
+    static let ownershipCodes: Set<String> = [FindingCode.noOwner.name, FindingCode.teamOwner.name, FindingCode.sharedOwner.name]
+
+    /// Gathers the briefing from an analysis, its findings and an optional comparison.
+    public init(analysis: TrackerAnalysis, findings: [Finding], changes: SnapshotDiff?) {
+        let derivation = analysis.derivation
+        let items = derivation.portfolio.items
+        asOf = derivation.settings.asOf
+        var tops = items.indices.filter { items[$0].type == .objective }
+        if tops.isEmpty { tops = items.indices.filter { derivation.portfolio.parent[$0] == nil } }
+        objectives = tops.map { index in
+            let result = derivation.results[index]
+            return Objective(id: items[index].id, title: items[index].title, owner: items[index].owner, status: result.status, impact: result.impact,
+                             progress: result.progress, reason: derivation.reason(index),
+                             impactReason: result.impact == nil ? nil : derivation.impactReason(index))
+        }
+        var counts: [Status: Int] = [:]
+        for result in derivation.results where !result.status.isInactive { counts[result.status, default: 0] += 1 }
+        statusCounts = Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { (status, $0) } }
+        var slips: [Slip] = []
+        for (index, item) in items.enumerated() where derivation.portfolio.children[index].isEmpty {
+            let status = derivation.results[index].status
+            guard status != .done, !status.isInactive, let due = item.due else { continue }
+            if due < asOf {
+                slips.append(Slip(id: item.label, title: item.title, owner: item.owner, due: due, expected: max(item.forecast ?? asOf, asOf),
+                                  days: max(item.forecast ?? asOf, asOf).days(since: due), overdue: true))
+            } else if let forecast = item.forecast, forecast > due {
+                slips.append(Slip(id: item.label, title: item.title, owner: item.owner, due: due, expected: forecast, days: forecast.days(since: due), overdue: false))
+            }
+        }
+        self.slips = slips.sorted { $0.days > $1.days }
+        let needing = findings.filter { $0.severity >= .warning && !Self.ownershipCodes.contains($0.code.name) }
+        var groups: [String: [Finding]] = [:]
+        for finding in needing { groups[finding.owner ?? "", default: []].append(finding) }
+        decisions = groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0.lowercased()) < ($1.isEmpty ? 1 : 0, $1.lowercased()) }.map { ($0.isEmpty ? "(no owner)" : $0, groups[$0]!) }
+        unowned = findings.filter { Self.ownershipCodes.contains($0.code.name) }
+        self.changes = changes
+    }
+
+    /// The changes worth reading in a meeting: everything but progress moves, which are only counted.
+    var notableChanges: [SnapshotChange] { changes?.changes.filter { $0.kind != .progress } ?? [] }
+
+    // MARK: Markdown
+
+    /// The briefing as Markdown.
+    public func markdown() -> String {
+        var text = "# Briefing as of \(asOf.iso)\n\n"
+        text += "\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): " + Self.countText(objectives.map(\.status)) + ". "
+        text += "Items by derived status: " + statusCounts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + ".\n\n"
+        text += "## Objectives\n\n| id | objective | owner | delivery | impact | progress |\n|---|---|---|---|---|---|\n"
+        for objective in objectives {
+            text += "| " + [objective.id, objective.title, objective.owner, objective.status.rawValue, objective.impact?.rawValue ?? "",
+                            TextFormat.percent(objective.progress)].map(TextFormat.markdown).joined(separator: " | ") + " |\n"
+        }
+        let troubled = objectives.filter { $0.status.isTrouble || $0.impact?.isTrouble == true }
+        if !troubled.isEmpty {
+            text += "\n**Why:**\n\n"
+            for objective in troubled {
+                if objective.status.isTrouble { text += "- \(TextFormat.markdown(objective.reason))\n" }
+                if objective.impact?.isTrouble == true, let reason = objective.impactReason { text += "- impact: \(TextFormat.markdown(reason))\n" }
+            }
+        }
+        if let changes {
+            text += "\n## What changed since the previous snapshot\n\n\(changes.summary).\n"
+            if !notableChanges.isEmpty { text += "\n" }
+            for change in notableChanges { text += "- " + TextFormat.markdown(Self.describe(change)) + "\n" }
+        }
+        if !slips.isEmpty {
+            text += "\n## Slipped work\n\n| id | title | owner | due | expected | days late |\n|---|---|---|---|---|---|\n"
+            for slip in slips.prefix(20) {
+                text += "| " + [slip.id, slip.title, slip.owner, slip.due.iso, slip.overdue ? "not done" : slip.expected.iso, String(slip.days)]
+                    .map(TextFormat.markdown).joined(separator: " | ") + " |\n"
+            }
+            if slips.count > 20 { text += "\n…and \(slips.count - 20) more.\n" }
+        }
+        text += "\n## Decisions needed, by owner\n"
+        if decisions.isEmpty { text += "\nNone.\n" }
+        for group in decisions {
+            text += "\n### \(TextFormat.markdown(group.owner)) (\(group.findings.count))\n\n"
+            for finding in group.findings { text += "- `\(finding.code.name)` \(TextFormat.markdown(finding.id ?? "")): \(TextFormat.markdown(finding.message))\n" }
+        }
+        text += "\n## Work nobody owns\n\n"
+        if unowned.isEmpty { text += "None.\n" }
+        for finding in unowned { text += "- `\(finding.code.name)` \(TextFormat.markdown(finding.id ?? "")): \(TextFormat.markdown(finding.message))\n" }
+        return text
+    }
+
+    static func countText(_ statuses: [Status]) -> String {
+        var counts: [Status: Int] = [:]
+        for status in statuses { counts[status, default: 0] += 1 }
+        return Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }.joined(separator: ", ")
+    }
+
+    static func describe(_ change: SnapshotChange) -> String {
+        let what = "\(change.id) \(change.title)"
+        switch change.kind {
+        case .added: return "\(what): added"
+        case .removed: return "\(what): removed"
+        default:
+            var line = "\(what): \(change.kind.rawValue) \(change.old.isEmpty ? "(none)" : change.old) → \(change.new.isEmpty ? "(none)" : change.new)"
+            if !change.direction.isEmpty { line += " (\(change.direction)\(change.days.map { ", \(abs($0)) days" } ?? ""))" }
+            return line
+        }
+    }
+
+    // MARK: HTML
+
+    /// The briefing as one self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
+    public func html() -> String {
+        let h = TextFormat.html
+        var body = "<h1>Briefing as of \(asOf.iso)</h1>\n<p class=\"meta\">\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): \(h(Self.countText(objectives.map(\.status))))</p>\n"
+        body += "<h2>Objectives</h2>\n" + objectiveChart() + "\n"
+        body += "<table><thead><tr><th>Objective</th><th>Owner</th><th>Delivery</th><th>Impact</th><th>Progress</th><th>Why</th></tr></thead><tbody>\n"
+        for objective in objectives {
+            var why = objective.status.isTrouble ? h(objective.reason) : ""
+            if objective.impact?.isTrouble == true, let reason = objective.impactReason { why += (why.isEmpty ? "" : "<br>") + "impact: " + h(reason) }
+            body += "<tr><td><b>\(h(objective.id))</b> \(h(objective.title))</td><td>\(h(objective.owner))</td><td>\(RollupRenderer.badgeHTML(objective.status))</td>"
+            body += "<td>\(RollupRenderer.badgeHTML(objective.impact))</td><td class=\"num\">\(TextFormat.percent(objective.progress))</td><td class=\"why\">\(why)</td></tr>\n"
+        }
+        body += "</tbody></table>\n<h2>All work by derived status</h2>\n" + statusChart() + "\n"
+        if let changes {
+            body += "<h2>What changed since the previous snapshot</h2>\n<p>\(h(changes.summary)).</p>\n"
+            if !notableChanges.isEmpty {
+                body += "<ul>\n" + notableChanges.map { "<li class=\"\($0.direction == "worse" || $0.direction == "later" ? "bad" : $0.direction == "better" ? "good" : "")\">\(h(Self.describe($0)))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            }
+        }
+        if !slips.isEmpty {
+            body += "<h2>Slipped work</h2>\n" + slipChart() + "\n"
+        }
+        body += "<h2>Decisions needed, by owner</h2>\n"
+        if decisions.isEmpty { body += "<p>None.</p>\n" }
+        for group in decisions {
+            body += "<details open><summary><b>\(h(group.owner))</b> (\(group.findings.count))</summary><ul>\n"
+            for finding in group.findings { body += "<li><code>\(finding.code.name)</code> <b>\(h(finding.id ?? ""))</b> \(h(finding.message))</li>\n" }
+            body += "</ul></details>\n"
+        }
+        body += "<h2>Work nobody owns</h2>\n"
+        body += unowned.isEmpty ? "<p>None.</p>\n" : "<ul>\n" + unowned.map { "<li><code>\($0.code.name)</code> <b>\(h($0.id ?? ""))</b> \(h($0.message))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+        return """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+            <title>Briefing as of \(asOf.iso)</title><style>\(TextFormat.pageStyle)
+            h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #e4e7eb;padding-bottom:.2rem}
+            svg{display:block;width:100%;height:auto;max-width:100%;margin:.4rem 0 .8rem}svg text{font:12px system-ui,sans-serif;fill:#1d232b}
+            li.bad{color:#a1281b}li.good{color:#21703a}details{margin:.3rem 0}ul{padding-left:1.2rem}li{margin:.15rem 0}code{font-size:.85em;background:#f3f5f7;padding:0 .25rem;border-radius:.2rem}
+            </style></head><body>
+            \(body)</body></html>
+
+            """
+    }
+
+    static func colour(_ status: Status?) -> String {
+        switch status {
+        case .onTrack?, .done?: return "#2f8f4e"
+        case .atRisk?: return "#b7791f"
+        case .offTrack?, .blocked?: return "#c0392b"
+        default: return "#8a929c"
+        }
+    }
+
+    /// One bar per objective: progress filled in the colour of its delivery status, a dot for its impact.
+    func objectiveChart() -> String {
+        let rowHeight = 28, width = 640, labelWidth = 230, barWidth = 330
+        var svg = "<svg viewBox=\"0 0 \(width) \(objectives.count * rowHeight + 8)\" role=\"img\" aria-label=\"Progress and status by objective\">"
+        for (row, objective) in objectives.enumerated() {
+            let y = row * rowHeight + 4
+            let filled = Int((min(100, max(0, objective.progress ?? 0)) / 100 * Double(barWidth)).rounded())
+            svg += "<text x=\"0\" y=\"\(y + 17)\">\(TextFormat.html(TextFormat.cut(objective.id + " " + objective.title, 34)))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(barWidth)\" height=\"14\" rx=\"3\" fill=\"#e4e7eb\"/>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(filled)\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(objective.status))\"/>"
+            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(TextFormat.percent(objective.progress))</text>"
+            if let impact = objective.impact {
+                svg += "<circle cx=\"\(width - 14)\" cy=\"\(y + 12)\" r=\"6\" fill=\"\(Self.colour(impact))\"><title>impact \(impact.rawValue)</title></circle>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// A stacked bar of every active item by derived status, with a legend.
+    func statusChart() -> String {
+        let total = max(1, statusCounts.map(\.1).reduce(0, +))
+        let width = 640
+        var x = 0.0
+        var svg = "<svg viewBox=\"0 0 \(width) 56\" role=\"img\" aria-label=\"Items by derived status\">"
+        for (status, count) in statusCounts {
+            let share = Double(count) / Double(total) * Double(width)
+            svg += "<rect x=\"\(Derivation.format(x))\" y=\"0\" width=\"\(Derivation.format(share))\" height=\"20\" fill=\"\(Self.colour(status))\"><title>\(count) \(status.rawValue)</title></rect>"
+            x += share
+        }
+        var legendX = 0
+        for (status, count) in statusCounts {
+            svg += "<rect x=\"\(legendX)\" y=\"32\" width=\"10\" height=\"10\" fill=\"\(Self.colour(status))\"/><text x=\"\(legendX + 14)\" y=\"41\">\(count) \(status.rawValue)</text>"
+            legendX += 14 + (String(count) + status.rawValue).count * 7 + 16
+        }
+        return svg + "</svg>"
+    }
+
+    /// A timeline of the worst slips: a line from each due date to the date now expected (forecast, or today when overdue).
+    func slipChart() -> String {
+        let shown = Array(slips.prefix(15))
+        guard let first = shown.map(\.due).min(), let last = shown.map(\.expected).max() else { return "" }
+        let span = max(1, last.days(since: first))
+        let rowHeight = 22, width = 640, labelWidth = 200, plotWidth = 420
+        func x(_ date: CalendarDate) -> Int { labelWidth + Int(Double(date.days(since: first)) / Double(span) * Double(plotWidth)) }
+        var svg = "<svg viewBox=\"0 0 \(width) \(shown.count * rowHeight + 30)\" role=\"img\" aria-label=\"Slipped work: due date to expected date\">"
+        let todayX = x(asOf)
+        svg += "<line x1=\"\(todayX)\" y1=\"0\" x2=\"\(todayX)\" y2=\"\(shown.count * rowHeight + 6)\" stroke=\"#6b7480\" stroke-dasharray=\"3 3\"/>"
+        svg += "<text x=\"\(min(todayX + 3, width - 60))\" y=\"\(shown.count * rowHeight + 20)\">today \(asOf.iso)</text>"
+        svg += "<text x=\"\(labelWidth)\" y=\"\(shown.count * rowHeight + 20)\">\(first.iso)</text>"
+        for (row, slip) in shown.enumerated() {
+            let y = row * rowHeight + 12
+            svg += "<text x=\"0\" y=\"\(y + 4)\">\(TextFormat.html(TextFormat.cut(slip.id + " " + slip.title, 28)))</text>"
+            svg += "<line x1=\"\(x(slip.due))\" y1=\"\(y)\" x2=\"\(x(slip.expected))\" y2=\"\(y)\" stroke=\"\(slip.overdue ? "#c0392b" : "#b7791f")\" stroke-width=\"4\"/>"
+            svg += "<circle cx=\"\(x(slip.due))\" cy=\"\(y)\" r=\"4\" fill=\"#1d232b\"><title>due \(slip.due.iso)</title></circle>"
+            svg += "<text x=\"\(min(x(slip.expected) + 6, width - 40))\" y=\"\(y + 4)\">+\(slip.days)d</text>"
+        }
+        return svg + "</svg>"
+    }
+}

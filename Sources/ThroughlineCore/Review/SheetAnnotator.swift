@@ -1,0 +1,73 @@
+/// Writes a sheet back exactly as it was, with the derived status, progress, findings and reason of each item added
+/// as four columns (SPEC 6, `annotate`).
+public enum SheetAnnotator {
+    /// The columns annotate adds, in order. A sheet that already has them gets them replaced, not repeated.
+    public static let columns = ["Derived Status", "Progress (derived)", "Findings", "Why"]
+
+    /// Whether a header is one of annotate's own columns.
+    public static func isOwnColumn(_ header: String) -> Bool { columns.contains(header.trimmingSpaces) }
+
+    /// Copies `sheet` to `sink` in its own encoding and dialect, every original cell byte for byte (unless `sanitize`),
+    /// rows padded to the sheet's widest so the added columns line up, and the four columns appended.
+    public static func annotate(_ sheet: Sheet, analysis: TrackerAnalysis, findings: [Finding], sanitize: Bool, to sink: ByteSink) throws {
+        let file = sheet.input.file
+        let own = Set(sheet.layout.columns.filter { isOwnColumn($0.header) }.map(\.index))
+        // The width the original cells take: the header's or the widest row's, without annotate's own columns.
+        var width = 0
+        try sheet.forEachRecord { record, role in
+            if role != .preamble { width = max(width, (0..<record.count).filter { !own.contains($0) }.count) }
+            return true
+        }
+        var rowItem: [Int: Int] = [:]
+        for (index, item) in analysis.derivation.portfolio.items.enumerated() where item.file == file { rowItem[item.line] = index }
+        var codes: [Int: [String]] = [:]
+        for finding in findings where finding.location.file == file {
+            guard let line = finding.location.line else { continue }
+            if !(codes[line]?.contains(finding.code.name) ?? false) { codes[line, default: []].append(finding.code.name) }
+        }
+
+        let out = OutputBuffer(sink, encoding: sheet.input.encoding.encoding)
+        if sheet.input.encoding.hasByteOrderMark { try out.append([0xEF, 0xBB, 0xBF]) }
+        if let separatorLine = sheet.input.separatorLine { try out.append(separatorLine) }
+        let writer = CSVWriter(out, dialect: sheet.input.dialect)
+        let derivation = analysis.derivation
+        try sheet.forEachRecord { record, role in
+            let item = role == .data ? rowItem[record.line] : nil
+            guard role == .header || item != nil else {
+                try SheetRewriter.copy(record, to: out)
+                return true
+            }
+            var written = 0
+            for column in 0..<record.count where !own.contains(column) {
+                if written > 0 { try writer.writeDelimiter() }
+                let raw = record.rawBytes(column)
+                if sanitize && role == .data, let first = record.bytes(column).first, CSVSafety.formulaStarts.contains(first) {
+                    try writer.writeCell("'" + record.string(column), quoted: record.wasQuoted(column))
+                } else {
+                    try out.append(raw)
+                }
+                written += 1
+            }
+            while written < width {
+                if written > 0 { try writer.writeDelimiter() }
+                written += 1
+            }
+            let cells: [String]
+            if let item {
+                let result = derivation.results[item]
+                cells = [result.status.rawValue, TextFormat.percent(result.progress), (codes[record.line] ?? []).joined(separator: ";"),
+                         derivation.reason(item)]
+            } else {
+                cells = columns
+            }
+            for cell in cells {
+                if written > 0 { try writer.writeDelimiter() }
+                try writer.writeCell(CSVSafety.neutralize(cell))
+                written += 1
+            }
+            try writer.writeTerminator(record.terminator == .none ? .none : record.terminator)
+            return true
+        }
+        try out.flush()
+    }
+}

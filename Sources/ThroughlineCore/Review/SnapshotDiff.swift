@@ -1,0 +1,157 @@
+/// One difference between two snapshots of a sheet.
+public struct SnapshotChange: Equatable, Sendable {
+    /// What changed.
+    public enum Kind: String, Sendable, CaseIterable {
+        case added, removed
+        case status
+        case derivedStatus = "derived-status"
+        case due, forecast, owner, progress
+    }
+
+    /// What changed.
+    public var kind: Kind
+    /// The item's id (or title when it has no id).
+    public var id: String
+    /// The item's title (the new one, or the old one for a removed item).
+    public var title: String
+    /// The value before, as shown.
+    public var old: String
+    /// The value after, as shown.
+    public var new: String
+    /// `better` / `worse` for statuses, `later` / `earlier` for dates, `up` / `down` for progress; empty otherwise.
+    public var direction: String
+    /// For a date that moved, by how many days (positive is later).
+    public var days: Int?
+}
+
+/// What changed between two snapshots of the same sheet: items matched by id, else by title.
+public struct SnapshotDiff: Sendable {
+    /// The changes: those of items in the new snapshot in its order, then the removed items in the old one's order.
+    public let changes: [SnapshotChange]
+
+    /// Compares two derived snapshots.
+    public init(old: Derivation, new: Derivation) {
+        func key(_ item: Item) -> String { item.id.isEmpty ? "title:" + Conventions.wordKey(item.title) : "id:" + item.id }
+        var oldIndex: [String: Int] = [:]
+        for (index, item) in old.portfolio.items.enumerated() where oldIndex[key(item)] == nil { oldIndex[key(item)] = index }
+        var seen = Set<String>()
+        var changes: [SnapshotChange] = []
+        for (index, item) in new.portfolio.items.enumerated() {
+            let itemKey = key(item)
+            guard seen.insert(itemKey).inserted else { continue }
+            guard let before = oldIndex[itemKey] else {
+                changes.append(SnapshotChange(kind: .added, id: item.label, title: item.title, old: "", new: new.results[index].status.rawValue, direction: "", days: nil))
+                continue
+            }
+            changes += Self.compare(old.portfolio.items[before], old.results[before], item, new.results[index])
+        }
+        for item in old.portfolio.items where !seen.contains(key(item)) {
+            seen.insert(key(item))
+            changes.append(SnapshotChange(kind: .removed, id: item.label, title: item.title, old: item.typedStatus?.rawValue ?? "", new: "", direction: "", days: nil))
+        }
+        self.changes = changes
+    }
+
+    static func compare(_ a: Item, _ da: Derived, _ b: Item, _ db: Derived) -> [SnapshotChange] {
+        var changes: [SnapshotChange] = []
+        func add(_ kind: SnapshotChange.Kind, _ old: String, _ new: String, _ direction: String, _ days: Int? = nil) {
+            changes.append(SnapshotChange(kind: kind, id: b.label, title: b.title, old: old, new: new, direction: direction, days: days))
+        }
+        func move(_ from: Status?, _ to: Status?) -> String {
+            guard let from, let to, !from.isInactive, !to.isInactive else { return "" }
+            return to.severity < from.severity ? "better" : to.severity > from.severity ? "worse" : ""
+        }
+        if a.typedStatus != b.typedStatus {
+            add(.status, a.typedStatus?.rawValue ?? "", b.typedStatus?.rawValue ?? "", move(a.typedStatus, b.typedStatus))
+        }
+        if da.status != db.status { add(.derivedStatus, da.status.rawValue, db.status.rawValue, move(da.status, db.status)) }
+        for (kind, before, after) in [(SnapshotChange.Kind.due, a.due, b.due), (.forecast, a.forecast, b.forecast)] where before != after {
+            let days = before.flatMap { old in after.map { $0.days(since: old) } }
+            add(kind, before?.iso ?? "", after?.iso ?? "", days.map { $0 > 0 ? "later" : "earlier" } ?? "", days)
+        }
+        if Conventions.wordKey(a.owner) != Conventions.wordKey(b.owner) { add(.owner, a.owner, b.owner, "") }
+        // The progress typed on the row: a parent's rolled-up progress drifts with every child and would drown the rest.
+        let (pa, pb) = (a.progress, b.progress)
+        if let pa, let pb, abs(pa - pb) >= 0.05 {
+            add(.progress, TextFormat.percent(pa), TextFormat.percent(pb), pb > pa ? "up" : "down")
+        } else if (pa == nil) != (pb == nil) {
+            add(.progress, TextFormat.percent(pa), TextFormat.percent(pb), "")
+        }
+        return changes
+    }
+
+    /// "3 added, 1 removed, 8 status changes (3 better, 5 worse), …": counts of what changed.
+    public var summary: String {
+        func count(_ kind: SnapshotChange.Kind) -> [SnapshotChange] { changes.filter { $0.kind == kind } }
+        var parts: [String] = []
+        func moves(_ list: [SnapshotChange], _ noun: String, _ up: String, _ down: String) {
+            guard !list.isEmpty else { return }
+            let a = list.filter { $0.direction == up }.count, b = list.filter { $0.direction == down }.count
+            parts.append("\(list.count) \(noun)\(list.count == 1 ? "" : "s") (\(a) \(up), \(b) \(down))")
+        }
+        if !count(.added).isEmpty { parts.append("\(count(.added).count) added") }
+        if !count(.removed).isEmpty { parts.append("\(count(.removed).count) removed") }
+        moves(count(.status), "typed status change", "better", "worse")
+        moves(count(.derivedStatus), "derived status change", "better", "worse")
+        moves(count(.due), "due date move", "later", "earlier")
+        moves(count(.forecast), "forecast move", "later", "earlier")
+        if !count(.owner).isEmpty { parts.append("\(count(.owner).count) owner change\(count(.owner).count == 1 ? "" : "s")") }
+        moves(count(.progress), "progress change", "up", "down")
+        return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
+    }
+
+    /// The CSV columns.
+    public static let csvColumns = ["change", "id", "title", "old", "new", "direction", "days"]
+
+    /// Renders the diff in `format` (HTML is not offered for a diff: use `brief`).
+    public func render(_ format: ReportFormat, oldName: String, newName: String, style: TerminalStyle) -> String {
+        switch format {
+        case .csv:
+            let sink = MemorySink()
+            let out = OutputBuffer(sink)
+            let writer = CSVWriter(out, dialect: .comma)
+            try? writer.writeRecord(Self.csvColumns, terminator: .lf)
+            for change in changes {
+                try? writer.writeRecord([change.kind.rawValue, change.id, change.title, change.old, change.new, change.direction,
+                                         change.days.map(String.init) ?? ""].map(CSVSafety.neutralize), terminator: .lf)
+            }
+            try? out.flush()
+            return sink.text
+        case .json:
+            let rows = changes.map { change in
+                "    {\"change\": \(JSONText.quoted(change.kind.rawValue)), \"id\": \(JSONText.quoted(change.id)), \"title\": \(JSONText.quoted(change.title)), "
+                    + "\"old\": \(JSONText.quoted(change.old)), \"new\": \(JSONText.quoted(change.new)), \"direction\": \(JSONText.quoted(change.direction)), "
+                    + "\"days\": \(change.days.map(String.init) ?? "null")}"
+            }
+            return "{\n  \"schema\": \"throughline.diff/1\",\n  \"old\": \(JSONText.quoted(oldName)),\n  \"new\": \(JSONText.quoted(newName)),\n"
+                + "  \"summary\": \(JSONText.quoted(summary)),\n  \"changes\": " + (rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n  ]") + "\n}\n"
+        case .md, .html:
+            var text = "# Changes from \(TextFormat.markdown(oldName)) to \(TextFormat.markdown(newName))\n\n\(summary)\n"
+            if !changes.isEmpty {
+                text += "\n| change | id | title | old | new | direction |\n|---|---|---|---|---|---|\n"
+                for change in changes {
+                    let direction = change.direction + (change.days.map { " (\($0 > 0 ? "+" : "")\($0) days)" } ?? "")
+                    text += "| " + [change.kind.rawValue, change.id, change.title, change.old, change.new, direction].map(TextFormat.markdown).joined(separator: " | ") + " |\n"
+                }
+            }
+            return text
+        case .table:
+            var text = "Changes from \(oldName) to \(newName)\n\n"
+            let idWidth = min(16, changes.map(\.id.count).max() ?? 0)
+            for change in changes {
+                let arrow: String
+                switch change.kind {
+                case .added: arrow = "added (\(change.new))"
+                case .removed: arrow = "removed"
+                default: arrow = "\(change.kind.rawValue): \(change.old.isEmpty ? "(none)" : change.old) -> \(change.new.isEmpty ? "(none)" : change.new)"
+                }
+                var detail = change.direction
+                if let days = change.days { detail += " by \(Derivation.days(abs(days)))" }
+                let marked = style.colour && (change.direction == "worse" || change.direction == "later") ? "\u{1B}[31m\(detail)\u{1B}[0m"
+                    : style.colour && (change.direction == "better") ? "\u{1B}[32m\(detail)\u{1B}[0m" : detail
+                text += TextFormat.pad(change.id, idWidth) + "  " + TextFormat.cut(change.title, 36) + "  " + arrow + (detail.isEmpty ? "" : "  " + marked) + "\n"
+            }
+            return text + (changes.isEmpty ? "" : "\n") + summary + "\n"
+        }
+    }
+}
