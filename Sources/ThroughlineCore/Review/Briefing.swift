@@ -151,8 +151,9 @@ public struct Briefing: Sendable {
         for objective in objectives {
             var why = objective.status.isTrouble ? h(objective.reason) : ""
             if objective.impact?.isTrouble == true, let reason = objective.impactReason { why += (why.isEmpty ? "" : "<br>") + "impact: " + h(reason) }
-            body += "<tr><td><b>\(h(objective.id))</b> \(h(objective.title))</td><td>\(h(objective.owner))</td><td>\(RollupRenderer.badgeHTML(objective.status))</td>"
-            body += "<td>\(RollupRenderer.badgeHTML(objective.impact))</td><td class=\"num\">\(TextFormat.percent(objective.progress))</td><td class=\"why\">\(why)</td></tr>\n"
+            body += "<tr><td><b>\(h(objective.id))</b> \(h(objective.title))</td><td data-k=\"owner\">\(h(objective.owner))</td>"
+            body += "<td data-k=\"delivery\">\(RollupRenderer.badgeHTML(objective.status))</td><td data-k=\"impact\">\(RollupRenderer.badgeHTML(objective.impact))</td>"
+            body += "<td class=\"num\" data-k=\"progress\">\(TextFormat.percent(objective.progress))</td><td class=\"why\">\(why)</td></tr>\n"
         }
         body += "</tbody></table>\n<h2>All work by derived status</h2>\n" + statusChart() + "\n"
         if let changes {
@@ -178,7 +179,11 @@ public struct Briefing: Sendable {
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
             <title>Briefing as of \(asOf.iso)</title><style>\(TextFormat.pageStyle)
             h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #e4e7eb;padding-bottom:.2rem}
-            svg{display:block;width:100%;height:auto;max-width:100%;margin:.4rem 0 .8rem}svg text{font:12px system-ui,sans-serif;fill:#1d232b}
+            .chart{display:grid;grid-template-columns:minmax(0,40%) minmax(4rem,1fr) auto;gap:.35rem .6rem;align-items:center;margin:.5rem 0}
+            .chart>span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.chart svg{width:100%;height:.9rem;display:block}
+            svg.dot{display:inline-block;width:.7rem;height:.7rem;vertical-align:baseline}svg.stack{width:100%;height:1.2rem;display:block}
+            p.legend span{margin-right:1rem;white-space:nowrap}
+            @media (max-width:40rem){td[data-k]::before{content:attr(data-k) ": ";color:#5b6470}td.num{text-align:left}}
             li.bad{color:#a1281b}li.good{color:#21703a}details{margin:.3rem 0}ul{padding-left:1.2rem}li{margin:.15rem 0}code{font-size:.85em;background:#f3f5f7;padding:0 .25rem;border-radius:.2rem}
             </style></head><body>
             \(body)</body></html>
@@ -195,62 +200,61 @@ public struct Briefing: Sendable {
         }
     }
 
-    /// One bar per objective: progress filled in the colour of its delivery status, a dot for its impact.
+    /// One bar per objective: progress filled in the colour of its delivery status, a mark for its impact. The labels are
+    /// HTML and each bar its own small SVG, so the text stays readable from a phone to a printed page.
     func objectiveChart() -> String {
-        let rowHeight = 28, width = 640, labelWidth = 230, barWidth = 330
-        var svg = "<svg viewBox=\"0 0 \(width) \(objectives.count * rowHeight + 8)\" role=\"img\" aria-label=\"Progress and status by objective\">"
-        for (row, objective) in objectives.enumerated() {
-            let y = row * rowHeight + 4
-            let filled = Int((min(100, max(0, objective.progress ?? 0)) / 100 * Double(barWidth)).rounded())
-            svg += "<text x=\"0\" y=\"\(y + 17)\">\(TextFormat.html(TextFormat.cut(objective.id + " " + objective.title, 34)))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(barWidth)\" height=\"14\" rx=\"3\" fill=\"#e4e7eb\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(filled)\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(objective.status))\"/>"
-            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(TextFormat.percent(objective.progress))</text>"
+        var html = "<div class=\"chart\" role=\"img\" aria-label=\"Progress and status by objective\">"
+        for objective in objectives {
+            let filled = Derivation.format(min(100, max(0, objective.progress ?? 0)))
+            html += "<span>\(TextFormat.html(objective.id + " " + objective.title))</span>"
+            html += "<svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\"><rect width=\"100\" height=\"10\" fill=\"#e4e7eb\"/>"
+            html += "<rect width=\"\(filled)\" height=\"10\" fill=\"\(Self.colour(objective.status))\"><title>\(objective.status.rawValue)</title></rect></svg>"
+            html += "<span class=\"num\">\(TextFormat.percent(objective.progress))"
             if let impact = objective.impact {
-                svg += "<circle cx=\"\(width - 14)\" cy=\"\(y + 12)\" r=\"6\" fill=\"\(Self.colour(impact))\"><title>impact \(impact.rawValue)</title></circle>"
+                html += " <svg class=\"dot\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"5\" fill=\"\(Self.colour(impact))\"><title>impact \(impact.rawValue)</title></circle></svg>"
             }
+            html += "</span>"
         }
-        return svg + "</svg>"
+        return html + "</div><p class=\"meta\">Bar: progress, coloured by delivery status. Dot: KPI impact status.</p>"
     }
 
     /// A stacked bar of every active item by derived status, with a legend.
     func statusChart() -> String {
         let total = max(1, statusCounts.map(\.1).reduce(0, +))
-        let width = 640
         var x = 0.0
-        var svg = "<svg viewBox=\"0 0 \(width) 56\" role=\"img\" aria-label=\"Items by derived status\">"
+        var svg = "<svg class=\"stack\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Items by derived status\">"
         for (status, count) in statusCounts {
-            let share = Double(count) / Double(total) * Double(width)
-            svg += "<rect x=\"\(Derivation.format(x))\" y=\"0\" width=\"\(Derivation.format(share))\" height=\"20\" fill=\"\(Self.colour(status))\"><title>\(count) \(status.rawValue)</title></rect>"
+            let share = Double(count) / Double(total) * 100
+            svg += "<rect x=\"\(Derivation.format(x))\" width=\"\(Derivation.format(share))\" height=\"10\" fill=\"\(Self.colour(status))\"><title>\(count) \(status.rawValue)</title></rect>"
             x += share
         }
-        var legendX = 0
+        svg += "</svg><p class=\"legend\">"
         for (status, count) in statusCounts {
-            svg += "<rect x=\"\(legendX)\" y=\"32\" width=\"10\" height=\"10\" fill=\"\(Self.colour(status))\"/><text x=\"\(legendX + 14)\" y=\"41\">\(count) \(status.rawValue)</text>"
-            legendX += 14 + (String(count) + status.rawValue).count * 7 + 16
+            svg += "<span><svg class=\"dot\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\" fill=\"\(Self.colour(status))\"/></svg> \(count) \(status.rawValue)</span> "
         }
-        return svg + "</svg>"
+        return svg + "</p>"
     }
 
-    /// A timeline of the worst slips: a line from each due date to the date now expected (forecast, or today when overdue).
+    /// A timeline of the worst slips: for each, a bar from its due date to the date now expected (its forecast, or
+    /// today when it is overdue with none), on one scale; the dashed mark is today.
     func slipChart() -> String {
         let shown = Array(slips.prefix(15))
         guard let first = shown.map(\.due).min(), let last = shown.map(\.expected).max() else { return "" }
-        let span = max(1, last.days(since: first))
-        let rowHeight = 22, width = 640, labelWidth = 200, plotWidth = 420
-        func x(_ date: CalendarDate) -> Int { labelWidth + Int(Double(date.days(since: first)) / Double(span) * Double(plotWidth)) }
-        var svg = "<svg viewBox=\"0 0 \(width) \(shown.count * rowHeight + 30)\" role=\"img\" aria-label=\"Slipped work: due date to expected date\">"
-        let todayX = x(asOf)
-        svg += "<line x1=\"\(todayX)\" y1=\"0\" x2=\"\(todayX)\" y2=\"\(shown.count * rowHeight + 6)\" stroke=\"#6b7480\" stroke-dasharray=\"3 3\"/>"
-        svg += "<text x=\"\(min(todayX + 3, width - 60))\" y=\"\(shown.count * rowHeight + 20)\">today \(asOf.iso)</text>"
-        svg += "<text x=\"\(labelWidth)\" y=\"\(shown.count * rowHeight + 20)\">\(first.iso)</text>"
-        for (row, slip) in shown.enumerated() {
-            let y = row * rowHeight + 12
-            svg += "<text x=\"0\" y=\"\(y + 4)\">\(TextFormat.html(TextFormat.cut(slip.id + " " + slip.title, 28)))</text>"
-            svg += "<line x1=\"\(x(slip.due))\" y1=\"\(y)\" x2=\"\(x(slip.expected))\" y2=\"\(y)\" stroke=\"\(slip.overdue ? "#c0392b" : "#b7791f")\" stroke-width=\"4\"/>"
-            svg += "<circle cx=\"\(x(slip.due))\" cy=\"\(y)\" r=\"4\" fill=\"#1d232b\"><title>due \(slip.due.iso)</title></circle>"
-            svg += "<text x=\"\(min(x(slip.expected) + 6, width - 40))\" y=\"\(y + 4)\">+\(slip.days)d</text>"
+        let span = Double(max(1, last.days(since: first)))
+        func x(_ date: CalendarDate) -> String { Derivation.format(Double(date.days(since: first)) / span * 100) }
+        var html = "<div class=\"chart\" role=\"img\" aria-label=\"Slipped work: due date to expected date\">"
+        for slip in shown {
+            let start = Double(slip.due.days(since: first)) / span * 100
+            let width = max(0.8, Double(slip.expected.days(since: slip.due)) / span * 100)
+            html += "<span>\(TextFormat.html(slip.id + " " + slip.title))</span>"
+            html += "<svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\"><rect width=\"100\" height=\"10\" fill=\"#f3f5f7\"/>"
+            html += "<rect x=\"\(Derivation.format(start))\" y=\"2\" width=\"\(Derivation.format(width))\" height=\"6\" fill=\"\(slip.overdue ? "#c0392b" : "#b7791f")\">"
+            html += "<title>due \(slip.due.iso), expected \(slip.expected.iso)</title></rect>"
+            html += "<rect x=\"\(x(slip.due))\" width=\"0.6\" height=\"10\" fill=\"#1d232b\"/><rect x=\"\(x(asOf))\" width=\"0.3\" height=\"10\" fill=\"#6b7480\"/></svg>"
+            html += "<span class=\"num\">+\(slip.days)d</span>"
         }
-        return svg + "</svg>"
+        html += "</div><p class=\"meta\">From the due date (black mark) to the date now expected; red: overdue, amber: forecast late. "
+        html += "Scale \(first.iso) to \(last.iso); grey mark: \(asOf.iso).\(slips.count > shown.count ? " \(slips.count - shown.count) more slipped items are listed under Decisions needed." : "")</p>"
+        return html
     }
 }
