@@ -13,12 +13,18 @@ struct BenchOptions {
     static let usage = """
         usage: throughline-bench [--rows N] [--keep DIR] [--runs K]
 
-        Generates a seeded, messy strategy tracker of N rows (default 1000000, about 170 MB) and times, each in a
-        child process (best of K runs, default 3), with peak memory:
+        Generates a seeded, messy strategy tracker of N rows (default 1000000, about 170 MB) that is a real hierarchy
+        (1 objective per 50,000 rows, 1 key result per 10,000, 1 initiative per 500, 1 workstream per 20, the rest
+        milestones and tasks; parents by id and some by title, dependencies, KPIs) and times, each in a child process
+        (best of K runs, default 3), with peak memory:
           throughline import --raw FILE -o OUT   read and write every record
           throughline-bench count FILE           the CSV reader alone
           throughline normalize FILE -o OUT      canonical statuses, dates, percentages, owners
-          Python's csv module, read and write / read only (and DuckDB when 'import duckdb' works)
+          throughline rollup FILE --as-of 2026-11-21 --format csv -o OUT
+          throughline check FILE --as-of 2026-11-21 --format csv -o OUT   (exit 1, findings, counts as success)
+          throughline rollup of a 10,000-row tracker generated the same way (best of 5)
+          Python's csv module, read and write / read only (and DuckDB when 'import duckdb' works: read, copy, and
+          the GROUP BY objective, status that rollup is compared with)
         Build first with: swift build -c release
 
           --rows N     data rows to generate

@@ -2,6 +2,18 @@
 import Glibc
 #endif
 
+/// What a task's row is compared with in the table.
+enum Comparison {
+    /// Nothing does the same work.
+    case none
+    /// The task others are compared with; the text says for what.
+    case baseline(String)
+    /// `6.25x faster than Python`: the other task's wall time divided by this one's.
+    case speedup(over: String, label: String)
+    /// `2.10x DuckDB GROUP BY's time, 3.20x its peak RSS`: this task's time and memory divided by the other's.
+    case ratio(to: String, label: String)
+}
+
 /// One thing to time: a command line and what it is compared with.
 struct BenchTask {
     /// A short name other tasks and the checks refer to.
@@ -12,10 +24,16 @@ struct BenchTask {
     let work: String
     /// The command line, program first.
     let arguments: [String]
-    /// The Python task doing the same job, whose time this one is divided into; nil for none.
-    let baseline: String?
+    /// What the table compares it with.
+    let comparison: Comparison
     /// Whether a failure of this task ends the benchmark (only the optional DuckDB rows may fail).
     let required: Bool
+    /// The exit statuses that mean it worked (`check` exits 1 when it has findings).
+    var accepted: [Int32] = [0]
+    /// Runs to make, when not the `--runs` default.
+    var runs: Int? = nil
+    /// The size of the file it reads, for MB/s.
+    let inputBytes: Int
 }
 
 /// A task's runs: the fastest is what the table shows.
@@ -38,14 +56,22 @@ struct CheckResult {
     let detail: String
 }
 
-/// The full benchmark: generate the tracker, time every task in child processes, check the outputs, print the table.
+/// The full benchmark: generate the trackers, time every task in child processes, check the outputs, print the table.
 struct Benchmark {
     let options: BenchOptions
 
     /// The generated tracker's fixed lines above the data: two title lines and the header.
     static let linesAboveData = 3
+    /// The title lines above the header, which DuckDB is told to skip.
+    static let preambleLines = 2
     /// The generated tracker's width, which DuckDB is told rather than left to sniff.
-    static let columnCount = 23
+    static let columnCount = TrackerVocabulary.header.count
+    /// Rows of the small tracker `rollup` is also timed on.
+    static let smallRows = 10_000
+    /// Runs of the small `rollup`, whatever `--runs` says: one run of a few milliseconds is noise.
+    static let smallRuns = 5
+    /// The date every analysis reads the sheet at, so results do not change with the day the benchmark runs.
+    static let asOf = "2026-11-21"
 
     /// Runs everything; returns 0 when every run and check succeeded.
     func run() throws -> Int32 {
@@ -56,18 +82,20 @@ struct Benchmark {
         let tools = ToolProbe.probe(in: workspace.folder)
         MachineFacts.printAll(tools: tools)
 
-        let size = try generate(into: workspace.trackerPath)
-        let measurements = try tasks(binaries: binaries, tools: tools, workspace: workspace).map { try measure($0, workspace: workspace) }
-        let checks = verify(measurements, tools: tools, workspace: workspace)
+        let tracker = try generate(rows: options.rows, into: workspace.trackerPath, label: "Input")
+        let small = try generate(rows: Self.smallRows, into: workspace.smallTrackerPath, label: "Small")
+        let measurements = try tasks(binaries: binaries, tools: tools, workspace: workspace, tracker: tracker, small: small)
+            .map { try measure($0, workspace: workspace) }
+        let checks = verify(measurements, tools: tools, workspace: workspace, tracker: tracker, small: small)
 
         Console.out("")
-        Console.out(ReportTable.render(measurements, rows: options.rows, inputBytes: size))
+        Console.out(ReportTable.render(measurements, rows: options.rows, inputBytes: tracker.bytes, runs: options.runs))
         Console.out("")
         Console.out("Correctness")
         for check in checks { Console.out("  [\(check.passed ? "ok" : "FAILED")] \(check.name): \(check.detail)") }
         Console.out("")
         Console.out("Targets")
-        for target in TargetCheck.evaluate(measurements, inputBytes: size) {
+        for target in TargetCheck.evaluate(measurements, inputBytes: tracker.bytes) {
             Console.out("  [\(target.passed ? "met" : "MISSED")] \(target.name): \(target.detail)")
         }
         if options.keepDirectory != nil { Console.out("\nGenerated file kept at \(workspace.trackerPath)") }
@@ -78,51 +106,82 @@ struct Benchmark {
         return 0
     }
 
-    /// Writes the tracker and prints its size and how fast it was written.
-    private func generate(into path: String) throws -> Int {
+    /// Writes a tracker and prints its size, its hierarchy and how fast it was written.
+    private func generate(rows: Int, into path: String, label: String) throws -> GeneratedTracker {
         let started = ChildProcess.monotonicSeconds()
-        let size = try TrackerGenerator.write(rows: options.rows, to: path)
+        let tracker = try TrackerGenerator.write(rows: rows, to: path)
         let seconds = ChildProcess.monotonicSeconds() - started
-        Console.out("Input      \(options.rows) data rows + \(Self.linesAboveData) lines above (2 title lines, header), "
-                    + "\(Format.megabytes(size)) MB (\(size) bytes), \(Format.fixed(Double(size) / Double(options.rows), 1)) bytes/row")
-        Console.out("           generated in \(Format.fixed(seconds, 2)) s at \(path)")
-        Console.out("           (the file was just written, so every run reads it from the page cache)")
-        Console.out("")
-        return size
+        let size = tracker.bytes
+        let pad = String(repeating: " ", count: 11)
+        let head = (label + pad).prefix(11)
+        Console.out("\(head)\(Format.grouped(rows)) data rows + \(Self.linesAboveData) lines above (2 title lines, header), "
+                    + "\(Format.megabytes(size)) MB (\(size) bytes), \(Format.fixed(Double(size) / Double(rows), 1)) bytes/row, "
+                    + "generated in \(Format.fixed(seconds, 2)) s")
+        let levels = tracker.rowsPerLevel
+        Console.out(pad + "hierarchy: \(Format.grouped(levels[0])) objectives, \(Format.grouped(levels[1])) key results, "
+                    + "\(Format.grouped(levels[2])) initiatives, \(Format.grouped(levels[3])) workstreams, "
+                    + "\(Format.grouped(levels[4])) milestones, \(Format.grouped(levels[5])) tasks")
+        Console.out(pad + "Belongs To on \(Format.grouped(tracker.parentReferences)) rows "
+                    + "(\(Format.percent(tracker.parentReferencesByTitle, of: tracker.parentReferences)) by title), "
+                    + "Strategic Priority on \(Format.grouped(tracker.objectiveReferences)) "
+                    + "(\(Format.percent(tracker.objectiveReferencesByTitle, of: tracker.objectiveReferences)) by title), "
+                    + "Blocked By on \(Format.grouped(tracker.blockedRows)) (\(Format.percent(tracker.blockedRows, of: rows)) of rows, "
+                    + "\(Format.grouped(tracker.blockerReferences)) references)")
+        Console.out(pad + "at \(path)")
+        return tracker
     }
 
     /// The tasks in table order; Python and DuckDB rows only when they can run here.
-    private func tasks(binaries: Binaries, tools: ToolProbe, workspace: Workspace) -> [BenchTask] {
+    private func tasks(binaries: Binaries, tools: ToolProbe, workspace: Workspace,
+                       tracker: GeneratedTracker, small: GeneratedTracker) -> [BenchTask] {
         let file = workspace.trackerPath
+        let size = tracker.bytes
+        let analysis = ["--as-of", Self.asOf, "--format", "csv", "-o"]
         var list = [
             BenchTask(key: "import-raw", name: "throughline import --raw", work: "read + write",
                       arguments: [binaries.throughline, "import", "--raw", file, "-o", workspace.importOutput],
-                      baseline: "python-read-write", required: true),
+                      comparison: .speedup(over: "python-read-write", label: "Python"), required: true, inputBytes: size),
             BenchTask(key: "reader", name: "CSVReader alone (throughline-bench count)", work: "read, count",
                       arguments: [binaries.bench, CountCommand.name, file],
-                      baseline: "python-read", required: true),
+                      comparison: .speedup(over: "python-read", label: "Python"), required: true, inputBytes: size),
             BenchTask(key: "normalize", name: "throughline normalize", work: "read + normalize + write",
                       arguments: [binaries.throughline, "normalize", file, "-o", workspace.normalizeOutput],
-                      baseline: nil, required: true),
+                      comparison: .none, required: true, inputBytes: size),
+            BenchTask(key: "rollup", name: "throughline rollup", work: "read all + resolve + roll up",
+                      arguments: [binaries.throughline, "rollup", file] + analysis + [workspace.rollupOutput],
+                      comparison: .ratio(to: "duckdb-group-by", label: "DuckDB GROUP BY"), required: true, inputBytes: size),
+            BenchTask(key: "check", name: "throughline check", work: "read all + resolve + findings",
+                      arguments: [binaries.throughline, "check", file] + analysis + [workspace.checkOutput],
+                      comparison: .none, required: true, accepted: [0, 1], inputBytes: size),
+            BenchTask(key: "rollup-small", name: "throughline rollup, \(Format.grouped(Self.smallRows))-row tracker",
+                      work: "read all + resolve + roll up",
+                      arguments: [binaries.throughline, "rollup", workspace.smallTrackerPath] + analysis + [workspace.smallRollupOutput],
+                      comparison: .none, required: true, runs: Self.smallRuns, inputBytes: small.bytes),
         ]
         if tools.python != nil {
             list += [
                 BenchTask(key: "python-read-write", name: "Python csv.reader + csv.writer", work: "read + write",
                           arguments: ["python3", "-c", PythonScripts.readWrite, file, workspace.pythonOutput],
-                          baseline: nil, required: true),
+                          comparison: .baseline("baseline"), required: true, inputBytes: size),
                 BenchTask(key: "python-read", name: "Python csv.reader, count", work: "read, count",
                           arguments: ["python3", "-c", PythonScripts.readOnly, file],
-                          baseline: nil, required: true),
+                          comparison: .baseline("baseline"), required: true, inputBytes: size),
             ]
         }
-        if tools.duckDB != nil {
+        if let version = tools.duckDB {
             list += [
-                BenchTask(key: "duckdb-read", name: "DuckDB \(tools.duckDB ?? "") read_csv, count(*)", work: "read, count",
+                BenchTask(key: "duckdb-read", name: "DuckDB \(version) read_csv, count(*)", work: "read, count",
                           arguments: ["python3", "-c", PythonScripts.duckDBCount, file, String(Self.columnCount)],
-                          baseline: "python-read", required: false),
-                BenchTask(key: "duckdb-read-write", name: "DuckDB \(tools.duckDB ?? "") COPY read_csv TO csv", work: "read + write",
+                          comparison: .speedup(over: "python-read", label: "Python"), required: false, inputBytes: size),
+                BenchTask(key: "duckdb-read-write", name: "DuckDB \(version) COPY read_csv TO csv", work: "read + write",
                           arguments: ["python3", "-c", PythonScripts.duckDBCopy, file, String(Self.columnCount), workspace.duckDBOutput],
-                          baseline: "python-read-write", required: false),
+                          comparison: .speedup(over: "python-read-write", label: "Python"), required: false, inputBytes: size),
+                BenchTask(key: "duckdb-group-by",
+                          name: "DuckDB \(version) GROUP BY \(TrackerVocabulary.objectiveColumn), \(TrackerVocabulary.statusColumn)",
+                          work: "read all + count per group",
+                          arguments: ["python3", "-c", PythonScripts.duckDBGroupBy, file, String(Self.preambleLines),
+                                      TrackerVocabulary.objectiveColumn, TrackerVocabulary.statusColumn],
+                          comparison: .baseline("baseline for rollup"), required: false, inputBytes: size),
             ]
         }
         return list
@@ -131,9 +190,9 @@ struct Benchmark {
     /// Runs `task` the configured number of times and keeps the fastest run.
     private func measure(_ task: BenchTask, workspace: Workspace) throws -> Measurement {
         var runs: [ChildRun] = []
-        for _ in 0..<options.runs {
+        for _ in 0..<(task.runs ?? options.runs) {
             let run = try ChildProcess.run(task.arguments, captureIn: workspace.folder)
-            guard run.succeeded else {
+            guard task.accepted.contains(run.exitStatus) else {
                 let message = "\(task.name) exited with \(run.exitStatus): " + Format.tail(run.standardError)
                 if task.required { throw BenchFailure(message: message) }
                 Console.err("warning: " + message + " (left out of the table)")
@@ -143,13 +202,15 @@ struct Benchmark {
         }
         let best = runs.min { $0.seconds < $1.seconds }!
         let times = runs.map { Format.fixed($0.seconds, 3) }.joined(separator: ", ")
+        let exit = best.exitStatus == 0 ? "" : " (exit \(best.exitStatus))"
         Console.out("ran \(task.name): \(times) s; best \(Format.fixed(best.seconds, 3)) s, "
-                    + "peak RSS \(Format.mebibytes(best.peakResidentBytes)) MiB")
+                    + "peak RSS \(Format.mebibytes(best.peakResidentBytes)) MiB\(exit)")
         return Measurement(task: task, best: best, times: runs.map(\.seconds))
     }
 
-    /// Compares the record counts and has Python re-read the outputs.
-    private func verify(_ measurements: [Measurement], tools: ToolProbe, workspace: Workspace) -> [CheckResult] {
+    /// Compares the record counts, has Python re-read the outputs, and checks what rollup, check and DuckDB found.
+    private func verify(_ measurements: [Measurement], tools: ToolProbe, workspace: Workspace,
+                        tracker: GeneratedTracker, small: GeneratedTracker) -> [CheckResult] {
         /// The first line a task printed, when it ran.
         func printed(_ key: String) -> String? {
             guard let found = measurements.first(where: { $0.task.key == key && !$0.times.isEmpty }) else { return nil }
@@ -161,7 +222,7 @@ struct Benchmark {
         checks.append(CheckResult(name: "CSVReader record count", passed: counted == expected,
                                   detail: "\(counted.map(String.init) ?? "none") records, \(expected) generated"))
         if tools.python == nil {
-            checks.append(CheckResult(name: "Python comparison", passed: true, detail: "skipped: python3 is not on PATH"))
+            checks.append(CheckResult(name: "Python comparison and output checks", passed: true, detail: "skipped: python3 is not on PATH"))
             return checks
         }
         let pythonCount = printed("python-read").flatMap { Int($0) }
@@ -171,22 +232,57 @@ struct Benchmark {
             checks.append(CheckResult(name: "DuckDB record count (information only)", passed: true,
                                       detail: "\(duckCount)" + (duckCount == pythonCount ? ", same as Python" : ", differs from Python")))
         }
+        if tools.duckDB != nil, let grouped = printed("duckdb-group-by") {
+            let numbers = grouped.split(separator: " ").compactMap { Int($0) }
+            let total = numbers.count == 2 ? numbers[1] : nil
+            checks.append(CheckResult(name: "DuckDB GROUP BY read every data row", passed: total == options.rows,
+                                      detail: numbers.count == 2
+                                        ? "\(Format.grouped(numbers[0])) groups holding \(Format.grouped(numbers[1])) rows, \(Format.grouped(options.rows)) generated"
+                                        : "printed '\(grouped)'"))
+        }
         let identical = FileComparison.sameBytes(workspace.trackerPath, skippingPrefix: 3, workspace.importOutput)
         checks.append(CheckResult(name: "import --raw output bytes (information only)", passed: true,
                                   detail: identical ? "identical to the input without its byte order mark"
                                                     : "differ from the input (quoting or line ends changed)"))
         checks += pythonVerdicts(workspace)
+        checks += analysisVerdicts(workspace, tracker: tracker, small: small)
         return checks
     }
 
     /// Runs the Python check of the `import --raw` and `normalize` outputs and reads its verdict lines.
     private func pythonVerdicts(_ workspace: Workspace) -> [CheckResult] {
         let arguments = ["python3", "-c", PythonScripts.verify, workspace.trackerPath, workspace.importOutput, workspace.normalizeOutput]
-        guard let run = try? ChildProcess.run(arguments, captureIn: workspace.folder), run.succeeded else {
-            return [CheckResult(name: "Python re-read of the outputs", passed: false, detail: "the Python check did not run")]
-        }
         let names = ["import": "import --raw output re-read by Python's csv module",
                      "normalize": "normalize output re-read by Python's csv module"]
+        return verdictLines(arguments, workspace: workspace, names: names, what: "the Python check of import and normalize")
+    }
+
+    /// Has Python read the `rollup` outputs (one row per generated objective) and the `check` output (no finding
+    /// that would mean a reference, type or cycle was misread).
+    private func analysisVerdicts(_ workspace: Workspace, tracker: GeneratedTracker, small: GeneratedTracker) -> [CheckResult] {
+        var results: [CheckResult] = []
+        for (output, generated, name) in [(workspace.rollupOutput, tracker, "rollup output: one row per objective"),
+                                          (workspace.smallRollupOutput, small, "rollup output, \(Format.grouped(Self.smallRows)) rows: one row per objective")] {
+            let arguments = ["python3", "-c", PythonScripts.verifyRollup, output, String(generated.shape.count(0))]
+            if let run = try? ChildProcess.run(arguments, captureIn: workspace.folder), run.succeeded {
+                let line = Format.firstLine(run.standardOutput)
+                results.append(CheckResult(name: name, passed: line.hasPrefix("ok"), detail: line))
+            } else {
+                results.append(CheckResult(name: name, passed: false, detail: "the Python check did not run"))
+            }
+        }
+        let names = ["references": "check output: every reference, type and link resolved",
+                     "findings": "check findings (information only)"]
+        results += verdictLines(["python3", "-c", PythonScripts.verifyCheck, workspace.checkOutput], workspace: workspace,
+                                names: names, what: "the Python check of the check output")
+        return results
+    }
+
+    /// Runs a Python check that prints `NAME ok…` / `NAME mismatch…` lines and turns them into results.
+    private func verdictLines(_ arguments: [String], workspace: Workspace, names: [String: String], what: String) -> [CheckResult] {
+        guard let run = try? ChildProcess.run(arguments, captureIn: workspace.folder), run.succeeded else {
+            return [CheckResult(name: what, passed: false, detail: "it did not run")]
+        }
         return run.standardOutput.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2, let name = names[parts[0]] else { return nil }
@@ -258,6 +354,8 @@ enum TargetCheck {
     static let importSpeedup = 5.0
     /// `normalize` should stay under this peak memory, whatever the file's size.
     static let normalizePeakMebibytes = 64.0
+    /// `rollup` of the small tracker should take less than this, start-up included.
+    static let smallRollupMilliseconds = 50.0
 
     /// Each goal whose task ran, with the measured value.
     static func evaluate(_ measurements: [Measurement], inputBytes: Int) -> [CheckResult] {
@@ -280,6 +378,23 @@ enum TargetCheck {
             let peak = Double(normalize.peakResidentBytes) / 1_048_576
             results.append(CheckResult(name: "normalize peak RSS < \(Int(normalizePeakMebibytes)) MiB",
                                        passed: peak < normalizePeakMebibytes, detail: Format.fixed(peak, 1) + " MiB"))
+        }
+        if let rollup = best("rollup"), let duckDB = best("duckdb-group-by") {
+            let ratio = rollup.seconds / duckDB.seconds
+            results.append(CheckResult(name: "rollup no slower than DuckDB GROUP BY", passed: rollup.seconds <= duckDB.seconds,
+                                       detail: "rollup \(Format.fixed(rollup.seconds, 3)) s, DuckDB \(Format.fixed(duckDB.seconds, 3)) s "
+                                           + "(rollup takes \(Format.fixed(ratio, 2))x DuckDB's time)"))
+            let memory = Double(rollup.peakResidentBytes) / Double(duckDB.peakResidentBytes)
+            results.append(CheckResult(name: "rollup peak memory no more than DuckDB's",
+                                       passed: rollup.peakResidentBytes <= duckDB.peakResidentBytes,
+                                       detail: "rollup \(Format.mebibytes(rollup.peakResidentBytes)) MiB, DuckDB "
+                                           + "\(Format.mebibytes(duckDB.peakResidentBytes)) MiB (rollup uses \(Format.fixed(memory, 2))x DuckDB's)"))
+        }
+        if let small = best("rollup-small") {
+            let milliseconds = small.seconds * 1000
+            results.append(CheckResult(name: "rollup of \(Format.grouped(Benchmark.smallRows)) rows under \(Int(smallRollupMilliseconds)) ms",
+                                       passed: milliseconds < smallRollupMilliseconds,
+                                       detail: Format.fixed(milliseconds, 1) + " ms (best of \(Benchmark.smallRuns))"))
         }
         return results
     }

@@ -19,6 +19,14 @@ struct Workspace {
     var pythonOutput: String { folder + "/python.csv" }
     /// Where DuckDB's copy writes.
     var duckDBOutput: String { folder + "/duckdb.csv" }
+    /// Where `rollup` writes.
+    var rollupOutput: String { folder + "/rollup.csv" }
+    /// Where `check` writes.
+    var checkOutput: String { folder + "/check.csv" }
+    /// The small tracker `rollup` is also timed on (always temporary).
+    var smallTrackerPath: String { folder + "/strategy-tracker-\(Benchmark.smallRows)-rows.csv" }
+    /// Where `rollup` of the small tracker writes.
+    var smallRollupOutput: String { folder + "/rollup-small.csv" }
 
     /// Makes the temporary folder (under `$TMPDIR`, else `/tmp`) and, with `keepDirectory`, that folder too.
     init(keepDirectory: String?, rows: Int) throws {
@@ -43,7 +51,8 @@ struct Workspace {
 
     /// Deletes what the run left in the temporary folder, and the tracker unless it is kept.
     func removeTemporaryFiles() {
-        for path in [importOutput, normalizeOutput, pythonOutput, duckDBOutput, folder + "/child.stdout", folder + "/child.stderr"] {
+        for path in [importOutput, normalizeOutput, pythonOutput, duckDBOutput, rollupOutput, checkOutput, smallTrackerPath,
+                     smallRollupOutput, folder + "/child.stdout", folder + "/child.stderr"] {
             unlink(path)
         }
         if !keepsTracker { unlink(trackerPath) }

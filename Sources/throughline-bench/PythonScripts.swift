@@ -42,6 +42,49 @@ enum PythonScripts {
         duckdb.sql(f"COPY (SELECT * FROM {source}) TO {literal(sys.argv[3])} (HEADER false, DELIMITER ',')")
         """
 
+    /// DuckDB grouping the tracker by objective and typed status, the plain query `rollup` is compared with:
+    /// `python3 -c SCRIPT FILE SKIP OBJECTIVE_COLUMN STATUS_COLUMN`. Prints the number of groups and the rows they
+    /// hold, to show it read the whole file.
+    static let duckDBGroupBy = """
+        import duckdb, sys
+        def literal(text):
+            return "'" + text.replace("'", "''") + "'"
+        def name(text):
+            return '"' + text.replace('"', '""') + '"'
+        path, skip, objective, status = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+        groups = duckdb.sql(f"SELECT {name(objective)}, {name(status)}, count(*) "
+                            f"FROM read_csv({literal(path)}, header=true, skip={skip}, all_varchar=true) GROUP BY ALL").fetchall()
+        print(len(groups), sum(row[2] for row in groups))
+        """
+
+    /// Reads a `rollup --format csv` output: `python3 -c SCRIPT ROLLUP_CSV OBJECTIVES`. Prints `ok` when it has one
+    /// top row per generated objective, with the derived statuses counted.
+    static let verifyRollup = """
+        import csv, sys, collections
+        with open(sys.argv[1], newline='', encoding='utf-8') as f:
+            rows = list(csv.DictReader(f))
+        tops = [r for r in rows if r['level'] == '0']
+        objectives = sum(1 for r in tops if r['type'] == 'objective')
+        expected = int(sys.argv[2])
+        derived = collections.Counter(r['derivedStatus'] for r in tops)
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(derived.items(), key=lambda item: (-item[1], item[0])))
+        verdict = "ok" if objectives == expected == len(tops) else "mismatch"
+        print(f"{verdict}: {objectives} objective rows of {len(tops)}, {expected} generated; derived: {summary}")
+        """
+
+    /// Reads a `check --format csv` output: `python3 -c SCRIPT CHECK_CSV`. The generated references all resolve and
+    /// its type words are all known, so the findings that would mean a misread hierarchy must be absent.
+    static let verifyCheck = """
+        import csv, sys, collections
+        with open(sys.argv[1], newline='', encoding='utf-8') as f:
+            codes = collections.Counter(r['code'] for r in csv.DictReader(f))
+        total = sum(codes.values())
+        wrong = ['unknown-reference', 'duplicate-id', 'hierarchy-cycle', 'dependency-cycle', 'unknown-type', 'orphan']
+        found = ", ".join(f"{codes.get(code, 0)} {code}" for code in wrong)
+        print("references", ("ok: " if not any(codes.get(code) for code in wrong) else "mismatch: ") + found + f" (of {total} findings)")
+        print("findings", f"ok: {total}; most common: " + ", ".join(f"{code} {n}" for code, n in codes.most_common(6)))
+        """
+
     /// Checks the outputs with the csv module: `import --raw` must give back the input's records exactly, and
     /// `normalize` the same number of records with the same number of cells each. Prints one `ok`/`mismatch` line per check.
     static let verify = """

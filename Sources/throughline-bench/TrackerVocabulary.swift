@@ -1,4 +1,4 @@
-/// The words a messy strategy tracker is made of, encoded once as CSV-ready bytes so rows are only copies.
+/// The words a messy strategy tracker is made of, encoded once as CSV-ready bytes so rows are mostly copies.
 struct TrackerVocabulary {
     /// One person typed the ways real trackers type them: index 0 proper, then e-mail, padded, shouted, "Last, First".
     struct Person {
@@ -8,59 +8,90 @@ struct TrackerVocabulary {
         let department: [UInt8]
     }
 
-    /// A title in the spellings other rows use to refer to it: as typed, upper case, lower case.
-    struct Title {
-        /// As typed; quoted when it holds a comma.
-        let proper: [UInt8]
-        /// Shouted, as in a "Belongs To" column typed by hand.
-        let upper: [UInt8]
-        /// Lower case, the other common hand-typed variant.
-        let lower: [UInt8]
-        /// As typed, without CSV quotes, so a milestone's name can extend it.
-        let plain: String
+    /// A key result's KPI: where it started, where it must get to, in what unit, and which way is better.
+    struct Metric {
+        let baseline: Double
+        let target: Double
+        /// Decimals the values are typed with.
+        let decimals: Int
+        let unit: [UInt8]
+        /// Whether lower is better.
+        let down: Bool
     }
 
     let columns: [UInt8]
     let preamble: [UInt8]
     let people: [Person]
-    let objectives: [Title]
-    let keyResults: [Title]
-    let topics: [Title]
-    let phases: [String]
-    let milestoneNames: [[[UInt8]]]
+
+    /// Title stems, each level its own list so no two items of the sheet share a title (see `TrackerTitles`).
+    /// ASCII only, no quotes or line breaks: a stem is copied, case-folded and quoted byte by byte.
+    let objectiveStems: [[UInt8]]
+    /// One stem per `metrics` entry, in the same order.
+    let keyResultStems: [[UInt8]]
+    let initiativeStems: [[UInt8]]
+    let workstreamStems: [[UInt8]]
+    /// A workstream's milestones in order: `<workstream>: kick-off`, ….
+    let phases: [[UInt8]]
+    /// A workstream's tasks: `<workstream>: write the runbook`, ….
+    let taskNames: [[UInt8]]
+    let metrics: [Metric]
+
+    /// The type column's spellings per `TrackerLevel`, the first the usual one; all of them words the tool knows.
     let levels: [[[UInt8]]]
     let statuses: [[UInt8]]
     let shortNotes: [[UInt8]]
     let longNotes: [[UInt8]]
-    let metrics: [[UInt8]]
     let monthNames: [[UInt8]]
     let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    /// The KPI direction as typed: mostly `up`/`down`, sometimes in words or arrows.
+    let upWords: [[UInt8]]
+    let downWords: [[UInt8]]
+
+    /// The header as it is written; the benchmark's DuckDB query and the checks name columns from it.
+    static let header = [
+        "Ref", "Level", "Name", "Strategic Priority", "Belongs To", "Lead", "Dept", "RAG", "% Complete",
+        "Start Date", "Target Date", "Forecast", "Last Updated", "Blocked By", "Weight", "Baseline", "Target",
+        "Current", "Unit", "Direction", "Comments", "Budget (kEUR)", "Jira",
+    ]
+    /// The column naming the objective a key result or initiative serves.
+    static let objectiveColumn = "Strategic Priority"
+    /// The typed status column.
+    static let statusColumn = "RAG"
 
     /// Builds every list once.
     init() {
-        let header = [
-            "Ref", "Level", "Name", "Strategic Priority", "Belongs To", "Lead", "Dept", "RAG", "% Complete",
-            "Start Date", "Target Date", "Forecast", "Last Updated", "Blocked By", "Weight", "Baseline", "Target",
-            "Current", "Unit", "Direction", "Comments", "Budget (kEUR)", "Jira",
-        ]
-        columns = Array((header.joined(separator: ",") + "\r\n").utf8)
+        columns = Array((Self.header.joined(separator: ",") + "\r\n").utf8)
         // Excel exports pad the title lines above the header to the full width with empty cells.
-        let padding = String(repeating: ",", count: header.count - 1)
+        let padding = String(repeating: ",", count: Self.header.count - 1)
         preamble = [0xEF, 0xBB, 0xBF] + Array((
             "Northwind Labs - FY26 Strategy Tracker" + padding + "\r\n" +
             "Exported 20/11/2026 by PMO - do not edit rows 1-2" + padding + "\r\n").utf8)
 
         people = Self.makePeople()
-        objectives = [
+        objectiveStems = Self.stems([
             "Grow ARR to EUR 40m", "Modernise the payments stack", "Improve gross margin to 72%",
             "Expand into the Nordics", "Become SOC 2 Type II compliant", "Halve voluntary churn",
-        ].map(Self.title)
-        keyResults = [
-            "Reach EUR 40m ARR", "Win 25 new enterprise logos", "Net revenue retention at 110%",
-            "Move 100% of card volume to the new PSP", "Cut hosting cost per customer by 20%",
-            "Open 3 Nordic partner channels", "Pass the SOC 2 audit with no major findings", "Churn below 1.5% a month",
-        ].map(Self.title)
-        topics = [
+            "Make onboarding self-serve", "Build a trusted data platform", "Lift NPS above 50",
+            "Launch the partner ecosystem", "Cut cloud spend by 25%", "Ship the mobile app",
+            "Win the mid-market segment", "Reduce office footprint", "Hire and keep senior engineers",
+            "Offer 24/7 support", "Enter the US market", "Automate the month-end close",
+            "Raise platform uptime to 99.95%", "Consolidate internal tools",
+        ])
+        let keyResults: [(String, Metric)] = [
+            ("Reach EUR 40m ARR", Metric(baseline: 31.5, target: 40, decimals: 1, unit: Array("EUR m".utf8), down: false)),
+            ("Win 25 new enterprise logos", Metric(baseline: 0, target: 25, decimals: 0, unit: Array("logos".utf8), down: false)),
+            ("Net revenue retention at 110%", Metric(baseline: 104, target: 110, decimals: 1, unit: Array("%".utf8), down: false)),
+            ("Move 100% of card volume to the new PSP", Metric(baseline: 0, target: 100, decimals: 0, unit: Array("% of volume".utf8), down: false)),
+            ("Cut hosting cost per customer by 20%", Metric(baseline: 4.10, target: 3.28, decimals: 2, unit: Array("EUR".utf8), down: true)),
+            ("Open 3 Nordic partner channels", Metric(baseline: 0, target: 3, decimals: 0, unit: Array("partners".utf8), down: false)),
+            ("Pass the SOC 2 audit with no major findings", Metric(baseline: 12, target: 0, decimals: 0, unit: Array("findings".utf8), down: true)),
+            ("Churn below 1.5% a month", Metric(baseline: 2.4, target: 1.5, decimals: 1, unit: Array("%".utf8), down: true)),
+            ("Onboarding time under 7 days", Metric(baseline: 21, target: 7, decimals: 0, unit: Array("days".utf8), down: true)),
+            ("NPS at 50", Metric(baseline: 31, target: 50, decimals: 0, unit: Array("points".utf8), down: false)),
+        ]
+        keyResultStems = Self.stems(keyResults.map(\.0))
+        metrics = keyResults.map(\.1)
+        initiativeStems = Self.stems([
             "Enterprise sales playbook", "Partner channel launch", "Usage-based pricing",
             "Billing, invoicing and tax changes", "Expansion revenue motion", "Plan comparison page",
             "Trial-to-paid nudges", "New PSP integration", "Fraud rules port", "Vault tokenisation",
@@ -68,19 +99,34 @@ struct TrackerVocabulary {
             "Access reviews and offboarding", "Nordic localisation", "Support tooling consolidation",
             "Reporting, dashboards and KPIs", "Kubernetes platform upgrade", "Incident management process",
             "Pricing page experiments",
-        ].map(Self.title)
-        let phaseNames = [
+        ])
+        workstreamStems = Self.stems([
+            "Metering pipeline", "Partner portal", "Deal desk setup", "Marketplace listings", "Reseller onboarding",
+            "Sales enablement bootcamp", "Enterprise ICP and territory plan", "Pricing page and packaging",
+            "Tax engine integration", "Invoice templates", "Dunning emails", "Card vault migration", "3-D Secure flows",
+            "Chargeback tooling", "Warehouse schema design", "Model layer rewrite", "Data quality monitors",
+            "Access review automation", "Offboarding runbook", "Translation memory", "Nordic payment methods",
+            "Helpdesk migration", "Chatbot triage", "Cluster upgrade", "Ingress and certificates", "On-call rotation",
+            "Postmortem template", "Experiment framework", "Trial emails", "In-app checklist", "Health score model",
+            "Renewal playbook", "Vendor risk assessments", "Evidence collection", "Pen test remediation",
+            "Cost allocation tags", "Reserved capacity plan", "Mobile release train", "Push notifications",
+            "Status page, alerts and comms",
+        ])
+        phases = Self.stems([
             "kick-off", "requirements signed off", "vendor selected", "design sign-off", "build complete",
             "UAT passed", "pilot live", "go-live", "rollout complete", "handover to BAU",
-        ]
-        phases = phaseNames
-        milestoneNames = topics.map { topic in phaseNames.map { Self.field(topic.plain + ": " + $0) } }
+        ])
+        taskNames = Self.stems([
+            "write the runbook", "update the RAID log", "book the steering slot", "draft release comms",
+            "legal review", "load test", "refresh the forecast", "train the support team", "data clean-up",
+        ])
         levels = [
-            ["Objective", "Objective", "Obj", "OBJECTIVE"],
-            ["Key Result", "Key Result", "KR", "key result"],
-            ["Initiative", "Initiative", "Project", "initiative"],
-            ["Workstream", "Workstream", "Work stream", "WS"],
-            ["Milestone", "Milestone", "Milestone", "MS", "milestone"],
+            ["Objective", "Objective", "Goal", "OBJECTIVE", "objective"],
+            ["Key Result", "Key Result", "KR", "key result", "KPI"],
+            ["Initiative", "Initiative", "Project", "Programme", "initiative"],
+            ["Workstream", "Workstream", "Work stream", "Stream", "workstream"],
+            ["Milestone", "Milestone", "MS", "Gate", "milestone"],
+            ["Task", "Task", "Action", "Sub-task", "task"],
         ].map { $0.map { Array($0.utf8) } }
         // Repeats weight the common words; the last two map to no canonical status on purpose.
         statuses = [
@@ -105,11 +151,9 @@ struct TrackerVocabulary {
             "Tokenisation done, cut-over plan ready, no dates until the vendor confirms.",
             "Blocked by the \"data freeze\" until 6 Jan, then 2 sprints of work, 1 of testing.",
         ].map(Self.field)
-        metrics = [
-            "31.5,40,38.1,EUR m,up", "0,25,21,logos,up", "104,110,109,%,up", "0,100,64,%,up",
-            "4.10,3.28,3.71,EUR,down", "0,3,1,partners,up", "12,0,2,findings,down", "2.4,1.5,1.9,%,down",
-        ].map { Array($0.utf8) }
         monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map { Array($0.utf8) }
+        upWords = ["up", "up", "up", "up", "up", "up", "Up", "higher is better", "↑"].map { Array($0.utf8) }
+        downWords = ["down", "down", "down", "down", "down", "down", "Down", "lower is better", "↓"].map { Array($0.utf8) }
     }
 
     /// The team: each person with their messy spellings and department.
@@ -133,9 +177,13 @@ struct TrackerVocabulary {
         }
     }
 
-    /// A title in its three spellings.
-    private static func title(_ text: String) -> Title {
-        Title(proper: field(text), upper: field(text.uppercased()), lower: field(text.lowercased()), plain: text)
+    /// Title stems as bytes; each must be plain ASCII without quotes or line breaks, since titles are cased and quoted bytewise.
+    private static func stems(_ texts: [String]) -> [[UInt8]] {
+        texts.map { text in
+            let bytes = Array(text.utf8)
+            precondition(bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 }, "title stem '\(text)' must be plain ASCII")
+            return bytes
+        }
     }
 
     /// The CSV bytes of one cell: quoted, with quotes doubled, only when it holds a comma, quote or line break.
