@@ -12,8 +12,9 @@ enum AnalysisOptions {
         .value("--escalate-share", nil, "SHARE", "escalate: more than this weighted share of off-track or blocked children is off-track (default 0.5)"),
         .value("--average-at-risk", nil, "SCORE", "average: a score below this is at-risk (default 0.8)"),
         .value("--average-off-track", nil, "SCORE", "average: a score below this is off-track (default 0.5)"),
+        .value("--capacity", nil, "FILE", "a capacity sheet: adds capacity findings, and puts work at risk whose owner is over-allocated"),
         .value("--format", nil, "FORMAT", "table (default on a terminal), csv (default otherwise), md, json or html"),
-    ]
+    ] + CapacityArguments.options
 
     /// Reads the settings; the clock is read only here, through the context, when --as-of is not given.
     static func settings(_ arguments: ParsedArguments, _ context: Context) throws -> RollupSettings {
@@ -76,6 +77,9 @@ enum AnalysisOptions {
         }
         let sources = try TrackerSources.open(paths, settings: &input, context: context)
         let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
-        return (TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions), input)
+        let options = try CapacityArguments.options(arguments)
+        let capacity = try arguments.value("--capacity").map { try CapacityArguments.plan($0, options: options, input: input, context: context) }
+        return (TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: capacity,
+                                underAllocatedAt: options.underAllocatedAt), input)
     }
 }

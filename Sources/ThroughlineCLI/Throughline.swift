@@ -9,7 +9,7 @@ public enum Throughline {
     static let commands: [CommandEntry] = [
         CommandEntry(InitCommand.self), CommandEntry(ImportCommand.self), CommandEntry(ExportCommand.self), CommandEntry(NormalizeCommand.self),
         CommandEntry(RollupCommand.self), CommandEntry(CheckCommand.self), CommandEntry(AnnotateCommand.self),
-        CommandEntry(DiffCommand.self), CommandEntry(BriefCommand.self),
+        CommandEntry(DiffCommand.self), CommandEntry(BriefCommand.self), CommandEntry(CapacityCommand.self),
     ]
 
     /// Runs one command line (without the program name) and returns the exit code. Never exits.

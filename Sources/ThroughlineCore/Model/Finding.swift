@@ -44,13 +44,18 @@ public struct FindingCode: Hashable, Sendable, CustomStringConvertible {
     public static let crossTeamDependency = FindingCode(name: "cross-team-dependency", severity: .info, meaning: "waits for work owned by another team")
     public static let doneButOpen = FindingCode(name: "done-but-open", severity: .warning, meaning: "typed done while its progress or its children say otherwise")
     public static let abandonedWithoutReason = FindingCode(name: "abandoned-without-reason", severity: .warning, meaning: "cancelled with no note saying why")
-    public static let watermelon = FindingCode(name: "watermelon", severity: .warning, meaning: "typed status better than the status derived from the work")
+    public static let watermelon = FindingCode(name: "watermelon", severity: .warning, meaning: "typed not-started, on-track or at-risk while the status derived from the work is worse")
     public static let kpiOffTarget = FindingCode(name: "kpi-off-target", severity: .warning, meaning: "a KPI behind its paced target or worse than its baseline")
+
+    public static let overAllocated = FindingCode(name: "over-allocated", severity: .warning, meaning: "a person allocated more than their capacity, by how much and when")
+    public static let underAllocated = FindingCode(name: "under-allocated", severity: .info, meaning: "a person allocated well below their capacity in every period")
+    public static let unstaffed = FindingCode(name: "unstaffed", severity: .warning, meaning: "an owner of active work with no capacity in the capacity sheet")
 
     /// Every code, in the order `check --list` shows them.
     public static let all: [FindingCode] = sheetCodes + [
         .noOwner, .teamOwner, .sharedOwner, .orphan, .noWork, .noKPI, .overdue, .forecastSlip, .lateStart, .behindPace, .stale, .blocked,
-        .dependencyLate, .crossTeamDependency, .doneButOpen, .abandonedWithoutReason, .watermelon, .kpiOffTarget,
+        .dependencyLate, .crossTeamDependency, .doneButOpen, .abandonedWithoutReason, .watermelon, .overAllocated, .underAllocated,
+        .unstaffed, .kpiOffTarget,
     ]
 
     /// Every code that concerns the sheet's own cells, in the order `check --list` shows them.

@@ -248,7 +248,8 @@ public struct Check: Sendable {
 
     static func watermelon(_ input: CheckInput) -> [Finding] {
         input.items.indices.compactMap { index in
-            guard let typed = input.items[index].typedStatus, typed.severity >= 1, typed != .done else { return nil }
+            // A dashboard colour better than the truth: typed not-started, on-track or at-risk; typed blocked already says "stuck".
+            guard let typed = input.items[index].typedStatus, (1...Status.atRisk.severity).contains(typed.severity) else { return nil }
             let derived = input.results[index]
             guard derived.status.isTrouble, derived.status.severity > typed.severity else { return nil }
             return input.finding(.watermelon, index, .status, "typed \(typed.rawValue), derived \(derived.status.rawValue): \(input.derivation.reason(index))")

@@ -16,6 +16,8 @@ public enum Fact: Equatable, Sendable {
     case lateStart(days: Int, start: CalendarDate)
     /// Progress trailing the time elapsed.
     case behindPace(progress: Double, elapsed: Double)
+    /// The owner is over-allocated in a period the work still needs.
+    case ownerOverAllocated(person: String, period: String, utilisation: Double)
     /// How the children stand (for a parent that is on track or done).
     case children
     /// A sentence, for KPI facts.
@@ -57,15 +59,16 @@ public struct Derivation: Sendable {
     /// For each item, the item at the end of its reason chain, and how many links the chain has (so chains are never walked twice).
     private let chainEnd: [(root: Int, links: Int)]
 
-    /// Derives all items: children and dependencies before the items that rest on them, without recursion.
-    public init(portfolio: Portfolio, settings: RollupSettings) {
+    /// Derives all items: children and dependencies before the items that rest on them, without recursion. With a capacity
+    /// plan, work whose owner is over-allocated in its remaining periods is at risk.
+    public init(portfolio: Portfolio, settings: RollupSettings, capacity: CapacityPlan? = nil) {
         self.portfolio = portfolio
         self.settings = settings
         let count = portfolio.items.count
         var results = [Derived?](repeating: nil, count: count)
         let order = Self.evaluationOrder(portfolio)
         for index in order {
-            results[index] = Self.derive(index, portfolio, settings, results)
+            results[index] = Self.derive(index, portfolio, settings, capacity, results)
         }
         self.results = results.map { $0! }
         // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
@@ -106,7 +109,7 @@ public struct Derivation: Sendable {
         return order
     }
 
-    static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: [Derived?]) -> Derived {
+    static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?, _ known: [Derived?]) -> Derived {
         let item = portfolio.items[index]
         let impact = impactStatus(index, portfolio, settings, known)
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
@@ -115,7 +118,7 @@ public struct Derivation: Sendable {
         let active = portfolio.children[index].filter { known[$0] != nil && !known[$0]!.status.isInactive }
         var result: Derived
         if active.isEmpty {
-            result = leaf(item, settings)
+            result = leaf(item, settings, capacity)
             if result.status != .done && result.status != .offTrack, let blocker = blockingDependency(index, portfolio, known) {
                 result.status = .blocked
                 result.cause = .dependency(blocker)
@@ -137,7 +140,7 @@ public struct Derivation: Sendable {
     }
 
     /// SPEC 4's leaf rules, first match wins (cancelled and on-hold are handled before).
-    static func leaf(_ item: Item, _ settings: RollupSettings) -> Derived {
+    static func leaf(_ item: Item, _ settings: RollupSettings, _ capacity: CapacityPlan? = nil) -> Derived {
         let asOf = settings.asOf
         if item.typedStatus == .done { return Derived(status: .done, cause: .fact(.done), progress: 100) }
         if let progress = item.progress, progress >= 100 { return Derived(status: .done, cause: .fact(.complete), progress: 100) }
@@ -148,6 +151,15 @@ public struct Derivation: Sendable {
         }
         if item.typedStatus == .blocked { return Derived(status: .blocked, cause: .fact(.typed(.blocked)), progress: progress) }
         if let risk = riskFact(item, settings) { return Derived(status: risk.0, cause: .fact(risk.1), progress: progress) }
+        if let capacity, !item.owner.isEmpty, item.typedStatus.map({ $0.severity < Status.atRisk.severity }) ?? true {
+            // The periods the work still needs: from today (or its start) to its due date, or to the end of the plan.
+            let from = max(settings.asOf, item.start ?? settings.asOf)
+            let to = item.forecast ?? item.due ?? capacity.periods.last?.end ?? from
+            if let over = capacity.overAllocation(of: item.owner, from: from, to: to) {
+                let person = capacity.person(named: item.owner) ?? item.owner
+                return Derived(status: .atRisk, cause: .fact(.ownerOverAllocated(person: person, period: over.period.label, utilisation: over.utilisation)), progress: progress)
+            }
+        }
         if let typed = item.typedStatus { return Derived(status: typed, cause: .fact(.typed(typed)), progress: progress) }
         return Derived(status: .onTrack, cause: .fact(.noStatus), progress: progress)
     }
@@ -331,6 +343,8 @@ public struct Derivation: Sendable {
         case .lateStart(let count, let start): return "not started \(Self.days(count)) after its start (\(start.iso))"
         case .behindPace(let progress, let elapsed):
             return "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed)) of time elapsed"
+        case .ownerOverAllocated(let person, let period, let utilisation):
+            return "owner \(person) is allocated \(CapacityPlan.percent(utilisation)) in \(period)"
         case .children:
             let active = portfolio.children[index].map { results[$0].status }.filter { !$0.isInactive }
             return Self.summary(active)

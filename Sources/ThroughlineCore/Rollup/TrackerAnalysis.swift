@@ -4,13 +4,19 @@ public struct TrackerAnalysis: Sendable {
     public let derivation: Derivation
     /// Findings from reading the cells and resolving references (data problems), before any check runs.
     public let dataFindings: [Finding]
+    /// The capacity plan, when one was given.
+    public let capacity: CapacityPlan?
     private let owners: OwnerClassifier
     private let headerNames: [String: [Field: String]]
+    private let underAllocatedAt: Double
 
     /// Reads, resolves and derives a loaded tracker; the checks run only when `findings()` is asked for.
-    public init(_ loaded: LoadedTracker, settings: RollupSettings, people: PeopleDirectory, conventions: Conventions) {
+    public init(_ loaded: LoadedTracker, settings: RollupSettings, people: PeopleDirectory, conventions: Conventions,
+                capacity: CapacityPlan? = nil, underAllocatedAt: Double = 0.75) {
         let portfolio = Portfolio(items: loaded.items)
-        derivation = Derivation(portfolio: portfolio, settings: settings)
+        derivation = Derivation(portfolio: portfolio, settings: settings, capacity: capacity)
+        self.capacity = capacity
+        self.underAllocatedAt = underAllocatedAt
         owners = OwnerClassifier(items: loaded.items, people: people, conventions: conventions)
         headerNames = loaded.headerNames
         dataFindings = loaded.findings + portfolio.findings
@@ -18,7 +24,10 @@ public struct TrackerAnalysis: Sendable {
 
     /// Every finding: cells, references, then the checks; in file and line order, then in catalogue order.
     public func findings() -> [Finding] {
-        let checks = Check.runAll(CheckInput(derivation: derivation, owners: owners, headerNames: headerNames))
+        var checks = Check.runAll(CheckInput(derivation: derivation, owners: owners, headerNames: headerNames))
+        if let capacity {
+            checks += capacity.sheet.findings + capacity.findings(underAllocatedAt: underAllocatedAt) + unstaffed(capacity)
+        }
         let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { ($1.name, $0) })
         // Sort keys are computed once, not per comparison.
         let all = dataFindings + checks
@@ -27,5 +36,26 @@ public struct TrackerAnalysis: Sendable {
             (file: files[finding.location.file]!, line: finding.location.line ?? 0, rank: rank[finding.code.name] ?? 0, offset: offset)
         }
         return keys.sorted { ($0.file, $0.line, $0.rank, $0.offset) < ($1.file, $1.line, $1.rank, $1.offset) }.map { all[$0.offset] }
+    }
+
+    /// `unstaffed`: each person who owns open work but has no capacity in the plan, found at their first open item.
+    func unstaffed(_ capacity: CapacityPlan) -> [Finding] {
+        let items = derivation.portfolio.items
+        var firstItem: [String: Int] = [:]
+        var count: [String: Int] = [:]
+        var order: [String] = []
+        for (index, item) in items.enumerated() {
+            let status = derivation.results[index].status
+            guard status != .done, !status.isInactive, owners.classify(item.owner) == .person, capacity.person(named: item.owner) == nil else { continue }
+            let key = Conventions.wordKey(item.owner)
+            if firstItem[key] == nil { firstItem[key] = index; order.append(key) }
+            count[key, default: 0] += 1
+        }
+        return order.map { key in
+            let item = items[firstItem[key]!]
+            let column = headerNames[item.file]?[.owner] ?? Field.owner.rawValue
+            return Finding(.unstaffed, at: SourceLocation(file: item.file, line: item.line, column: column), id: item.id, owner: item.owner,
+                           message: "\(item.owner) owns \(count[key]!) open item\(count[key]! == 1 ? "" : "s") but has no capacity in \(capacity.sheet.file)")
+        }
     }
 }
