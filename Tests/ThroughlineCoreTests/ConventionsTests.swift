@@ -82,3 +82,9 @@ import Testing
         }
     }
 }
+
+@Suite struct FieldTests {
+    @Test func positionsFollowTheCanonicalOrder() {
+        #expect(Field.allCases.map(\.position) == Array(0..<Field.allCases.count))
+    }
+}

@@ -8,33 +8,38 @@
 
 /// A calendar day with no time zone.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The year in the proleptic Gregorian calendar.
-    public let year: Int
-    /// The month, 1...12.
-    public let month: Int
-    /// The day of the month, 1...31.
-    public let day: Int
+    // Six bytes rather than three Ints: a tracker holds four dates per item, a million items at a time.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
 
-    // Bounds chosen only so that day arithmetic can never overflow `Int`;
+    /// The year in the proleptic Gregorian calendar.
+    public var year: Int { Int(storedYear) }
+    /// The month, 1...12.
+    public var month: Int { Int(storedMonth) }
+    /// The day of the month, 1...31.
+    public var day: Int { Int(storedDay) }
+
+    // Bounds chosen so that the year fits its storage and day arithmetic can never overflow;
     // any dayNumber within the limit maps to a year within the year limit.
-    static let yearLimit = 1 << 40
-    static let dayNumberLimit = 1 << 48
+    static let yearLimit = 5_000_000
+    static let dayNumberLimit = 1_800_000_000
 
     /// Creates a date, or nil when the parts do not name a real day (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard year >= -Self.yearLimit, year <= Self.yearLimit,
               day >= 1, day <= Self.lastDay(year: year, month: month)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parts already known to be valid.
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses strict `YYYY-MM-DD` (exactly ten characters); nil for anything else.

@@ -53,8 +53,8 @@ public final class Item: Sendable {
     public let unit: String
     /// Which way the KPI improves.
     public let direction: KPIDirection?
-    /// The notes.
-    public let notes: String
+    /// Whether the notes cell says anything (the text itself is not kept: a million notes would double the memory).
+    public let hasNotes: Bool
     /// The file the row is in.
     public let file: String
     /// The line the row starts on.
@@ -70,8 +70,8 @@ public final class Item: Sendable {
     public var hasKPI: Bool { target != nil && actual != nil }
 
     /// Reads an item from a canonical tracker row (cells in `TrackerImport.columns` order).
-    init(canonical cells: [String], file: String, line: Int) {
-        func cell(_ field: Field) -> String { cells[Item.slots[field]!] }
+    init(canonical cells: [String], file: String, line: Int, interned: (String) -> String = { $0 }) {
+        func cell(_ field: Field) -> String { cells[field.position] }
         func number(_ field: Field) -> Double? { Double(cell(field).replacingComma.filter { $0 != " " }) }
         func date(_ field: Field) -> CalendarDate? { CalendarDate(iso: cell(field)) }
         id = cell(.id)
@@ -79,8 +79,8 @@ public final class Item: Sendable {
         title = cell(.title)
         objectiveReference = cell(.objective)
         parentReference = cell(.parent)
-        owner = cell(.owner)
-        team = cell(.team)
+        owner = interned(cell(.owner))
+        team = interned(cell(.team))
         typedStatus = Status(rawValue: cell(.status))
         let progressText = cell(.progress)
         progress = progressText.hasSuffix("%") ? Double(progressText.dropLast()) : nil
@@ -93,17 +93,15 @@ public final class Item: Sendable {
         baseline = number(.baseline)
         target = number(.target)
         actual = number(.actual)
-        unit = cell(.unit)
+        unit = interned(cell(.unit))
         direction = KPIDirection(typed: cell(.direction))
-        notes = cell(.notes)
+        hasNotes = !cell(.notes).trimmingSpaces.isEmpty
         self.file = file
         self.line = line
     }
 }
 
 extension Item {
-    /// Each canonical field's position in a canonical row.
-    static let slots: [Field: Int] = Dictionary(uniqueKeysWithValues: Field.allCases.enumerated().map { ($1, $0) })
 
     /// Splits `A; B, C` into references; blank parts are dropped.
     static func splitReferences(_ text: String) -> [String] {

@@ -164,6 +164,8 @@ struct ReferenceResolver {
         if let found = byID[reference] { return found }
         if byTitle == nil {
             var titles: [String: Int] = [:]
+            titles.reserveCapacity(items.count)
+            byLowerID.reserveCapacity(byID.count)
             for (position, item) in items.enumerated() {
                 let key = Conventions.wordKey(item.title)
                 if !key.isEmpty && titles[key] == nil { titles[key] = position }

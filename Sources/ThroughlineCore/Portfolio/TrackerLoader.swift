@@ -11,8 +11,15 @@ public struct LoadedTracker: Sendable {
     public init(sources: [ImportSource], conventions: Conventions) throws {
         var items: [Item] = []
         var findings: [Finding] = []
+        // Owners, teams and units repeat on every row: one copy of each text, shared.
+        var pool: [String: String] = [:]
+        let interned = { (text: String) -> String in
+            if let known = pool[text] { return known }
+            pool[text] = text
+            return text
+        }
         _ = try TrackerImport.rows(sources, conventions: conventions, extras: false, onFinding: { findings.append($0) }) { cells, file, line in
-            items.append(Item(canonical: cells, file: file, line: line))
+            items.append(Item(canonical: cells, file: file, line: line, interned: interned))
         }
         var headerNames: [String: [Field: String]] = [:]
         for source in sources {

@@ -241,7 +241,7 @@ public struct Check: Sendable {
     }
 
     static func abandonedWithoutReason(_ input: CheckInput) -> [Finding] {
-        input.items.indices.filter { input.items[$0].typedStatus == .cancelled && input.items[$0].notes.trimmingSpaces.isEmpty }.map {
+        input.items.indices.filter { input.items[$0].typedStatus == .cancelled && !input.items[$0].hasNotes }.map {
             input.finding(.abandonedWithoutReason, $0, .notes, "cancelled with no note saying why")
         }
     }

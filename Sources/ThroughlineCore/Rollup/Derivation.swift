@@ -16,12 +16,33 @@ public enum Fact: Equatable, Sendable {
     case lateStart(days: Int, start: CalendarDate)
     /// Progress trailing the time elapsed.
     case behindPace(progress: Double, elapsed: Double)
-    /// The owner is over-allocated in a period the work still needs.
-    case ownerOverAllocated(person: String, period: String, utilisation: Double)
+    /// The owner is over-allocated in a period the work still needs (boxed: it is rare, and would otherwise widen every fact).
+    case ownerOverAllocated(OverAllocation)
     /// How the children stand (for a parent that is on track or done).
     case children
     /// A sentence, for KPI facts.
     case text(String)
+}
+
+/// Who is over-allocated, when, and by how much.
+public final class OverAllocation: Equatable, Sendable {
+    /// The person, as the capacity plan spells them.
+    public let person: String
+    /// The period's label.
+    public let period: String
+    /// Allocated over available.
+    public let utilisation: Double
+
+    /// Creates a note.
+    public init(person: String, period: String, utilisation: Double) {
+        self.person = person
+        self.period = period
+        self.utilisation = utilisation
+    }
+
+    public static func == (lhs: OverAllocation, rhs: OverAllocation) -> Bool {
+        (lhs.person, lhs.period, lhs.utilisation) == (rhs.person, rhs.period, rhs.utilisation)
+    }
 }
 
 /// Why an item has its derived status: a fact about itself, or the child or dependency that decided it.
@@ -157,7 +178,7 @@ public struct Derivation: Sendable {
             let to = item.forecast ?? item.due ?? capacity.periods.last?.end ?? from
             if let over = capacity.overAllocation(of: item.owner, from: from, to: to) {
                 let person = capacity.person(named: item.owner) ?? item.owner
-                return Derived(status: .atRisk, cause: .fact(.ownerOverAllocated(person: person, period: over.period.label, utilisation: over.utilisation)), progress: progress)
+                return Derived(status: .atRisk, cause: .fact(.ownerOverAllocated(OverAllocation(person: person, period: over.period.label, utilisation: over.utilisation))), progress: progress)
             }
         }
         if let typed = item.typedStatus { return Derived(status: typed, cause: .fact(.typed(typed)), progress: progress) }
@@ -343,8 +364,8 @@ public struct Derivation: Sendable {
         case .lateStart(let count, let start): return "not started \(Self.days(count)) after its start (\(start.iso))"
         case .behindPace(let progress, let elapsed):
             return "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed)) of time elapsed"
-        case .ownerOverAllocated(let person, let period, let utilisation):
-            return "owner \(person) is allocated \(CapacityPlan.percent(utilisation)) in \(period)"
+        case .ownerOverAllocated(let note):
+            return "owner \(note.person) is allocated \(CapacityPlan.percent(note.utilisation)) in \(note.period)"
         case .children:
             let active = portfolio.children[index].map { results[$0].status }.filter { !$0.isInactive }
             return Self.summary(active)
