@@ -85,7 +85,7 @@ public struct ParsedArguments: Sendable {
 enum Suggestion {
     /// The candidate nearest to `typed` by edit distance, when it is near enough to be a likely typo.
     static func closest(to typed: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(typed.lowercased(), $0.lowercased())) }
+        let scored = candidates.map { ($0, EditDistance.between(typed.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let allowed = max(2, typed.count / 3)
         if best.1 <= allowed { return best.0 }
@@ -94,17 +94,4 @@ enum Suggestion {
         return prefixed.count == 1 ? prefixed[0] : nil
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
 }

@@ -17,15 +17,20 @@ public final class DescriptorSink: ByteSink {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw ThroughlineError.cannotWrite(name, String(cString: strerror(errno)))
-            }
-            offset += written
+        try writeAll(bytes, to: descriptor, name: name)
+    }
+}
+
+/// Writes every byte to a descriptor, retrying after interrupted and short writes.
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws {
+    var offset = 0
+    while offset < bytes.count {
+        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            throw ThroughlineError.cannotWrite(name, String(cString: strerror(errno)))
         }
+        offset += written
     }
 }
 
@@ -56,15 +61,7 @@ final class AtomicFile: ByteSink {
     deinit { if !finished { abandon() } }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw ThroughlineError.cannotWrite(shown, String(cString: strerror(errno)))
-            }
-            offset += written
-        }
+        try writeAll(bytes, to: descriptor, name: shown)
     }
 
     /// Makes the file whole and puts it in place.
@@ -99,6 +96,15 @@ extension Context {
         } catch {
             file.abandon()
             throw error
+        }
+    }
+
+    /// Writes `text` to `path` (standard output when nil or `-`), a file only once it is complete.
+    func write(_ text: String, to path: String?) throws {
+        try withOutput(path) { sink in
+            let out = OutputBuffer(sink)
+            try out.append(text)
+            try out.flush()
         }
     }
 

@@ -34,11 +34,7 @@ enum BriefCommand: Command {
         }
         let briefing = Briefing(analysis: analysis, findings: analysis.findings(), changes: changes)
         let text = formatName == "html" ? briefing.html() : briefing.markdown()
-        try context.withOutput(arguments.value("--output")) { sink in
-            let out = OutputBuffer(sink)
-            try out.append(text)
-            try out.flush()
-        }
+        try context.write(text, to: arguments.value("--output"))
         return 0
     }
 }

@@ -92,11 +92,7 @@ enum CapacityCommand: Command {
         findings.forEach(printer.print)
         printer.finish()
         let text = CapacityRenderer.render(plan, alignment: alignment, findings: findings, format: format, style: AnalysisOptions.style(context, arguments))
-        try context.withOutput(arguments.value("--output")) { sink in
-            let out = OutputBuffer(sink)
-            try out.append(text)
-            try out.flush()
-        }
+        try context.write(text, to: arguments.value("--output"))
         return 0
     }
 }

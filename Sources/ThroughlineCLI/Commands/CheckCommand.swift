@@ -43,11 +43,7 @@ enum CheckCommand: Command {
             (only?.contains(finding.code.name) ?? true) && !ignore.contains(finding.code.name)
         }
         let text = FindingRenderer.render(findings, asOf: analysis.derivation.settings.asOf, format: format, style: AnalysisOptions.style(context, arguments))
-        try context.withOutput(arguments.value("--output")) { sink in
-            let out = OutputBuffer(sink)
-            try out.append(text)
-            try out.flush()
-        }
+        try context.write(text, to: arguments.value("--output"))
         return findings.contains { $0.severity >= failOn } ? 1 : 0
     }
 

@@ -35,11 +35,7 @@ enum DiffCommand: Command {
         let old = try AnalysisOptions.analyse(arguments, context, paths: [arguments.positionals[0]], settings: settings, reusing: input).0
         let diff = SnapshotDiff(old: old.derivation, new: new.derivation)
         let text = diff.render(format, oldName: arguments.positionals[0], newName: arguments.positionals[1], style: AnalysisOptions.style(context, arguments))
-        try context.withOutput(arguments.value("--output")) { sink in
-            let out = OutputBuffer(sink)
-            try out.append(text)
-            try out.flush()
-        }
+        try context.write(text, to: arguments.value("--output"))
         return diff.changes.isEmpty ? 0 : 1
     }
 }

@@ -41,11 +41,7 @@ enum RollupCommand: Command {
         }
         let report = RollupReport(analysis.derivation, grouping: grouping, depth: depth)
         let text = RollupRenderer.render(report, format: format, style: AnalysisOptions.style(context, arguments))
-        try context.withOutput(arguments.value("--output")) { sink in
-            let out = OutputBuffer(sink)
-            try out.append(text)
-            try out.flush()
-        }
+        try context.write(text, to: arguments.value("--output"))
         return 0
     }
 }
