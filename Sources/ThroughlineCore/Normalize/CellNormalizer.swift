@@ -139,13 +139,28 @@ public struct CellNormalizer: Sendable {
             let problem: (code: FindingCode, message: String)?
         }
         private var columns: [Int: [String: Outcome]] = [:]
-        /// A column with more distinct values than this (titles, free text) stops being remembered.
+        private var hits: [Int: Int] = [:]
+        /// Columns whose values hardly repeat (free text, exact numbers): remembering them costs more than it saves.
+        private var dropped: Set<Int> = []
+        /// A column with more distinct values than this stops being remembered.
         private let limit = 20_000
 
-        func lookup(_ column: Int, _ value: String) -> Outcome? { columns[column]?[value] }
+        func lookup(_ column: Int, _ value: String) -> Outcome? {
+            guard !dropped.contains(column), let found = columns[column]?[value] else { return nil }
+            hits[column, default: 0] += 1
+            return found
+        }
 
         func store(_ column: Int, _ value: String, _ outcome: Outcome) {
-            if (columns[column]?.count ?? 0) < limit { columns[column, default: [:]][value] = outcome }
+            guard !dropped.contains(column) else { return }
+            let stored = columns[column]?.count ?? 0
+            // After a thousand distinct values, keep remembering only if at least as many repeats were seen.
+            if stored >= limit || (stored >= 1_000 && hits[column, default: 0] < stored) {
+                dropped.insert(column)
+                columns[column] = nil
+                return
+            }
+            columns[column, default: [:]][value] = outcome
         }
     }
 
