@@ -79,7 +79,7 @@ struct TrackerGenerator {
     }
 
     /// Writes every byte of `bytes`; returns how many.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws -> Int {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws -> Int {
         try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {

@@ -2,6 +2,10 @@
 struct TrackerVocabulary {
     /// One person typed the ways real trackers type them: index 0 proper, then e-mail, padded, shouted, "Last, First".
     struct Person {
+        /// The canonical "First Last" name, as the capacity sheet writes it.
+        let name: String
+        /// The department as text, the capacity sheet's team.
+        let team: String
         /// The spellings of the owner cell, already quoted where CSV needs it.
         let spellings: [[UInt8]]
         /// The person's department.
@@ -173,7 +177,8 @@ struct TrackerVocabulary {
                 first + " " + last, email, "  " + first.lowercased() + "   " + last.lowercased() + " ",
                 (first + " " + last).uppercased(), last + ", " + first,
             ]
-            return Person(spellings: spellings.map(field), department: Array(department.utf8))
+            return Person(name: first + " " + last, team: department, spellings: spellings.map(field),
+                          department: Array(department.utf8))
         }
     }
 

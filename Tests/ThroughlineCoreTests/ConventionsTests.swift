@@ -88,3 +88,23 @@ import Testing
         #expect(Field.allCases.map(\.position) == Array(0..<Field.allCases.count))
     }
 }
+
+@Suite struct NumberReadingTests {
+    @Test(arguments: [
+        ("1250", 1250.0), ("1,250", 1250), ("1 250", 1250), ("1.250,5", 1250.5), ("45,5", 45.5), ("€40.5", 40.5), ("$1,200.75", 1200.75),
+        ("95%", 95), ("-3", -3), ("0.45", 0.45), ("12,345,678", 12_345_678),
+    ])
+    func reads(_ text: String, _ expected: Double) {
+        #expect(NumberReading.read(text) == expected)
+    }
+
+    @Test(arguments: ["", "abc", "1,2,3", "12.34.5", "1.2,3.4", "heavy", "--"])
+    func rejects(_ text: String) {
+        #expect(NumberReading.read(text) == nil)
+    }
+
+    @Test func typesWithABracketedAbbreviation() {
+        #expect(Conventions.builtIn.type(for: "Key Result (KR)") == .keyResult)
+        #expect(Conventions.builtIn.type(for: "Work Package") == .workstream)
+    }
+}

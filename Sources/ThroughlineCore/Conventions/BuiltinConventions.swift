@@ -178,6 +178,16 @@ type,Story,task
 type,Subtask,task
 type,Sub-task,task
 type,To-do,task
+type,Strategic Objective,objective
+type,Strategic Goal,objective
+type,Work Package,workstream
+type,Phase,workstream
+type,Stage,workstream
+type,Checkpoint,milestone
+type,Key Milestone,milestone
+type,Activity,task
+type,Sub-project,workstream
+type,Objective and Key Result,objective
 status,Green,on-track
 status,G,on-track
 status,On track,on-track

@@ -162,7 +162,11 @@ public struct Conventions: Sendable {
     /// The item type a typed word names, if any.
     public func type(for text: some StringProtocol) -> ItemType? {
         let key = Self.wordKey(text)
-        return types[key] ?? ItemType(rawValue: key)
+        if let type = types[key] ?? ItemType(rawValue: key) { return type }
+        // "Key Result (KR)", "Milestone (M)": the word before the brackets.
+        guard let open = key.firstIndex(of: "("), open > key.startIndex else { return nil }
+        let shorter = Self.wordKey(key[..<open])
+        return types[shorter] ?? ItemType(rawValue: shorter)
     }
 
     /// The canonical status a typed word names, if any; canonical names themselves always match.

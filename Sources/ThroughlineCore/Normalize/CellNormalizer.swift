@@ -218,7 +218,7 @@ public struct CellNormalizer: Sendable {
         case .owner:
             return changed(value, canonicalOwner(trimmed))
         case .number:
-            if Double(trimmed.replacingComma) == nil && Double(trimmed.filter { $0 != "," && $0 != " " && $0 != "%" }) == nil {
+            if NumberReading.read(trimmed) == nil {
                 report(.badNumber, "'\(trimmed)' is not a number")
             }
             return nil

@@ -38,7 +38,7 @@ public struct PeopleDirectory: Sendable {
                 return value.isEmpty ? nil : value
             }
             guard let name = cell(nameColumn) else { return true }
-            let fte = cell(fteColumn).flatMap { Double($0.replacingComma) } ?? 1.0
+            let fte = cell(fteColumn).flatMap(NumberReading.read) ?? 1.0
             add(Person(name: name, team: cell(teamColumn), email: cell(emailColumn), fte: fte))
             return true
         }
@@ -72,5 +72,43 @@ extension String {
     /// The text with a decimal comma read as a point (`45,5` is `45.5`) when it has no point already.
     var replacingComma: String {
         contains(".") ? self : String(unicodeScalars.map { $0 == "," ? "." : Character($0) })
+    }
+}
+
+/// Numbers as people type them in sheets.
+public enum NumberReading {
+    /// Reads `1250`, `1,250`, `1 250`, `1.250,5`, `45,5`, `€40.5`, `$1,200`, `95%` (the percent sign is dropped), `-3`;
+    /// nil for anything else. Thousands separators are recognised only in groups of three digits.
+    public static func read(_ text: String) -> Double? {
+        var core = ""
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && !"€$£¥%".unicodeScalars.contains(scalar) {
+            core.unicodeScalars.append(scalar)
+        }
+        guard !core.isEmpty else { return nil }
+        if let plain = Double(core), plain.isFinite { return plain }
+        let commas = core.filter { $0 == "," }.count, dots = core.filter { $0 == "." }.count
+        func grouped(_ text: String, by separator: Character) -> Bool {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count > 1, let first = parts.first, (1...3).contains(first.filter(\.isNumber).count) else { return false }
+            return parts.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
+        }
+        var normalized: String?
+        if commas > 0 && dots == 0 {
+            // "1,250" is a thousand; "45,5" a decimal comma.
+            normalized = grouped(core, by: ",") ? core.filter { $0 != "," } : (commas == 1 ? core.replacingComma : nil)
+        } else if commas > 0 && dots > 0 {
+            let lastComma = core.lastIndex(of: ",")!, lastDot = core.lastIndex(of: ".")!
+            if lastDot > lastComma {
+                let whole = String(core[..<lastDot])
+                normalized = grouped(whole, by: ",") ? core.filter { $0 != "," } : nil
+            } else {
+                let whole = String(core[..<lastComma])
+                normalized = grouped(whole, by: ".") ? String(core.filter { $0 != "." }).replacingComma : nil
+            }
+        } else if dots > 1, grouped(core, by: ".") {
+            normalized = core.filter { $0 != "." }
+        }
+        guard let normalized, let value = Double(normalized), value.isFinite else { return nil }
+        return value
     }
 }

@@ -72,7 +72,7 @@ public final class Item: Sendable {
     /// Reads an item from a canonical tracker row (cells in `TrackerImport.columns` order).
     init(canonical cells: [String], file: String, line: Int, interned: (String) -> String = { $0 }) {
         func cell(_ field: Field) -> String { cells[field.position] }
-        func number(_ field: Field) -> Double? { Double(cell(field).replacingComma.filter { $0 != " " }) }
+        func number(_ field: Field) -> Double? { NumberReading.read(cell(field)) }
         func date(_ field: Field) -> CalendarDate? { CalendarDate(iso: cell(field)) }
         id = cell(.id)
         type = ItemType(rawValue: cell(.type))
