@@ -108,3 +108,22 @@ import Testing
         #expect(Conventions.builtIn.type(for: "Work Package") == .workstream)
     }
 }
+
+@Suite struct ReadmeTests {
+    /// The README's vocabulary tables list every built-in convention, so the documentation cannot drift from the code.
+    @Test func readmeListsEveryBuiltInConvention() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md").standardized,
+                                encoding: .utf8)
+        let rows = try CSVReader(source: MemoryByteSource(Conventions.builtInSheet), dialect: .comma).readAll().dropFirst()
+        let lines = readme.split(separator: "\n").map(String.init)
+        for row in rows {
+            // A table row "| `means` | value, value, … |" whose list holds the value exactly.
+            let listed = lines.contains { line in
+                guard line.hasPrefix("| `\(row[2])` | ") else { return false }
+                let list = line.dropFirst("| `\(row[2])` | ".count).dropLast(2)
+                return list.components(separatedBy: ", ").contains(row[1].replacingAll("|", with: "\\|"))
+            }
+            #expect(listed, "README does not list \(row[0]) '\(row[1])' -> \(row[2])")
+        }
+    }
+}
