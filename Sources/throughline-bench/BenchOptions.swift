@@ -21,6 +21,11 @@ struct BenchOptions {
           throughline-bench count FILE           the CSV reader alone
           throughline normalize FILE -o OUT      canonical statuses, dates, percentages, owners
           throughline rollup FILE --as-of 2026-11-21 --format csv -o OUT
+          throughline annotate FILE --as-of 2026-11-21 -o OUT             (next to rollup: time and peak memory)
+          throughline capacity CAPACITY --tracker FILE --as-of 2026-11-21 --format csv -o OUT
+                       where CAPACITY is a seeded 50,000-row long-form sheet (person,team,period,available,allocated,item)
+                       of the tracker's owners, its initiative and workstream ids plus BAU and Support, months of 2026,
+                       a few people over-allocated in some months (next to rollup)
           throughline check FILE --as-of 2026-11-21 --format csv -o OUT   (exit 1, findings, counts as success)
           throughline rollup of a 10,000-row tracker generated the same way (best of 5)
           Python's csv module, read and write / read only (and DuckDB when 'import duckdb' works: read, copy, and
@@ -28,7 +33,7 @@ struct BenchOptions {
         Build first with: swift build -c release
 
           --rows N     data rows to generate
-          --keep DIR   write the generated file into DIR and keep it
+          --keep DIR   write the generated tracker and capacity sheet into DIR and keep them
           --runs K     runs per task (the best is reported)
         """
 

@@ -84,9 +84,11 @@ struct Benchmark {
 
         let tracker = try generate(rows: options.rows, into: workspace.trackerPath, label: "Input")
         let small = try generate(rows: Self.smallRows, into: workspace.smallTrackerPath, label: "Small")
-        let measurements = try tasks(binaries: binaries, tools: tools, workspace: workspace, tracker: tracker, small: small)
+        let capacity = try generateCapacity(for: tracker, into: workspace.capacityPath)
+        let measurements = try tasks(binaries: binaries, tools: tools, workspace: workspace, tracker: tracker, small: small,
+                                     capacity: capacity)
             .map { try measure($0, workspace: workspace) }
-        let checks = verify(measurements, tools: tools, workspace: workspace, tracker: tracker, small: small)
+        let checks = verify(measurements, tools: tools, workspace: workspace, tracker: tracker, small: small, capacity: capacity)
 
         Console.out("")
         Console.out(ReportTable.render(measurements, rows: options.rows, inputBytes: tracker.bytes, runs: options.runs))
@@ -98,7 +100,15 @@ struct Benchmark {
         for target in TargetCheck.evaluate(measurements, inputBytes: tracker.bytes) {
             Console.out("  [\(target.passed ? "met" : "MISSED")] \(target.name): \(target.detail)")
         }
-        if options.keepDirectory != nil { Console.out("\nGenerated file kept at \(workspace.trackerPath)") }
+        let notes = NextToRollup.notes(measurements)
+        if !notes.isEmpty {
+            Console.out("")
+            Console.out("Reported next to rollup (no target)")
+            for note in notes { Console.out("  \(note.name): \(note.detail)") }
+        }
+        if options.keepDirectory != nil {
+            Console.out("\nGenerated files kept at \(workspace.trackerPath) and \(workspace.capacityPath)")
+        }
         if checks.contains(where: { !$0.passed }) {
             Console.err("throughline-bench: error: a correctness check failed (see above)")
             return 1
@@ -131,9 +141,27 @@ struct Benchmark {
         return tracker
     }
 
+    /// Writes the long-form capacity sheet for `tracker` (its owners, its initiative and workstream ids) and prints its shape.
+    private func generateCapacity(for tracker: GeneratedTracker, into path: String) throws -> GeneratedCapacity {
+        let started = ChildProcess.monotonicSeconds()
+        let capacity = try CapacityGenerator.write(shape: tracker.shape, people: TrackerVocabulary().people, to: path)
+        let seconds = ChildProcess.monotonicSeconds() - started
+        let pad = String(repeating: " ", count: 11)
+        Console.out("Capacity   \(Format.grouped(capacity.rows)) data rows + header (long form: \(CapacityGenerator.header.joined(separator: ",")); "
+                    + "values in FTE), \(Format.megabytes(capacity.bytes)) MB (\(capacity.bytes) bytes), generated in \(Format.fixed(seconds, 2)) s")
+        Console.out(pad + "\(capacity.people) people (the tracker's owners, \"First Last\") x \(capacity.periods) months "
+                    + "(\(CapacityGenerator.year)-01 to \(CapacityGenerator.year)-12) = \(capacity.pairs) (person, period) pairs; "
+                    + "\(capacity.overAllocatedPeople) people over-allocated in \(capacity.overAllocatedPairs) pairs "
+                    + "(highest \(Format.fixed(capacity.highestPercent, 1))%)")
+        Console.out(pad + "items: \(Format.grouped(capacity.initiativeRows)) rows name an initiative id, "
+                    + "\(Format.grouped(capacity.workstreamRows)) a workstream id, \(Format.grouped(capacity.bucketRows)) a bucket (BAU, Support)")
+        Console.out(pad + "at \(path)")
+        return capacity
+    }
+
     /// The tasks in table order; Python and DuckDB rows only when they can run here.
     private func tasks(binaries: Binaries, tools: ToolProbe, workspace: Workspace,
-                       tracker: GeneratedTracker, small: GeneratedTracker) -> [BenchTask] {
+                       tracker: GeneratedTracker, small: GeneratedTracker, capacity: GeneratedCapacity) -> [BenchTask] {
         let file = workspace.trackerPath
         let size = tracker.bytes
         let analysis = ["--as-of", Self.asOf, "--format", "csv", "-o"]
@@ -150,6 +178,14 @@ struct Benchmark {
             BenchTask(key: "rollup", name: "throughline rollup", work: "read all + resolve + roll up",
                       arguments: [binaries.throughline, "rollup", file] + analysis + [workspace.rollupOutput],
                       comparison: .ratio(to: "duckdb-group-by", label: "DuckDB GROUP BY"), required: true, inputBytes: size),
+            BenchTask(key: "annotate", name: "throughline annotate", work: "read all + resolve + write sheet back, 4 columns added",
+                      arguments: [binaries.throughline, "annotate", file, "--as-of", Self.asOf, "-o", workspace.annotateOutput],
+                      comparison: .ratio(to: "rollup", label: "rollup"), required: true, inputBytes: size),
+            BenchTask(key: "capacity", name: "throughline capacity --tracker, \(Format.grouped(capacity.rows))-row plan",
+                      work: "read plan + tracker + resolve + utilisation",
+                      arguments: [binaries.throughline, "capacity", workspace.capacityPath, "--tracker", file] + analysis
+                          + [workspace.capacityOutput],
+                      comparison: .ratio(to: "rollup", label: "rollup"), required: true, inputBytes: size + capacity.bytes),
             BenchTask(key: "check", name: "throughline check", work: "read all + resolve + findings",
                       arguments: [binaries.throughline, "check", file] + analysis + [workspace.checkOutput],
                       comparison: .none, required: true, accepted: [0, 1], inputBytes: size),
@@ -210,7 +246,7 @@ struct Benchmark {
 
     /// Compares the record counts, has Python re-read the outputs, and checks what rollup, check and DuckDB found.
     private func verify(_ measurements: [Measurement], tools: ToolProbe, workspace: Workspace,
-                        tracker: GeneratedTracker, small: GeneratedTracker) -> [CheckResult] {
+                        tracker: GeneratedTracker, small: GeneratedTracker, capacity: GeneratedCapacity) -> [CheckResult] {
         /// The first line a task printed, when it ran.
         func printed(_ key: String) -> String? {
             guard let found = measurements.first(where: { $0.task.key == key && !$0.times.isEmpty }) else { return nil }
@@ -246,7 +282,28 @@ struct Benchmark {
                                                     : "differ from the input (quoting or line ends changed)"))
         checks += pythonVerdicts(workspace)
         checks += analysisVerdicts(workspace, tracker: tracker, small: small)
+        checks += writeBackVerdicts(workspace, capacity: capacity)
+        if let run = measurements.first(where: { $0.task.key == "capacity" && !$0.times.isEmpty })?.best {
+            checks.append(CheckResult(name: "capacity findings on standard error (information only)", passed: true,
+                                      detail: FindingTally.summary(run.standardError)))
+        }
         return checks
+    }
+
+    /// Has Python read the `annotate` output against the tracker (same record count, each original record a prefix of
+    /// its annotated one, the title rows untouched) and the `capacity` output against the capacity sheet (a row per
+    /// (person, period) in the sheet, and the over-allocations the sheet's sums give, at least one).
+    private func writeBackVerdicts(_ workspace: Workspace, capacity: GeneratedCapacity) -> [CheckResult] {
+        let annotate = expectVerdict(["python3", "-c", PythonScripts.verifyAnnotate, workspace.trackerPath, workspace.annotateOutput,
+                                     String(Self.preambleLines)],
+                                    workspace: workspace, names: ["annotate": "annotate output re-read by Python's csv module"],
+                                    what: "the Python check of the annotate output")
+        let capacity = expectVerdict(["python3", "-c", PythonScripts.verifyCapacity, workspace.capacityPath, workspace.capacityOutput,
+                                     String(capacity.overAllocatedPairs)],
+                                    workspace: workspace,
+                                    names: ["capacity": "capacity output: a row per (person, period) of the sheet, over-allocation found"],
+                                    what: "the Python check of the capacity output")
+        return annotate + capacity
     }
 
     /// Runs the Python check of the `import --raw` and `normalize` outputs and reads its verdict lines.
@@ -276,6 +333,12 @@ struct Benchmark {
         results += verdictLines(["python3", "-c", PythonScripts.verifyCheck, workspace.checkOutput], workspace: workspace,
                                 names: names, what: "the Python check of the check output")
         return results
+    }
+
+    /// `verdictLines`, failing when the check ran but printed none of the verdicts named.
+    private func expectVerdict(_ arguments: [String], workspace: Workspace, names: [String: String], what: String) -> [CheckResult] {
+        let results = verdictLines(arguments, workspace: workspace, names: names, what: what)
+        return results.isEmpty ? [CheckResult(name: what, passed: false, detail: "it printed no verdict")] : results
     }
 
     /// Runs a Python check that prints `NAME ok…` / `NAME mismatch…` lines and turns them into results.
@@ -397,5 +460,56 @@ enum TargetCheck {
                                        detail: Format.fixed(milliseconds, 1) + " ms (best of \(Benchmark.smallRuns))"))
         }
         return results
+    }
+}
+
+/// What the issue asks to see next to rollup without a goal to hold it to: annotate's and capacity's time and peak memory.
+enum NextToRollup {
+    /// Within this factor of rollup's peak memory, a task's is said to be of the order of rollup's.
+    static let sameOrderFactor = 2.0
+
+    /// A line for each of annotate and capacity that ran, when rollup ran too.
+    static func notes(_ measurements: [Measurement]) -> [CheckResult] {
+        /// The fastest run of the task with `key`, when it ran.
+        func best(_ key: String) -> ChildRun? {
+            measurements.first { $0.task.key == key && !$0.times.isEmpty }?.best
+        }
+        guard let rollup = best("rollup") else { return [] }
+        var notes: [CheckResult] = []
+        for (key, name) in [("annotate", "annotate"), ("capacity", "capacity --tracker")] {
+            guard let run = best(key) else { continue }
+            let time = run.seconds / rollup.seconds
+            let memory = Double(run.peakResidentBytes) / Double(rollup.peakResidentBytes)
+            var detail = "\(Format.fixed(run.seconds, 3)) s, peak RSS \(Format.mebibytes(run.peakResidentBytes)) MiB; rollup "
+                + "\(Format.fixed(rollup.seconds, 3)) s, \(Format.mebibytes(rollup.peakResidentBytes)) MiB; "
+                + "\(Format.fixed(time, 2))x rollup's time, \(Format.fixed(memory, 2))x its peak RSS"
+            if key == "annotate" {
+                let verdict = memory > sameOrderFactor ? "more than \(Format.fixed(sameOrderFactor, 0))x rollup's: not of the order of rollup's"
+                    : memory < 1 / sameOrderFactor ? "less than half of rollup's"
+                    : "within \(Format.fixed(sameOrderFactor, 0))x of rollup's: of the order of rollup's"
+                detail += " (peak memory \(verdict))"
+            }
+            notes.append(CheckResult(name: name, passed: true, detail: detail))
+        }
+        return notes
+    }
+}
+
+/// Counts the findings a command printed on standard error: `FILE:LINE:COL: warning: … [code]` lines, plus the
+/// `throughline: N more CODE findings not shown` lines that stand for the ones past the first 20 of a code.
+enum FindingTally {
+    /// `3 over-allocated, 36 unstaffed`, most common first; `none` when there were none.
+    static func summary(_ standardError: String) -> String {
+        var counts: [String: Int] = [:]
+        for line in standardError.split(separator: "\n") {
+            if line.hasSuffix("]"), let open = line.lastIndex(of: "[") {
+                counts[String(line[line.index(after: open)..<line.index(before: line.endIndex)]), default: 0] += 1
+            } else if line.hasPrefix("throughline: "), line.hasSuffix(" findings not shown") {
+                let words = line.split(separator: " ")
+                if words.count >= 4, words[2] == "more", let more = Int(words[1]) { counts[String(words[3]), default: 0] += more }
+            }
+        }
+        guard !counts.isEmpty else { return "none" }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 }

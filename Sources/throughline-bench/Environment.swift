@@ -8,7 +8,9 @@ struct Workspace {
     let folder: String
     /// The generated tracker: in `--keep DIR` when given, else in `folder`.
     let trackerPath: String
-    /// Whether the tracker stays after the run.
+    /// The generated capacity sheet, next to the tracker.
+    let capacityPath: String
+    /// Whether the tracker and the capacity sheet stay after the run.
     let keepsTracker: Bool
 
     /// Where `import --raw` writes.
@@ -23,6 +25,10 @@ struct Workspace {
     var rollupOutput: String { folder + "/rollup.csv" }
     /// Where `check` writes.
     var checkOutput: String { folder + "/check.csv" }
+    /// Where `annotate` writes.
+    var annotateOutput: String { folder + "/annotate.csv" }
+    /// Where `capacity` writes.
+    var capacityOutput: String { folder + "/capacity.csv" }
     /// The small tracker `rollup` is also timed on (always temporary).
     var smallTrackerPath: String { folder + "/strategy-tracker-\(Benchmark.smallRows)-rows.csv" }
     /// Where `rollup` of the small tracker writes.
@@ -37,25 +43,31 @@ struct Workspace {
         }
         folder = String(cString: made)
         let fileName = "strategy-tracker-\(rows)-rows.csv"
+        let capacityName = "capacity-\(CapacityGenerator.rows)-rows-for-\(rows).csv"
         if let keepDirectory {
             if mkdir(keepDirectory, 0o755) != 0 && errno != EEXIST {
                 throw BenchFailure(message: "cannot make \(keepDirectory): \(String(cString: strerror(errno)))")
             }
             trackerPath = keepDirectory + "/" + fileName
+            capacityPath = keepDirectory + "/" + capacityName
             keepsTracker = true
         } else {
             trackerPath = folder + "/" + fileName
+            capacityPath = folder + "/" + capacityName
             keepsTracker = false
         }
     }
 
-    /// Deletes what the run left in the temporary folder, and the tracker unless it is kept.
+    /// Deletes what the run left in the temporary folder, and the tracker and capacity sheet unless they are kept.
     func removeTemporaryFiles() {
-        for path in [importOutput, normalizeOutput, pythonOutput, duckDBOutput, rollupOutput, checkOutput, smallTrackerPath,
-                     smallRollupOutput, folder + "/child.stdout", folder + "/child.stderr"] {
+        for path in [importOutput, normalizeOutput, pythonOutput, duckDBOutput, rollupOutput, checkOutput, annotateOutput,
+                     capacityOutput, smallTrackerPath, smallRollupOutput, folder + "/child.stdout", folder + "/child.stderr"] {
             unlink(path)
         }
-        if !keepsTracker { unlink(trackerPath) }
+        if !keepsTracker {
+            unlink(trackerPath)
+            unlink(capacityPath)
+        }
         rmdir(folder)
     }
 }

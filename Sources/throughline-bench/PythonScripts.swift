@@ -108,4 +108,76 @@ enum PythonScripts {
         print("import", check_import(sys.argv[1], sys.argv[2]))
         print("normalize", check_normalize(sys.argv[1], sys.argv[3]))
         """
+
+    /// Reads an `annotate` output against its tracker: `python3 -c SCRIPT TRACKER ANNOTATED TITLE_ROWS`. Both must have
+    /// the same number of records; the title rows must come back identical (annotate copies them untouched) and every
+    /// other record's cells must be a prefix of its annotated record's, the header gaining the four added names.
+    static let verifyAnnotate = """
+        import csv, sys, itertools, collections
+        added = ['Derived Status', 'Progress (derived)', 'Findings', 'Why']
+        titles = int(sys.argv[3])
+        def records(path):
+            with open(path, newline='', encoding='utf-8-sig') as f:
+                yield from csv.reader(f)
+        n = with_findings = 0
+        widths, derived = collections.Counter(), collections.Counter()
+        verdict = None
+        for n, (a, b) in enumerate(itertools.zip_longest(records(sys.argv[1]), records(sys.argv[2])), 1):
+            if a is None or b is None:
+                verdict = f"mismatch: record {n} is only in the {'input' if b is None else 'annotated output'}"
+                break
+            if n <= titles:
+                if a != b:
+                    verdict = f"mismatch: title row {n} changed: input {a!r:.200} / output {b!r:.200}"
+                    break
+                continue
+            if b[:len(a)] != a:
+                verdict = f"mismatch at record {n}: input {a!r:.300} / output {b!r:.300}"
+                break
+            widths[(len(a), len(b))] += 1
+            if n == titles + 1:
+                if b[-len(added):] != added:
+                    verdict = f"mismatch: the header ends {b[-len(added):]!r}, not {added!r}"
+                    break
+            else:
+                derived[b[-4] or '(empty)'] += 1
+                with_findings += 1 if b[-2] else 0
+        if verdict is None:
+            shape = ", ".join(f"{m} records {x} -> {y} cells" for (x, y), m in sorted(widths.items()))
+            summary = ", ".join(f"{c} {s}" for s, c in derived.most_common(6))
+            verdict = (f"ok: {n} records in both; the {titles} title rows identical; every other record a prefix of its annotated "
+                       f"record ({shape}); derived: {summary}; {with_findings} rows with findings")
+        print("annotate", verdict)
+        """
+
+    /// Reads a `capacity --format csv` output against the long-form sheet: `python3 -c SCRIPT SHEET OUTPUT GENERATED_OVER`.
+    /// The output must have one row per (person, period) the sheet has, and above 100% exactly the pairs whose
+    /// allocations the sheet adds up to more than the person's availability, at least one.
+    static let verifyCapacity = """
+        import csv, sys, collections
+        allocated, available = collections.defaultdict(float), {}
+        rows = 0
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+            for r in csv.DictReader(f):
+                rows += 1
+                key = (r['person'], r['period'])
+                allocated[key] += float(r['allocated'])
+                available[key] = max(available.get(key, 0.0), float(r['available']))
+        expected_over = {k for k, v in allocated.items() if v > available[k] * 1.000001}
+        with open(sys.argv[2], newline='', encoding='utf-8') as f:
+            out = list(csv.DictReader(f))
+        def percent(text):
+            try:
+                return float(text.strip().rstrip('%'))
+            except ValueError:
+                return float('inf')
+        pairs = [(r['person'], r['period']) for r in out]
+        over = {(r['person'], r['period']) for r in out if percent(r['utilisation']) > 100}
+        highest = max((percent(r['utilisation']) for r in out), default=0)
+        people, periods = len({p for p, _ in allocated}), len({q for _, q in allocated})
+        ok = len(pairs) == len(set(pairs)) == len(allocated) and set(pairs) == set(allocated) and over and over == expected_over
+        print("capacity", ("ok: " if ok else "mismatch: ") + f"{len(out)} rows for the {len(allocated)} (person, period) pairs of the "
+              f"{rows}-row sheet ({people} people x {periods} periods); {len(over)} above 100% (the sheet's sums give "
+              f"{len(expected_over)}, {sys.argv[3]} generated), highest {highest:g}%")
+        """
 }

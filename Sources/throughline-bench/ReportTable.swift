@@ -15,8 +15,10 @@ enum ReportTable {
         }
         lines.append("")
         lines.append("MB/s = the task's input bytes / wall time (1 MB = 10^6 bytes). Peak RSS = the child's ru_maxrss. "
-                     + "\"faster than\" = the other's wall time / this row's; \"x DuckDB GROUP BY's\" = this row's time and peak RSS / "
-                     + "DuckDB's (above 1: slower, more memory). rollup and check run with --as-of \(Benchmark.asOf) --format csv.")
+                     + "\"faster than\" = the other's wall time / this row's; \"x DuckDB GROUP BY's\" and \"x rollup's\" = this row's "
+                     + "time and peak RSS / that row's (above 1: slower, more memory). rollup, check, annotate and capacity run with "
+                     + "--as-of \(Benchmark.asOf) (--format csv but annotate); capacity reads the tracker and a "
+                     + "\(Format.grouped(CapacityGenerator.rows))-row long-form capacity sheet, and its MB/s counts both files.")
         return lines.joined(separator: "\n")
     }
 

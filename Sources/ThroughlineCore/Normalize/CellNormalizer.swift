@@ -218,8 +218,12 @@ public struct CellNormalizer: Sendable {
         case .owner:
             return changed(value, canonicalOwner(trimmed))
         case .number:
-            if NumberReading.read(trimmed) == nil {
+            guard let number = NumberReading.read(trimmed) else {
                 report(.badNumber, "'\(trimmed)' is not a number")
+                return nil
+            }
+            if layout.columns[column].field == .weight && !Item.isUsableWeight(number) {
+                report(.badNumber, "weight '\(trimmed)' is not above 0 and at most 1,000,000; 1 is used")
             }
             return nil
         }
@@ -238,6 +242,8 @@ public struct CellNormalizer: Sendable {
 
     /// `45%`, `45.5%`, `33.33%`: at most two decimals, none when whole.
     static func formatPercent(_ percent: Double) -> String {
+        // Out of any sensible range (a typed 1e308): say it as it is rather than round it into an integer.
+        guard percent.isFinite, abs(percent) < 1e12 else { return "\(percent)%" }
         let rounded = (percent * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) + "%" }
         var text = String(rounded)

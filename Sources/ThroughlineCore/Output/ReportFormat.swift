@@ -40,10 +40,16 @@ public struct TerminalStyle: Sendable {
 
 /// Small text helpers shared by the renderers.
 public enum TextFormat {
+    /// A percentage held to 0–100, and 0 when it is not a number, for drawing.
+    public static func clamped(_ progress: Double?) -> Double {
+        guard let progress, progress.isFinite else { return 0 }
+        return min(100, max(0, progress))
+    }
+
     /// A text progress bar: `██████░░░░`.
     public static func bar(_ progress: Double?, width: Int = 10) -> String {
         guard let progress else { return String(repeating: "·", count: width) }
-        let filled = Int((min(100, max(0, progress)) / 100 * Double(width)).rounded())
+        let filled = Int((clamped(progress) / 100 * Double(width)).rounded())
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 

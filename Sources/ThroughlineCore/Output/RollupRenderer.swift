@@ -113,7 +113,7 @@ public enum RollupRenderer {
     static func html(_ report: RollupReport) -> String {
         var body = ""
         for (level, row) in flatten(report.rows) {
-            let progress = row.progress.map { min(100, max(0, $0)) } ?? 0
+            let progress = TextFormat.clamped(row.progress)
             let title = String(repeating: "&emsp;", count: level) + TextFormat.html(row.title)
             body += "<tr><td>\(TextFormat.html(row.id))</td><td>\(title)</td><td>\(TextFormat.html(row.owner))</td>"
             body += "<td>\(badgeHTML(row.status))</td><td>\(badgeHTML(row.derivedStatus))</td>"

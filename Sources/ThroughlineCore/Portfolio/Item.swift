@@ -89,7 +89,7 @@ public final class Item: Sendable {
         forecast = date(.forecast)
         updated = date(.updated)
         dependencyReferences = Item.splitReferences(cell(.dependsOn))
-        weight = number(.weight).flatMap { $0 > 0 ? $0 : nil } ?? 1
+        weight = number(.weight).flatMap { Item.isUsableWeight($0) ? $0 : nil } ?? 1
         baseline = number(.baseline)
         target = number(.target)
         actual = number(.actual)
@@ -102,6 +102,9 @@ public final class Item: Sendable {
 }
 
 extension Item {
+
+    /// A weight a rollup can use: above 0 and at most a million, so weighted sums stay finite.
+    static func isUsableWeight(_ weight: Double) -> Bool { weight > 0 && weight <= 1_000_000 }
 
     /// Splits `A; B, C` into references; blank parts are dropped.
     static func splitReferences(_ text: String) -> [String] {

@@ -205,7 +205,7 @@ public struct Briefing: Sendable {
     func objectiveChart() -> String {
         var html = "<div class=\"chart\" role=\"img\" aria-label=\"Progress and status by objective\">"
         for objective in objectives {
-            let filled = Derivation.format(min(100, max(0, objective.progress ?? 0)))
+            let filled = Derivation.format(TextFormat.clamped(objective.progress))
             html += "<span>\(TextFormat.html(objective.id + " " + objective.title))</span>"
             html += "<svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\"><rect width=\"100\" height=\"10\" fill=\"#e4e7eb\"/>"
             html += "<rect width=\"\(filled)\" height=\"10\" fill=\"\(Self.colour(objective.status))\"><title>\(objective.status.rawValue)</title></rect></svg>"
