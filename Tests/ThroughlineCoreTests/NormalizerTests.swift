@@ -62,6 +62,11 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(codes == ["unknown-status", "bad-number", "bad-date", "bad-number", "bad-number", "bad-date"])
     }
 
+    @Test func weightsOutsideTheirRangeAreReported() throws {
+        let (_, codes) = try normalized("id,weight\nA,1e308\nB,-2\nC,3\nD,0\n")
+        #expect(codes == ["bad-number", "bad-number", "bad-number"])
+    }
+
     @Test func ownersMatchThePeopleSheet() throws {
         var people = PeopleDirectory()
         people.add(.init(name: "Priya Sharma", team: "Growth", email: "priya.sharma@example.com", fte: 1))
