@@ -465,8 +465,10 @@ enum TargetCheck {
 
 /// What the issue asks to see next to rollup without a goal to hold it to: annotate's and capacity's time and peak memory.
 enum NextToRollup {
-    /// Within this factor of rollup's peak memory, a task's is said to be of the order of rollup's.
-    static let sameOrderFactor = 2.0
+    /// Up to this factor of rollup's peak memory, a task's is "about rollup's".
+    static let aboutFactor = 1.25
+    /// Below this factor (one order of magnitude), a task's peak memory is of the order of rollup's.
+    static let orderFactor = 10.0
 
     /// A line for each of annotate and capacity that ran, when rollup ran too.
     static func notes(_ measurements: [Measurement]) -> [CheckResult] {
@@ -484,10 +486,15 @@ enum NextToRollup {
                 + "\(Format.fixed(rollup.seconds, 3)) s, \(Format.mebibytes(rollup.peakResidentBytes)) MiB; "
                 + "\(Format.fixed(time, 2))x rollup's time, \(Format.fixed(memory, 2))x its peak RSS"
             if key == "annotate" {
-                let verdict = memory > sameOrderFactor ? "more than \(Format.fixed(sameOrderFactor, 0))x rollup's: not of the order of rollup's"
-                    : memory < 1 / sameOrderFactor ? "less than half of rollup's"
-                    : "within \(Format.fixed(sameOrderFactor, 0))x of rollup's: of the order of rollup's"
-                detail += " (peak memory \(verdict))"
+                detail += memory <= aboutFactor ? "; peak memory about rollup's"
+                    : memory < orderFactor ? "; peak memory of the order of rollup's (same order of magnitude), though "
+                        + "\(Format.fixed(memory, 2))x it"
+                    : "; peak memory NOT of the order of rollup's (over \(Int(orderFactor))x)"
+                if let check = best("check") {
+                    let share = Double(run.peakResidentBytes) / Double(check.peakResidentBytes)
+                    detail += "; check, which derives the same findings, peaks at \(Format.mebibytes(check.peakResidentBytes)) MiB "
+                        + "(annotate \(Format.fixed(share, 2))x check's)"
+                }
             }
             notes.append(CheckResult(name: name, passed: true, detail: detail))
         }
