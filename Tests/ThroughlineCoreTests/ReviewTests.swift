@@ -8,7 +8,7 @@ func annotated(_ text: String, file: String = "t.csv", sanitize: Bool = false) t
     let loaded = try LoadedTracker(sources: [ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)], conventions: .builtIn)
     let analysis = TrackerAnalysis(loaded, settings: RollupSettings(asOf: CalendarDate(year: 2026, month: 11, day: 21)!), people: PeopleDirectory(), conventions: .builtIn)
     let sink = MemorySink()
-    try SheetAnnotator.annotate(sheet, analysis: analysis, findings: analysis.findings(), sanitize: sanitize, to: sink)
+    try SheetAnnotator.annotate(sheet, analysis: analysis, sanitize: sanitize, to: sink)
     return sink.text
 }
 

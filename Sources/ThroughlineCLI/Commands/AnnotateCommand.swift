@@ -31,9 +31,8 @@ enum AnnotateCommand: Command {
         if inPlace && arguments.value("--output") != nil { throw ThroughlineError.usage("--in-place and --output contradict each other") }
         let (analysis, input) = try AnalysisOptions.analyse(arguments, context)
         let sheet = try input.open(path, context: context)
-        let findings = analysis.findings()
         try context.withOutput(inPlace ? path : arguments.value("--output")) { sink in
-            try SheetAnnotator.annotate(sheet, analysis: analysis, findings: findings, sanitize: arguments.flag("--sanitize"), to: sink)
+            try SheetAnnotator.annotate(sheet, analysis: analysis, sanitize: arguments.flag("--sanitize"), to: sink)
         }
         if inPlace { try context.note("\(path): annotated \(analysis.derivation.portfolio.items.count) items") }
         return 0

@@ -82,8 +82,7 @@ enum CapacityCommand: Command {
             let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: plan,
                                            underAllocatedAt: options.underAllocatedAt)
             alignment = CapacityAlignment(plan: plan, derivation: analysis.derivation, daysPerMonth: options.daysPerMonth)
-            let codes: Set<String> = [FindingCode.overAllocated.name, FindingCode.underAllocated.name, FindingCode.unstaffed.name]
-            findings = plan.sheet.findings + analysis.findings().filter { codes.contains($0.code.name) }
+            findings = analysis.capacityFindings()
         } else {
             plan = try CapacityArguments.plan(arguments.positionals[0], options: options, input: input, context: context)
             findings = plan.sheet.findings + plan.findings(underAllocatedAt: options.underAllocatedAt)

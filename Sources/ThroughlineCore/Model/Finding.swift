@@ -6,8 +6,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// A stable finding code with its severity and one line of meaning (SPEC section 5).
-public struct FindingCode: Hashable, Sendable, CustomStringConvertible {
+/// A stable finding code with its severity and one line of meaning (SPEC section 5). A class: a million findings share
+/// one instance of each code instead of carrying its texts.
+public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     /// The stable identifier, such as `bad-date`.
     public let name: String
     /// The default severity.
@@ -15,7 +16,17 @@ public struct FindingCode: Hashable, Sendable, CustomStringConvertible {
     /// One line saying what it means.
     public let meaning: String
 
+    init(name: String, severity: Severity, meaning: String) {
+        self.name = name
+        self.severity = severity
+        self.meaning = meaning
+    }
+
     public var description: String { name }
+
+    public static func == (lhs: FindingCode, rhs: FindingCode) -> Bool { lhs.name == rhs.name }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     public static let duplicateID = FindingCode(name: "duplicate-id", severity: .error, meaning: "two rows share an id")
     public static let unknownReference = FindingCode(name: "unknown-reference", severity: .error, meaning: "an objective, parent or dependency names no item in the sheet")

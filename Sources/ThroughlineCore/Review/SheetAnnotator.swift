@@ -9,7 +9,7 @@ public enum SheetAnnotator {
 
     /// Copies `sheet` to `sink` in its own encoding and dialect, every original cell byte for byte (unless `sanitize`),
     /// rows padded to the sheet's widest so the added columns line up, and the four columns appended.
-    public static func annotate(_ sheet: Sheet, analysis: TrackerAnalysis, findings: [Finding], sanitize: Bool, to sink: ByteSink) throws {
+    public static func annotate(_ sheet: Sheet, analysis: TrackerAnalysis, sanitize: Bool, to sink: ByteSink) throws {
         let file = sheet.input.file
         let own = Set(sheet.layout.columns.filter { isOwnColumn($0.header) }.map(\.index))
         // The width the original cells take: the header's or the widest row's, without annotate's own columns.
@@ -20,11 +20,14 @@ public enum SheetAnnotator {
         }
         var rowItem: [Int: Int] = [:]
         for (index, item) in analysis.derivation.portfolio.items.enumerated() where item.file == file { rowItem[item.line] = index }
-        var codes: [Int: [String]] = [:]
-        for finding in findings where finding.location.file == file {
-            guard let line = finding.location.line else { continue }
-            if !(codes[line]?.contains(finding.code.name) ?? false) { codes[line, default: []].append(finding.code.name) }
+        // Only each row's codes are kept, never the findings themselves: a large sheet can have millions.
+        let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { ($1.name, UInt8($0)) })
+        var codeRanks: [Int: [UInt8]] = [:]
+        analysis.forEachFinding { finding in
+            guard finding.location.file == file, let line = finding.location.line, let code = rank[finding.code.name] else { return }
+            if !(codeRanks[line]?.contains(code) ?? false) { codeRanks[line, default: []].append(code) }
         }
+        let codes = codeRanks.mapValues { $0.sorted().map { FindingCode.all[Int($0)].name } }
 
         let out = OutputBuffer(sink, encoding: sheet.input.encoding.encoding)
         if sheet.input.encoding.hasByteOrderMark { try out.append([0xEF, 0xBB, 0xBF]) }

@@ -57,11 +57,6 @@ public struct Check: Sendable {
         Check(code: .kpiOffTarget, run: kpiOffTarget),
     ]
 
-    /// Runs every check and returns their findings in item order, then code order.
-    public static func runAll(_ input: CheckInput) -> [Finding] {
-        all.flatMap { $0.run(input) }
-    }
-
     static func noOwner(_ input: CheckInput) -> [Finding] {
         input.items.indices.filter { input.isOpen($0) && input.owners.classify(input.items[$0].owner) == .nobody }.map {
             input.finding(.noOwner, $0, .owner, input.items[$0].owner.isEmpty ? "no owner named" : "owner '\(input.items[$0].owner)' names nobody")

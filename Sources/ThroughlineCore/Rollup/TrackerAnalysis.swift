@@ -22,15 +22,26 @@ public struct TrackerAnalysis: Sendable {
         dataFindings = loaded.findings + portfolio.findings
     }
 
+    /// Calls `body` with every finding, check by check, without keeping them: for callers that need only part of each.
+    public func forEachFinding(_ body: (Finding) -> Void) {
+        dataFindings.forEach(body)
+        let input = CheckInput(derivation: derivation, owners: owners, headerNames: headerNames)
+        for check in Check.all { check.run(input).forEach(body) }
+        capacityFindings().forEach(body)
+    }
+
+    /// The capacity findings alone: the capacity sheet's cells, over- and under-allocation, unstaffed owners.
+    public func capacityFindings() -> [Finding] {
+        guard let capacity else { return [] }
+        return capacity.sheet.findings + capacity.findings(underAllocatedAt: underAllocatedAt) + unstaffed(capacity)
+    }
+
     /// Every finding: cells, references, then the checks; in file and line order, then in catalogue order.
     public func findings() -> [Finding] {
-        var checks = Check.runAll(CheckInput(derivation: derivation, owners: owners, headerNames: headerNames))
-        if let capacity {
-            checks += capacity.sheet.findings + capacity.findings(underAllocatedAt: underAllocatedAt) + unstaffed(capacity)
-        }
+        var all: [Finding] = []
+        forEachFinding { all.append($0) }
         let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { ($1.name, $0) })
         // Sort keys are computed once, not per comparison.
-        let all = dataFindings + checks
         let files = Dictionary(Set(all.map(\.location.file)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let keys = all.enumerated().map { offset, finding in
             (file: files[finding.location.file]!, line: finding.location.line ?? 0, rank: rank[finding.code.name] ?? 0, offset: offset)
