@@ -6,6 +6,8 @@ public struct LoadedTracker: Sendable {
     public var findings: [Finding]
     /// Per file, the header each field was read from, so findings can name the column as the sheet does.
     public var headerNames: [String: [Field: String]]
+    /// The distinct owners and teams the rows name.
+    public var owners: Set<String>, teams: Set<String>
 
     /// Reads every item of `sources` through the same pipeline as `import`.
     public init(sources: [ImportSource], conventions: Conventions) throws {
@@ -14,12 +16,18 @@ public struct LoadedTracker: Sendable {
         // Owners, teams and units repeat on every row: one copy of each text, shared.
         var pool: [String: String] = [:]
         let interned = { (text: String) -> String in
+            if text.isEmpty { return text }
             if let known = pool[text] { return known }
             pool[text] = text
             return text
         }
+        var owners = Set<String>(), teams = Set<String>()
         _ = try TrackerImport.rows(sources, conventions: conventions, extras: false, onFinding: { findings.append($0) }) { cells, file, line in
-            items.append(Item(canonical: cells, file: file, line: line, interned: interned))
+            let item = Item(canonical: cells, file: file, line: line, interned: interned)
+            // Consecutive rows usually share owner and team: only a change costs a set insertion.
+            if items.last?.owner != item.owner { owners.insert(item.owner) }
+            if items.last?.team != item.team { teams.insert(item.team) }
+            items.append(item)
         }
         var headerNames: [String: [Field: String]] = [:]
         for source in sources {
@@ -30,6 +38,8 @@ public struct LoadedTracker: Sendable {
         self.items = items
         self.findings = findings
         self.headerNames = headerNames
+        self.owners = owners
+        self.teams = teams
     }
 
     /// Items given directly (for tests and callers that build them).
@@ -37,5 +47,7 @@ public struct LoadedTracker: Sendable {
         self.items = items
         findings = []
         headerNames = [:]
+        owners = Set(items.map(\.owner))
+        teams = Set(items.map(\.team))
     }
 }

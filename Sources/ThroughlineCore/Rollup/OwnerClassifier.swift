@@ -7,13 +7,13 @@ public enum OwnerKind: Equatable, Sendable {
 }
 
 /// Tells people from teams and from several people in one owner cell.
-public struct OwnerClassifier: Sendable {
+public final class OwnerClassifier: Sendable {
     private let teams: Set<String>
     private let people: PeopleDirectory
     private let conventions: Conventions
     private let soleOwners: Set<String>
     /// Every owner of the sheet, classified once: owners repeat on thousands of rows.
-    private var known: [String: OwnerKind] = [:]
+    private let known: [String: OwnerKind]
 
     /// Words that make a name a group: "Platform Team", "Finance Dept".
     static let groupWords: Set<String> = [
@@ -29,25 +29,29 @@ public struct OwnerClassifier: Sendable {
     ]
 
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
-    public init(items: [Item], people: PeopleDirectory, conventions: Conventions) {
-        var teams = Set(items.map { Conventions.wordKey($0.team) }.filter { !$0.isEmpty })
+    public convenience init(items: [Item], people: PeopleDirectory, conventions: Conventions) {
+        self.init(owners: Set(items.map(\.owner)), teams: Set(items.map(\.team)), people: people, conventions: conventions)
+    }
+
+    /// Classifies the sheet's distinct owners once; `teams` are the distinct values of its team column.
+    public init(owners distinct: Set<String>, teams sheetTeams: Set<String>, people: PeopleDirectory, conventions: Conventions) {
+        var teams = Set(sheetTeams.map { Conventions.wordKey($0) }.filter { !$0.isEmpty })
         for person in people.people { if let team = person.team { teams.insert(Conventions.wordKey(team)) } }
         self.teams = teams
         self.people = people
         self.conventions = conventions
-        let distinct = Set(items.map(\.owner))
         soleOwners = Set(distinct.map { Conventions.wordKey($0) }.filter { !$0.isEmpty && !$0.contains(",") && !$0.contains("/") })
         var known: [String: OwnerKind] = [:]
-        for owner in distinct { known[owner] = classifyAnew(owner) }
+        for owner in distinct { known[owner] = Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners) }
         self.known = known
     }
 
     /// Classifies one owner cell.
     public func classify(_ owner: String) -> OwnerKind {
-        known[owner] ?? classifyAnew(owner)
+        known[owner] ?? Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners)
     }
 
-    private func classifyAnew(_ owner: String) -> OwnerKind {
+    private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>) -> OwnerKind {
         let key = Conventions.wordKey(owner)
         if key.isEmpty { return .nobody }
         switch conventions.owners[key] {
@@ -57,6 +61,7 @@ public struct OwnerClassifier: Sendable {
         case nil: break
         }
         if people.person(matching: owner) != nil { return .person }
+        let isGroup = { (key: String) in Self.isGroup(key, teams: teams) }
         if isGroup(key) { return .team }
         let parts = Self.split(key)
         if parts.count <= 1 { return .person }
@@ -66,7 +71,7 @@ public struct OwnerClassifier: Sendable {
         return .shared(parts)
     }
 
-    private func isGroup(_ key: String) -> Bool {
+    private static func isGroup(_ key: String, teams: Set<String>) -> Bool {
         if teams.contains(key) || Self.departmentWords.contains(key) { return true }
         let words = key.split(whereSeparator: { !$0.isLetter })
         if words.contains(where: { Self.groupWords.contains(String($0)) }) { return true }

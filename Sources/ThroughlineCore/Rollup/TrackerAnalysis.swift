@@ -17,7 +17,7 @@ public struct TrackerAnalysis: Sendable {
         derivation = Derivation(portfolio: portfolio, settings: settings, capacity: capacity)
         self.capacity = capacity
         self.underAllocatedAt = underAllocatedAt
-        owners = OwnerClassifier(items: loaded.items, people: people, conventions: conventions)
+        owners = OwnerClassifier(owners: loaded.owners, teams: loaded.teams, people: people, conventions: conventions)
         headerNames = loaded.headerNames
         dataFindings = loaded.findings + portfolio.findings
     }
