@@ -80,6 +80,9 @@ public enum NumberReading {
     /// Reads `1250`, `1,250`, `1 250`, `1.250,5`, `45,5`, `€40.5`, `$1,200`, `95%` (the percent sign is dropped), `-3`;
     /// nil for anything else. Thousands separators are recognised only in groups of three digits.
     public static func read(_ text: String) -> Double? {
+        // Most cells are plain numbers or empty: settle those without building a cleaned copy.
+        if text.isEmpty { return nil }
+        if let plain = Double(text), plain.isFinite { return plain }
         var core = ""
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && !"€$£¥%".unicodeScalars.contains(scalar) {
             core.unicodeScalars.append(scalar)
