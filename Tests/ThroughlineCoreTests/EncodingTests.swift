@@ -88,3 +88,25 @@ func input(_ bytes: [UInt8], encoding: TextEncoding? = nil) throws -> CSVInput {
         #expect(lines == [2])
     }
 }
+
+@Suite struct DecodedSeparatorLineTests {
+    /// A `sep=` line is skipped with a small read; decoded sources must serve any read size.
+    @Test func windows1252AndUTF16WithASeparatorLine() throws {
+        let latin: [UInt8] = Array("sep=;\nID;Title\n1;a".utf8) + [0xE9] + Array(";x\n".utf8)
+        #expect(try input(latin).makeReader().readAll() == [["ID", "Title"], ["1", "aé", "x"]])
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "sep=;\r\nID;Title\r\n1;é\r\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try input(utf16).makeReader().readAll() == [["ID", "Title"], ["1", "é"]])
+    }
+
+    @Test func tinyReadsFromADecodingSource() throws {
+        let source = DecodingByteSource(MemoryByteSource(Array(repeating: 0xE9, count: 100)), encoding: .windows1252)
+        var collected: [UInt8] = []
+        while true {
+            let piece = try source.readPrefix(3)
+            if piece.isEmpty { break }
+            collected += piece
+        }
+        #expect(String(decoding: collected, as: UTF8.self) == String(repeating: "é", count: 100))
+    }
+}

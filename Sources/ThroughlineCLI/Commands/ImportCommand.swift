@@ -143,8 +143,9 @@ enum TrackerSources {
         }
         if files.isEmpty { throw ThroughlineError.usage("no tracker sheet to read") }
         return try files.map { file in
-            let sheet = try settings.open(file, context: context)
-            return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: ItemType.fromFileName(file))
+            let type = ItemType.fromFileName(file)
+            let sheet = try settings.open(file, context: context, fileType: type)
+            return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
     }
 

@@ -264,28 +264,44 @@ public final class DecodingByteSource: ByteSource {
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        // Each input byte becomes at most 3 output bytes (Windows-1252 and UTF-16 alike).
-        let want = max(4, buffer.count / 3)
-        while true {
-            if input.count < want {
-                input = [UInt8](repeating: 0, count: want)
-            }
-            var filled = carry.count
-            for (offset, byte) in carry.enumerated() { input[offset] = byte }
-            carry.removeAll(keepingCapacity: true)
-            if !ended {
-                let count = try input.withUnsafeMutableBytes { raw in
-                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled..<want]))
-                }
-                if count == 0 { ended = true }
-                filled += count
-            }
-            if filled == 0 { return 0 }
-            let written = input.withUnsafeBufferPointer { chunk in
-                convert(UnsafeBufferPointer(rebasing: chunk[0..<filled]), into: buffer.bindMemory(to: UInt8.self))
-            }
-            if written > 0 || ended { return written }
+        // Decoded bytes are served from a buffer of their own, so a caller may ask for any amount, even a few bytes.
+        while decodedOffset >= decoded.count {
+            guard try decodeMore() else { return 0 }
         }
+        let count = min(buffer.count, decoded.count - decodedOffset)
+        decoded.withUnsafeBytes { source in
+            buffer.baseAddress!.copyMemory(from: source.baseAddress! + decodedOffset, byteCount: count)
+        }
+        decodedOffset += count
+        return count
+    }
+
+    private var decoded: [UInt8] = []
+    private var decodedOffset = 0
+
+    /// Decodes the next piece of input; false at the end.
+    private func decodeMore() throws -> Bool {
+        let want = 1 << 16
+        if input.count < want { input = [UInt8](repeating: 0, count: want) }
+        var filled = carry.count
+        for (offset, byte) in carry.enumerated() { input[offset] = byte }
+        carry.removeAll(keepingCapacity: true)
+        if !ended {
+            let count = try input.withUnsafeMutableBytes { raw in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled..<want]))
+            }
+            if count == 0 { ended = true }
+            filled += count
+        }
+        if filled == 0 { return false }
+        // Each input byte becomes at most 3 output bytes (Windows-1252 and UTF-16 alike; a surrogate pair's 4 become 4).
+        decoded = [UInt8](repeating: 0, count: filled * 3 + 4)
+        decodedOffset = 0
+        let written = input.withUnsafeBufferPointer { chunk in
+            decoded.withUnsafeMutableBufferPointer { out in convert(UnsafeBufferPointer(rebasing: chunk[0..<filled]), into: out) }
+        }
+        decoded.removeLast(decoded.count - written)
+        return written > 0 || !ended || !carry.isEmpty
     }
 
     /// Converts what it can; keeps an incomplete tail in `carry` unless the stream has ended.

@@ -4,14 +4,22 @@ public enum SheetAnnotator {
     /// The columns annotate adds, in order. A sheet that already has them gets them replaced, not repeated.
     public static let columns = ["Derived Status", "Progress (derived)", "Findings", "Why"]
 
-    /// Whether a header is one of annotate's own columns.
-    public static func isOwnColumn(_ header: String) -> Bool { columns.contains(header.trimmingSpaces) }
+    /// The positions of annotate's own columns: the four names together, in order, as the last such block of the
+    /// header. A team's own column that happens to be called `Why` or `Findings` is left alone.
+    public static func ownColumns(_ headers: [String]) -> Set<Int> {
+        let names = headers.map(\.trimmingSpaces)
+        guard names.count >= columns.count else { return [] }
+        for start in stride(from: names.count - columns.count, through: 0, by: -1) where Array(names[start..<start + columns.count]) == columns {
+            return Set(start..<start + columns.count)
+        }
+        return []
+    }
 
     /// Copies `sheet` to `sink` in its own encoding and dialect, every original cell byte for byte (unless `sanitize`),
     /// rows padded to the sheet's widest so the added columns line up, and the four columns appended.
     public static func annotate(_ sheet: Sheet, analysis: TrackerAnalysis, sanitize: Bool, to sink: ByteSink) throws {
         let file = sheet.input.file
-        let own = Set(sheet.layout.columns.filter { isOwnColumn($0.header) }.map(\.index))
+        let own = ownColumns(sheet.layout.columns.map(\.header))
         // The width the original cells take: the header's or the widest row's, without annotate's own columns.
         var width = 0
         try sheet.forEachRecord { record, role in

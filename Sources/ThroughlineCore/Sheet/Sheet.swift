@@ -54,6 +54,9 @@ public struct SheetOptions: Sendable {
     public var headerRow: Int?
     /// Header (as matched by `Conventions.headerKey`) to field, or to nil to leave a column unmapped; from `--map`.
     public var map: [String: Field?] = [:]
+    /// The type of the sheet's rows when its file name says (initiatives.csv): then a header naming that type is the
+    /// title, and a header naming a higher type is the parent (or the objective).
+    public var fileType: ItemType?
 
     /// Default options: find the header, map by synonyms.
     public init() {}
@@ -151,6 +154,7 @@ public final class Sheet {
         var notes: [String] = []
         var seenNames: [String: Int] = [:]
         var taken: [Field: String] = [:]
+        let annotateColumns = SheetAnnotator.ownColumns(headers)
         for (index, header) in headers.enumerated() {
             let trimmed = header.collapsingSpaces
             var name = trimmed.isEmpty ? SheetLayout.letters(index) : trimmed
@@ -165,7 +169,7 @@ public final class Sheet {
             var column = SheetColumn(index: index, header: header, name: name, field: nil, mappedBy: "")
             let viaMap = options.map[Conventions.headerKey(header)]
             // annotate's own columns ("Progress (derived)") are output, never input.
-            let field = SheetAnnotator.isOwnColumn(header) ? nil : viaMap ?? conventions.field(forHeader: header)
+            let field = annotateColumns.contains(index) ? nil : viaMap ?? typeHeaderField(header, options.fileType, conventions) ?? conventions.field(forHeader: header)
             if let field {
                 if let earlier = taken[field] {
                     notes.append("column '\(name)' also reads as \(field.rawValue); '\(earlier)' came first and is used, '\(name)' is kept as an extra column")
@@ -180,14 +184,35 @@ public final class Sheet {
         return SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
     }
 
+    /// In a sheet of one item type, a header that names a type: `Objective` in objectives.csv is the title, `Initiative`
+    /// in milestones.csv the parent.
+    static func typeHeaderField(_ header: String, _ fileType: ItemType?, _ conventions: Conventions) -> Field? {
+        guard let fileType, Conventions.headerKey(header).count > 1, let named = conventions.type(for: header) else { return nil }
+        if named == fileType { return .title }
+        guard named.level < fileType.level else { return nil }
+        return named == .objective ? .objective : .parent
+    }
+
     private static func mappedField(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> Field? {
-        if SheetAnnotator.isOwnColumn(header) { return nil }
+        if let typed = typeHeaderField(header, options.fileType, conventions) { return typed }
         if let mapped = options.map[Conventions.headerKey(header)] { return mapped }
         return conventions.field(forHeader: header)
     }
 }
 
 extension ItemType {
+    /// Depth in the usual hierarchy: objective 0, key result 1, initiative 2, workstream 3, milestone 4, task 5.
+    public var level: Int {
+        switch self {
+        case .objective: return 0
+        case .keyResult: return 1
+        case .initiative: return 2
+        case .workstream: return 3
+        case .milestone: return 4
+        case .task: return 5
+        }
+    }
+
     /// The type a file's name suggests: `objectives.csv`, `key-results.csv`, `kpis.csv`, `milestones.csv` …
     public static func fromFileName(_ name: String) -> ItemType? {
         var stem = Substring(name)
