@@ -97,6 +97,25 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.status("O") == .offTrack)
     }
 
+    @Test func aParentIsJudgedByItsChildrenNotItsOwnProgressCell() throws {
+        let text = "id,type,title,parent,start,due,forecast,progress,status\nO1,objective,Obj,,2026-01-01,2026-12-31,2026-12-31,,\nI1,initiative,Init,O1,2026-01-01,2026-12-31,,95%,Green\n"
+        let analysis = try analyse(text)
+        #expect(analysis.status("O1") == .onTrack)
+        #expect(!analysis.codes("O1").contains("behind-pace"))
+    }
+
+    @Test func noProgressTypedMeansNoPaceFinding() throws {
+        let analysis = try analyse("id,type,title,start,due,status\nM1,milestone,m,2026-01-01,2026-12-31,Green\n")
+        #expect(!analysis.codes("M1").contains("behind-pace"))
+    }
+
+    @Test func anAtRiskParentWaitingOnOffTrackWorkIsBlocked() throws {
+        let text = "id,type,title,parent,due,forecast,depends-on,status\nX,initiative,x,,2026-11-01,,,Green\nI1,initiative,i,,2026-12-31,,X,Green\nM1,milestone,m,I1,2026-12-15,2027-01-05,,Green\n"
+        let analysis = try analyse(text)
+        #expect(analysis.status("I1") == .blocked)
+        #expect(analysis.reason("I1") == "I1 blocked (waits for X) <- X overdue 20 days (due 2026-11-01)")
+    }
+
     @Test func progressRollsUpByWeight() throws {
         let text = "id,type,title,parent,progress,weight,due\nO,objective,Goal,,,,2026-12-31\nA,initiative,a,O,20%,3,2026-12-31\nB,initiative,b,O,100%,1,2026-12-31\n"
         let analysis = try analyse(text)

@@ -26,6 +26,18 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(layout.notes.count == 5)
     }
 
+    @Test func theStrongerSynonymWinsWhateverTheColumnOrder() throws {
+        let layout = try sheet("Project,ID,Task Name,Risk,Status\n").layout
+        #expect(layout.columns.map(\.field) == [nil, .id, .title, nil, .status])
+    }
+
+    @Test func typeHeadersInASheetOfOneType() throws {
+        var options = SheetOptions()
+        options.fileType = .milestone
+        let layout = try sheet("Milestone,Initiative,Objective,Owner\n", options: options).layout
+        #expect(layout.columns.map(\.field) == [.title, .parent, .objective, .owner])
+    }
+
     @Test func mapOverridesSynonyms() throws {
         var options = SheetOptions()
         options.map = [Conventions.headerKey("Target"): Field.due, Conventions.headerKey("Status"): Field?.none]

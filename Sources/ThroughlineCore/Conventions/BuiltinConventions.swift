@@ -20,15 +20,15 @@ field,Work Type,type
 field,Title,title
 field,Name,title
 field,Task Name,title
-field,Initiative,title
 field,Feature Name,title
-field,Project,title
-field,Project Name,title
-field,Item,title
-field,Summary,title
-field,Milestone,title
 field,Work Item,title
+field,Summary,title
 field,Deliverable,title
+field,Item,title
+field,Milestone,title
+field,Initiative,title
+field,Project Name,title
+field,Project,title
 field,Objective,objective
 field,Goal,objective
 field,Strategic Priority,objective
@@ -45,16 +45,16 @@ field,Parent Item,parent
 field,Parent Ref,parent
 field,Part Of,parent
 field,Owner,owner
-field,Lead,owner
 field,DRI,owner
 field,Accountable,owner
+field,Lead,owner
 field,Assignee,owner
 field,Assigned To,owner
-field,SRO,owner
-field,Resource Names,owner
 field,Responsible,owner
-field,Project Manager,owner
+field,SRO,owner
 field,Owner Name,owner
+field,Project Manager,owner
+field,Resource Names,owner
 field,Team,team
 field,Department,team
 field,Dept,team
@@ -66,16 +66,16 @@ field,Org,team
 field,Squad,team
 field,Status,status
 field,RAG,status
+field,RAG Status,status
+field,Overall Status,status
 field,Health,status
 field,State,status
-field,Confidence,status
-field,DCA,status
-field,RAG Status,status
 field,Delivery Confidence,status
-field,Overall Status,status
-field,Risk,status
+field,DCA,status
+field,Confidence,status
 field,Risk Rating,status
 field,Risk Level,status
+field,Risk,status
 field,% Complete,progress
 field,Progress,progress
 field,Percent Done,progress
@@ -92,16 +92,16 @@ field,Planned Start,start
 field,Baseline Start,start
 field,Due,due
 field,Due Date,due
-field,Finish,due
-field,End Date,due
-field,Deadline,due
-field,Baseline Finish,due
 field,Target Date,due
-field,End,due
+field,Deadline,due
+field,Committed Date,due
+field,Baseline Finish,due
+field,Target End,due
+field,Finish,due
 field,Finish Date,due
 field,Planned Finish,due
-field,Committed Date,due
-field,Target End,due
+field,End Date,due
+field,End,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast

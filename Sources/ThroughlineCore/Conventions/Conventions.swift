@@ -12,6 +12,9 @@ public enum OwnerMeaning: Equatable, Sendable {
 public struct Conventions: Sendable {
     /// Header words to fields.
     public private(set) var fields: [String: Field] = [:]
+    /// How strongly each header word names its field: its place in the conventions (lower is stronger), so that when
+    /// two columns name one field, `Status` beats `Risk` and `Task Name` beats `Project`.
+    public private(set) var fieldRanks: [String: Int] = [:]
     /// Type words to item types.
     public private(set) var types: [String: ItemType] = [:]
     /// Status words to canonical statuses.
@@ -65,6 +68,7 @@ public struct Conventions: Sendable {
                     return false
                 }
                 result.fields[Self.headerKey(value)] = field
+                result.fieldRanks[Self.headerKey(value)] = result.fieldRanks.count
             case "type":
                 guard let type = ItemType(rawValue: means.lowercased()) else {
                     problem = .data(location, "unknown item type '\(means)'", hint: "types are: " + ItemType.allCases.map(\.rawValue).joined(separator: ", "))
@@ -151,12 +155,17 @@ public struct Conventions: Sendable {
 
     /// The field a header names, if any.
     /// A header with a parenthesised part, `Risk (1-5)` or `Budget (kEUR)`, also matches without it.
-    public func field(forHeader header: String) -> Field? {
-        if let field = fields[Self.headerKey(header)] { return field }
+    public func field(forHeader header: String) -> Field? { fieldAndRank(forHeader: header)?.field }
+
+    /// The field a header names and how strongly (lower is stronger).
+    public func fieldAndRank(forHeader header: String) -> (field: Field, rank: Int)? {
+        let key = Self.headerKey(header)
+        if let field = fields[key] { return (field, fieldRanks[key] ?? Int.max) }
         guard let open = header.firstIndex(of: "(") else { return nil }
         let close = header[open...].firstIndex(of: ")").map { header.index(after: $0) } ?? header.endIndex
-        let shorter = String(header[..<open] + header[close...])
-        return shorter.isEmpty ? nil : fields[Self.headerKey(shorter)]
+        let shorter = Self.headerKey(String(header[..<open] + header[close...]))
+        guard !shorter.isEmpty, let field = fields[shorter] else { return nil }
+        return (field, fieldRanks[shorter] ?? Int.max)
     }
 
     /// The item type a typed word names, if any.

@@ -161,8 +161,9 @@ public struct Check: Sendable {
         input.items.indices.compactMap { index in
             let item = input.items[index]
             let asOf = input.settings.asOf
-            guard input.isOpen(index), let start = item.start, let due = item.due, due > start, asOf > start, asOf <= due,
-                  let progress = input.results[index].progress else { return nil }
+            // A leaf with progress typed on its row, as the rollup's own pace rule reads it; a parent's pace is its children's.
+            guard input.isOpen(index), input.portfolio.children[index].allSatisfy({ input.results[$0].status.isInactive }), let start = item.start, let due = item.due, due > start, asOf > start, asOf <= due,
+                  let progress = item.progress else { return nil }
             let elapsed = Double(asOf.days(since: start)) * 100 / Double(due.days(since: start))
             guard progress + input.settings.paceMargin < elapsed else { return nil }
             return input.finding(.behindPace, index, .progress,

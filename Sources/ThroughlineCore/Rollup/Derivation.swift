@@ -186,14 +186,18 @@ public struct Derivation: Sendable {
     }
 
     /// Rule 5: a forecast slip, a late start, or progress behind the time elapsed.
+    /// A forecast later than the due date: at-risk, or off-track past the slip share of the planned duration.
+    static func forecastSlip(_ item: Item, _ settings: RollupSettings) -> (Status, Fact)? {
+        guard let due = item.due, let forecast = item.forecast, forecast > due else { return nil }
+        let slip = forecast.days(since: due)
+        var status = Status.atRisk
+        if let start = item.start, due > start, Double(slip) > settings.slipShare * Double(due.days(since: start)) { status = .offTrack }
+        return (status, .slip(forecast: forecast, due: due))
+    }
+
     static func riskFact(_ item: Item, _ settings: RollupSettings) -> (Status, Fact)? {
         let asOf = settings.asOf
-        if let due = item.due, let forecast = item.forecast, forecast > due {
-            let slip = forecast.days(since: due)
-            var status = Status.atRisk
-            if let start = item.start, due > start, Double(slip) > settings.slipShare * Double(due.days(since: start)) { status = .offTrack }
-            return (status, .slip(forecast: forecast, due: due))
-        }
+        if let slip = forecastSlip(item, settings) { return slip }
         let notStarted = item.typedStatus == .notStarted || (item.progress ?? 0) == 0 && item.typedStatus == nil
         if notStarted, let start = item.start, asOf.days(since: start) > settings.lateStartGraceDays {
             return (.atRisk, .lateStart(days: asOf.days(since: start), start: start))
@@ -273,11 +277,12 @@ public struct Derivation: Sendable {
             if let due = item.due, due < settings.asOf, Status.offTrack.severity > status.severity {
                 status = .offTrack
                 cause = .fact(.overdue(days: settings.asOf.days(since: due), due: due))
-            } else if let risk = riskFact(item, settings), risk.0.severity > status.severity, item.forecast != nil {
-                status = risk.0
-                cause = .fact(risk.1)
+            } else if let slip = forecastSlip(item, settings), slip.0.severity > status.severity {
+                // Only its own forecast speaks for a parent: its progress and start are its children's to tell.
+                status = slip.0
+                cause = .fact(slip.1)
             }
-            if !status.isTrouble, let blocker = blockingDependency(index, portfolio, known) {
+            if status.severity < Status.blocked.severity, let blocker = blockingDependency(index, portfolio, known) {
                 status = .blocked
                 cause = .dependency(blocker)
             }

@@ -153,8 +153,27 @@ public final class Sheet {
         var columns: [SheetColumn] = []
         var notes: [String] = []
         var seenNames: [String: Int] = [:]
-        var taken: [Field: String] = [:]
         let annotateColumns = SheetAnnotator.ownColumns(headers)
+        // What each column could be, and how strongly; `--map` and type headers are the strongest.
+        var candidates: [(field: Field, rank: Int, via: String)?] = []
+        for (index, header) in headers.enumerated() {
+            if annotateColumns.contains(index) { candidates.append(nil); continue }
+            if let mapped = options.map[Conventions.headerKey(header)] {
+                candidates.append(mapped.map { ($0, -2, "--map") })
+            } else if let typed = typeHeaderField(header, options.fileType, conventions) {
+                candidates.append((typed, -1, "synonym"))
+            } else {
+                candidates.append(conventions.fieldAndRank(forHeader: header).map { ($0.field, $0.rank, "synonym") })
+            }
+        }
+        // Each field goes to its strongest column, the first among equals.
+        var winner: [Field: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            guard let candidate else { continue }
+            if let current = winner[candidate.field], candidates[current]!.rank <= candidate.rank { continue }
+            winner[candidate.field] = index
+        }
+        var names: [String] = []
         for (index, header) in headers.enumerated() {
             let trimmed = header.collapsingSpaces
             var name = trimmed.isEmpty ? SheetLayout.letters(index) : trimmed
@@ -166,17 +185,16 @@ public final class Sheet {
             } else {
                 seenNames[key] = 1
             }
-            var column = SheetColumn(index: index, header: header, name: name, field: nil, mappedBy: "")
-            let viaMap = options.map[Conventions.headerKey(header)]
-            // annotate's own columns ("Progress (derived)") are output, never input.
-            let field = annotateColumns.contains(index) ? nil : viaMap ?? typeHeaderField(header, options.fileType, conventions) ?? conventions.field(forHeader: header)
-            if let field {
-                if let earlier = taken[field] {
-                    notes.append("column '\(name)' also reads as \(field.rawValue); '\(earlier)' came first and is used, '\(name)' is kept as an extra column")
-                } else {
-                    taken[field] = name
-                    column.field = field
-                    column.mappedBy = viaMap != nil ? "--map" : "synonym"
+            names.append(name)
+        }
+        for (index, header) in headers.enumerated() {
+            var column = SheetColumn(index: index, header: header, name: names[index], field: nil, mappedBy: "")
+            if let candidate = candidates[index] {
+                if winner[candidate.field] == index {
+                    column.field = candidate.field
+                    column.mappedBy = candidate.via
+                } else if let chosen = winner[candidate.field] {
+                    notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue); '\(names[chosen])' names it more plainly and is used, '\(names[index])' is kept as an extra column")
                 }
             }
             columns.append(column)
