@@ -9,6 +9,8 @@ import ThroughlineCore
 public final class DescriptorSink: ByteSink {
     private let descriptor: Int32
     private let name: String
+    /// Set once the reader has gone (`… | head`): the rest is dropped quietly and the command ends as it would.
+    private var readerGone = false
 
     /// Writes to `descriptor`; `name` is used in messages.
     public init(descriptor: Int32, name: String) {
@@ -17,21 +19,25 @@ public final class DescriptorSink: ByteSink {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        try writeAll(bytes, to: descriptor, name: name)
+        guard !readerGone else { return }
+        readerGone = try !writeAll(bytes, to: descriptor, name: name)
     }
 }
 
-/// Writes every byte to a descriptor, retrying after interrupted and short writes.
-func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws {
+/// Writes every byte to a descriptor, retrying after interrupted and short writes; false when the reader has gone (EPIPE).
+@discardableResult
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws -> Bool {
     var offset = 0
     while offset < bytes.count {
         let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if written < 0 {
             if errno == EINTR { continue }
+            if errno == EPIPE { return false }
             throw ThroughlineError.cannotWrite(name, String(cString: strerror(errno)))
         }
         offset += written
     }
+    return true
 }
 
 /// A file written beside its destination and renamed over it only when complete, so a failed run never leaves a
@@ -61,7 +67,7 @@ final class AtomicFile: ByteSink {
     deinit { if !finished { abandon() } }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        try writeAll(bytes, to: descriptor, name: shown)
+        guard try writeAll(bytes, to: descriptor, name: shown) else { throw ThroughlineError.cannotWrite(shown, "broken pipe") }
     }
 
     /// Makes the file whole and puts it in place.

@@ -127,3 +127,17 @@ import Testing
         }
     }
 }
+
+@Suite struct StatusWordsTests {
+    @Test(arguments: [
+        ("Won’t do", Status.cancelled), ("In-progress", .onTrack), ("🟢 On track", .onTrack), ("Completed ✅", .done), ("⚠️", .atRisk),
+        ("✅ Done", .done),
+    ])
+    func wordsAsTyped(_ typed: String, _ expected: Status) {
+        #expect(Conventions.builtIn.status(for: typed) == expected)
+    }
+
+    @Test func anEmojiAndAWordThatDisagreeAreUnknown() {
+        #expect(Conventions.builtIn.status(for: "🔴 Done") == nil)
+    }
+}

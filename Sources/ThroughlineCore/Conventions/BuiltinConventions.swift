@@ -279,6 +279,11 @@ status,Proposed,not-started
 status,Not yet started,not-started
 status,⚪,not-started
 status,⬜,not-started
+status,In-progress,on-track
+status,⚠,at-risk
+status,⚠️,at-risk
+status,Not applicable,cancelled
+status,N/A,cancelled
 owner,Platform Team,team
 owner,Finance Dept,team
 owner,Marketing & Sales,team
@@ -290,6 +295,10 @@ owner,Various,team
 owner,All,team
 owner,Everyone,team
 owner,N/A,nobody
+owner,-,nobody
+owner,?,nobody
+owner,None,nobody
+owner,R&D,team
 
 """#
 }

@@ -112,9 +112,11 @@ public struct Conventions: Sendable {
     public static func wordKey(_ text: some StringProtocol) -> String {
         if let ascii = asciiWordKey(text) { return ascii }
         var scalars: [Unicode.Scalar] = []
+        // Spreadsheets turn ' into a curly apostrophe as people type: "Won’t do" is "won't do".
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
+        for var scalar in text.lowercased().unicodeScalars {
             if scalar == "\u{FE0F}" { continue }
+            if scalar == "\u{2019}" || scalar == "\u{2018}" { scalar = "'" }
             if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
                 continue
@@ -178,10 +180,25 @@ public struct Conventions: Sendable {
         return types[shorter] ?? ItemType(rawValue: shorter)
     }
 
-    /// The canonical status a typed word names, if any; canonical names themselves always match.
+    /// The canonical status a typed word names, if any; canonical names themselves always match, and so does an emoji
+    /// with a word beside it ("🟢 On track", "Completed ✅") when the two agree or only one is known.
     public func status(for text: some StringProtocol) -> Status? {
         let key = Self.wordKey(text)
-        return statuses[key] ?? Status(rawValue: key)
+        if let status = statuses[key] ?? Status(rawValue: key) { return status }
+        let words = key.unicodeScalars.split { !($0.properties.isAlphabetic || $0 == " " || $0 == "'" || $0 == "/" || $0 == "-") }
+        let symbols = key.unicodeScalars.filter { !($0.properties.isAlphabetic || $0.properties.isWhitespace || $0 == "'" || $0 == "/" || $0 == "-") }
+        guard !symbols.isEmpty else { return nil }
+        let word = words.map { Self.wordKey(String(String.UnicodeScalarView($0))) }.filter { !$0.isEmpty }
+        let fromWord = word.count == 1 ? statuses[word[0]] ?? Status(rawValue: word[0]) : nil
+        var symbolText = ""
+        symbolText.unicodeScalars.append(contentsOf: symbols)
+        let fromSymbol = statuses[symbolText]
+        switch (fromWord, fromSymbol) {
+        case let (a?, b?): return a == b ? a : nil
+        case let (a?, nil): return a
+        case let (nil, b?): return word.isEmpty ? b : nil
+        default: return nil
+        }
     }
 }
 

@@ -75,9 +75,19 @@ public enum TextFormat {
         return out
     }
 
-    /// Text escaped for a Markdown table cell: pipes escaped, line breaks as spaces.
+    /// Text escaped for Markdown: pipes and backslashes escaped, line breaks as spaces, and a `<` that could open an
+    /// HTML tag written `&lt;`, since Markdown renderers pass HTML through (the `<-` of reason chains stays readable).
     public static func markdown(_ text: String) -> String {
-        text.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " ")
+        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "<", index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic || "/!?".unicodeScalars.contains(scalars[index + 1]) {
+                out += "&lt;"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " ")
     }
 
     /// Pads to a display width (counting characters).

@@ -68,7 +68,7 @@ public enum RollupRenderer {
         for (level, row) in flatten(report.rows) {
             try? writer.writeRecord([String(level), row.id, row.type, row.title, row.owner, row.status?.rawValue ?? "", row.derivedStatus.rawValue,
                                      row.progress.map { Derivation.format(($0 * 10).rounded() / 10) } ?? "", row.impactStatus?.rawValue ?? "",
-                                     CSVSafety.neutralize(row.reason), CSVSafety.neutralize(row.impactReason ?? "")], terminator: .lf)
+                                     row.reason, row.impactReason ?? ""].map(CSVSafety.neutralize), terminator: .lf)
         }
         try? out.flush()
         return sink.text

@@ -25,7 +25,7 @@ public final class OwnerClassifier: Sendable {
     static let departmentWords: Set<String> = [
         "marketing", "sales", "finance", "engineering", "ops", "operations", "infra", "infrastructure", "platform", "legal", "hr", "it",
         "security", "product", "design", "data", "analytics", "support", "success", "growth", "payments", "procurement", "facilities",
-        "research", "qa", "devops", "sre", "compliance", "customer success", "people ops", "people", "management", "executive", "exec",
+        "research", "qa", "devops", "sre", "compliance", "r&d", "r and d", "it ops", "customer success", "people ops", "people", "management", "executive", "exec",
     ]
 
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.

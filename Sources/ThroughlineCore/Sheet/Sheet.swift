@@ -125,8 +125,9 @@ public final class Sheet {
             let columns = (0..<width).map { SheetColumn(index: $0, header: "", name: SheetLayout.letters($0), field: nil, mappedBy: "") }
             return SheetLayout(columns: columns, headerRow: nil, headerLine: nil, headerReason: "--no-header", notes: [])
         }
-        guard !rows.isEmpty else {
-            throw ThroughlineError.data(SourceLocation(file: file), "the file is empty: there is no header row", hint: "a sheet needs a header row naming its columns")
+        guard rows.contains(where: { $0.cells.contains { !$0.trimmingSpaces.isEmpty } }) else {
+            throw ThroughlineError.data(SourceLocation(file: file), rows.isEmpty ? "the file is empty: there is no header row" : "the file has only blank rows: there is no header row",
+                                        hint: "a sheet needs a header row naming its columns")
         }
         let chosen: Int
         let reason: String
