@@ -79,7 +79,13 @@ enum AnalysisOptions {
         let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
         let options = try CapacityArguments.options(arguments)
         let capacity = try arguments.value("--capacity").map { try CapacityArguments.plan($0, options: options, input: input, context: context) }
-        return (TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: capacity,
-                                underAllocatedAt: options.underAllocatedAt), input)
+        let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: capacity,
+                                       underAllocatedAt: options.underAllocatedAt)
+        let implicit = analysis.implicitObjectives
+        if !implicit.isEmpty {
+            let shown = implicit.prefix(8).joined(separator: ", ") + (implicit.count > 8 ? ", …" : "")
+            try context.note("throughline: note: the sheet has no objective rows; the \(implicit.count) objective\(implicit.count == 1 ? "" : "s") its rows name are used: \(shown)")
+        }
+        return (analysis, input)
     }
 }

@@ -116,6 +116,22 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("I1") == "I1 blocked (waits for X) <- X overdue 20 days (due 2026-11-01)")
     }
 
+    @Test func objectivesNamedButWithoutRowsAreObjectivesAllTheSame() throws {
+        let text = "id,title,strategic priority,owner,status,due,forecast\nI1,Launch,Grow revenue,Ana,Green,2026-12-31,\nI2,Pricing,grow  revenue,Ben,Green,2026-12-31,2027-01-20\nI3,Survey,Retain,Cy,Green,2026-12-31,\n"
+        let analysis = try analyse(text)
+        #expect(analysis.implicitObjectives == ["Grow revenue", "Retain"])
+        let report = RollupReport(analysis.derivation, grouping: .objective, depth: 0)
+        #expect(report.rows.map(\.derivedStatus) == [.atRisk, .onTrack])
+        #expect(report.rows[0].reason == "Grow revenue at-risk <- I2 forecast 2027-01-20 is 20 days after due 2026-12-31")
+        #expect(!analysis.findings().contains { $0.code == .orphan || $0.code == .unknownReference || $0.location.line == 0 })
+    }
+
+    @Test func aDateColumnWithoutEvidenceTakesTheSheets() throws {
+        let text = "id,type,title,parent,due,forecast\nO1,objective,Grow,,12/31/2026,\nM1,milestone,Legal,O1,6/30/2026,7/1/2026\n"
+        let analysis = try analyse(text, settings: RollupSettings(asOf: CalendarDate(year: 2026, month: 5, day: 1)!))
+        #expect(analysis.reason("M1") == "M1 forecast 2026-07-01 is 1 day after due 2026-06-30")
+    }
+
     @Test func progressRollsUpByWeight() throws {
         let text = "id,type,title,parent,progress,weight,due\nO,objective,Goal,,,,2026-12-31\nA,initiative,a,O,20%,3,2026-12-31\nB,initiative,b,O,100%,1,2026-12-31\n"
         let analysis = try analyse(text)

@@ -35,10 +35,10 @@ enum RollupCommand: Command {
         } ?? 0
         let format = try AnalysisOptions.format(arguments, context)
         let (analysis, _) = try AnalysisOptions.analyse(arguments, context)
-        let errors = analysis.dataFindings.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            try context.note("throughline: \(errors.count) data error\(errors.count == 1 ? "" : "s") in the sheet may change this rollup; see 'throughline check'")
-        }
+        // Cells that could not be read change what is derived: say where they are, as import does.
+        let printer = FindingPrinter(context)
+        analysis.dataFindings.forEach(printer.print)
+        printer.finish()
         let report = RollupReport(analysis.derivation, grouping: grouping, depth: depth)
         let text = RollupRenderer.render(report, format: format, style: AnalysisOptions.style(context, arguments))
         try context.write(text, to: arguments.value("--output"))

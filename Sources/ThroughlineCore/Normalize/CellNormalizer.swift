@@ -82,6 +82,10 @@ public struct CellNormalizer: Sendable {
         self.conventions = conventions
         self.people = people
         self.file = file
+        // A date column that gives no evidence of its own takes the sheet's, when the sheet's other date columns agree.
+        let dayFirst = profile.dates.values.map(\.dayFirstVotes).reduce(0, +)
+        let monthFirst = profile.dates.values.map(\.monthFirstVotes).reduce(0, +)
+        let sheetOrder: DateOrder? = dayFirst > 0 && monthFirst == 0 ? .dayFirst : monthFirst > 0 && dayFirst == 0 ? .monthFirst : nil
         plans = layout.columns.map { column in
             guard let field = column.field else { return .keep }
             switch field {
@@ -92,7 +96,8 @@ public struct CellNormalizer: Sendable {
                 return .progress(fraction: (profile.largestBarePercent[column.index] ?? 0) <= 1)
             case .start, .due, .forecast, .updated:
                 let inference = profile.dates[column.index] ?? DateOrderInference()
-                return .date(order: dateOrder ?? inference.inferredOrder, edge: field.periodEdge)
+                let own = inference.isConflicting ? nil : inference.inferredOrder ?? sheetOrder
+                return .date(order: dateOrder ?? own, edge: field.periodEdge)
             case .owner:
                 return .owner
             case .weight, .baseline, .target, .actual:

@@ -57,8 +57,10 @@ public final class Item: Sendable {
     public let hasNotes: Bool
     /// The file the row is in.
     public let file: String
-    /// The line the row starts on.
+    /// The line the row starts on (0 for an implicit objective, which has no row).
     public let line: Int
+    /// An objective the sheet names in its objective column but has no row for.
+    public let isImplicit: Bool
 
     /// The id, or the title when there is no id: how the item is named in reasons and findings.
     public var label: String { id.isEmpty ? title : id }
@@ -69,8 +71,37 @@ public final class Item: Sendable {
     /// Whether the item has KPI values to judge impact by.
     public var hasKPI: Bool { target != nil && actual != nil }
 
+    /// An objective known only by the name rows give it in their objective column.
+    init(implicitObjective title: String, file: String) {
+        id = ""
+        type = .objective
+        self.title = title
+        objectiveReference = ""
+        parentReference = ""
+        owner = ""
+        team = ""
+        typedStatus = nil
+        progress = nil
+        start = nil
+        due = nil
+        forecast = nil
+        updated = nil
+        dependencyReferences = []
+        weight = 1
+        baseline = nil
+        target = nil
+        actual = nil
+        unit = ""
+        direction = nil
+        hasNotes = false
+        self.file = file
+        line = 0
+        isImplicit = true
+    }
+
     /// Reads an item from a canonical tracker row (cells in `TrackerImport.columns` order).
     init(canonical cells: [String], file: String, line: Int, interned: (String) -> String = { $0 }) {
+        isImplicit = false
         func cell(_ field: Field) -> String { cells[field.position] }
         func number(_ field: Field) -> Double? { NumberReading.read(cell(field)) }
         func date(_ field: Field) -> CalendarDate? { CalendarDate(iso: cell(field)) }

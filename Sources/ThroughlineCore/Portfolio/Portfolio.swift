@@ -14,7 +14,8 @@ public struct Portfolio: Sendable {
     public let findings: [Finding]
 
     /// Resolves references by id, then by title (ignoring case and spaces).
-    public init(items: [Item]) {
+    public init(items given: [Item]) {
+        let items = given + Self.implicitObjectives(given)
         self.items = items
         var findings: [Finding] = []
         var byID: [String: Int] = [:]
@@ -64,6 +65,22 @@ public struct Portfolio: Sendable {
         self.children = children
         self.dependencies = dependencies
         self.findings = findings
+    }
+
+    /// The objectives a sheet with no objective rows names in its objective column: each distinct name (that is not
+    /// an id or title of a row) becomes an objective of its own, so a flat list of work still rolls up per objective.
+    static func implicitObjectives(_ items: [Item]) -> [Item] {
+        guard !items.contains(where: { $0.type == .objective }), items.contains(where: { !$0.objectiveReference.isEmpty }) else { return [] }
+        let ids = Set(items.map(\.id))
+        let titles = Set(items.map { Conventions.wordKey($0.title) })
+        var seen = Set<String>()
+        var implicit: [Item] = []
+        for item in items where !item.objectiveReference.isEmpty && !ids.contains(item.objectiveReference) {
+            let key = Conventions.wordKey(item.objectiveReference)
+            guard !titles.contains(key), seen.insert(key).inserted else { continue }
+            implicit.append(Item(implicitObjective: item.objectiveReference.collapsingSpaces, file: item.file))
+        }
+        return implicit
     }
 
     /// The place of an item's row.

@@ -19,16 +19,28 @@ public struct TrackerAnalysis: Sendable {
         self.underAllocatedAt = underAllocatedAt
         owners = OwnerClassifier(owners: loaded.owners, teams: loaded.teams, people: people, conventions: conventions)
         headerNames = loaded.headerNames
-        dataFindings = loaded.findings + portfolio.findings
+        // References are found by field; name the column as the sheet does ("Belongs To", not "parent").
+        let located = portfolio.findings.map { finding -> Finding in
+            var finding = finding
+            if let column = finding.location.column, let field = Field(rawValue: column), let header = loaded.headerNames[finding.location.file]?[field] {
+                finding.location.column = header
+            }
+            return finding
+        }
+        dataFindings = loaded.findings + located
     }
 
     /// Calls `body` with every finding, check by check, without keeping them: for callers that need only part of each.
     public func forEachFinding(_ body: (Finding) -> Void) {
         dataFindings.forEach(body)
         let input = CheckInput(derivation: derivation, owners: owners, headerNames: headerNames)
-        for check in Check.all { check.run(input).forEach(body) }
+        // Implicit objectives have no row to fix (line 0): what the checks say of them is left out.
+        for check in Check.all { check.run(input).forEach { if $0.location.line != 0 { body($0) } } }
         capacityFindings().forEach(body)
     }
+
+    /// The objectives taken from the objective column of a sheet with no objective rows.
+    public var implicitObjectives: [String] { derivation.portfolio.items.filter(\.isImplicit).map(\.title) }
 
     /// The capacity findings alone: the capacity sheet's cells, over- and under-allocation, unstaffed owners.
     public func capacityFindings() -> [Finding] {
