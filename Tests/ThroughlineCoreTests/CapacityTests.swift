@@ -67,6 +67,15 @@ func plan(_ text: String, options: CapacityOptions = CapacityOptions(), people: 
         #expect(plan.cells["Ana Lopez"]![Period.month(2026, 3)!]!.utilisation == 1.2)
     }
 
+    @Test func aPercentageIsAShareOfThePersonsOwnTime() throws {
+        var people = PeopleDirectory()
+        people.add(.init(name: "Dan Wu", team: "Ops", email: nil, fte: 0.5))
+        let plan = try plan("person,Mar 2026\nDan Wu,50%\n", people: people)
+        let cell = plan.cells["Dan Wu"]![Period.month(2026, 3)!]!
+        #expect(cell.allocated == 0.25)
+        #expect(cell.utilisation == 0.5)
+    }
+
     @Test func unreadableCellsAreFindingsNotZeros() throws {
         let plan = try plan("person,period,allocated\nAna,2026-03,abc\nAna,2026-04,-1\nAna,someday,0.5\n")
         #expect(plan.sheet.findings.map(\.code.name) == ["bad-number", "bad-number", "bad-date"])

@@ -76,6 +76,11 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(output == "id,owner\nA,\"Priya Sharma\"\nB,Priya Sharma\nC,Priya Sharma\nD,Platform Team\n")
     }
 
+    @Test func lastFirstBecomesTheNameTheSheetUsesElsewhere() throws {
+        let (output, _) = try normalized("id,owner\nA,Ana Lopez\nB,\"Lopez, Ana\"\nC,\"Ana, Ben\"\n")
+        #expect(output == "id,owner\nA,Ana Lopez\nB,\"Ana Lopez\"\nC,\"Ana, Ben\"\n")
+    }
+
     @Test func raggedRowsAreReportedAndKept() throws {
         let input = "id,status\nA,Green,extra\nB\n"
         let (output, codes) = try normalized(input)

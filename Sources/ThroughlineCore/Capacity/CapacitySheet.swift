@@ -179,7 +179,8 @@ public struct CapacitySheet: Sendable {
         var findings: [Finding] = []
         var skippedTotals = 0
         var suggestionsLeft = 50
-        func fte(_ text: String, period: Period, location: SourceLocation, blankIsZero: Bool) -> Double? {
+        // A percentage is a share of the person's own time: 50% of a 0.5 FTE person is 0.25 FTE.
+        func fte(_ text: String, period: Period, location: SourceLocation, blankIsZero: Bool, personFTE: Double) -> Double? {
             var value = text.trimmingSpaces
             if value.isEmpty {
                 if blankIsZero { return 0 }
@@ -198,7 +199,7 @@ public struct CapacitySheet: Sendable {
             }
             switch cellUnit {
             case .fte: return number
-            case .percent: return number / 100
+            case .percent: return number / 100 * personFTE
             case .hours: return number / (options.hoursPerDay * period.workingDays(daysPerMonth: options.daysPerMonth))
             case .days: return number / period.workingDays(daysPerMonth: options.daysPerMonth)
             }
@@ -240,6 +241,7 @@ public struct CapacitySheet: Sendable {
                                         message: message))
             }
             let item = itemColumn.flatMap { $0 < cells.count ? cells[$0].trimmingSpaces : nil } ?? ""
+            let personFTE = people.person(matching: person)?.fte ?? 1.0
             switch form {
             case .long:
                 let periodText = periodColumn! < cells.count ? cells[periodColumn!] : ""
@@ -249,10 +251,10 @@ public struct CapacitySheet: Sendable {
                     return true
                 }
                 let allocatedText = allocatedColumn! < cells.count ? cells[allocatedColumn!] : ""
-                guard let allocated = fte(allocatedText, period: period, location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces), blankIsZero: false) else { return true }
+                guard let allocated = fte(allocatedText, period: period, location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces), blankIsZero: false, personFTE: personFTE) else { return true }
                 var available: Double?
                 if let availableColumn, availableColumn < cells.count, !cells[availableColumn].trimmingSpaces.isEmpty {
-                    available = fte(cells[availableColumn], period: period, location: SourceLocation(file: input.file, line: record.line, column: header[availableColumn].trimmingSpaces), blankIsZero: false)
+                    available = fte(cells[availableColumn], period: period, location: SourceLocation(file: input.file, line: record.line, column: header[availableColumn].trimmingSpaces), blankIsZero: false, personFTE: personFTE)
                 }
                 allocations.append(Allocation(person: person, team: team, period: period, item: item, allocated: allocated, available: available,
                                               location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces)))
@@ -260,7 +262,7 @@ public struct CapacitySheet: Sendable {
                 for (index, period) in periodColumns {
                     let location = SourceLocation(file: input.file, line: record.line, column: header[index].trimmingSpaces)
                     // In a plan, a blank cell is no allocation that period: the sheet means zero.
-                    guard let value = fte(index < cells.count ? cells[index] : "", period: period, location: location, blankIsZero: true) else { continue }
+                    guard let value = fte(index < cells.count ? cells[index] : "", period: period, location: location, blankIsZero: true, personFTE: personFTE) else { continue }
                     allocations.append(Allocation(person: person, team: team, period: period, item: item, allocated: value, available: nil, location: location))
                 }
             }

@@ -4,6 +4,9 @@ public struct ColumnProfile: Sendable {
     public var dates: [Int: DateOrderInference] = [:]
     /// Per progress column: the largest bare (no `%`) number seen.
     public var largestBarePercent: [Int: Double] = [:]
+    /// Owners named alone (no comma), by word key, as first spelled: so `Lopez, Ana` can be read as the `Ana Lopez` the
+    /// sheet names elsewhere, without a people sheet.
+    public var soleOwners: [String: String] = [:]
 
     /// An empty profile.
     public init() {}
@@ -12,12 +15,22 @@ public struct ColumnProfile: Sendable {
     public init(sheet: Sheet) throws {
         let dateColumns = sheet.layout.columns.filter { $0.field?.isDate == true }.map(\.index)
         let progressColumns = sheet.layout.columns.filter { $0.field == .progress }.map(\.index)
+        let ownerColumn = sheet.layout.column(for: .owner)?.index
         for column in dateColumns { dates[column] = DateOrderInference() }
-        guard !dateColumns.isEmpty || !progressColumns.isEmpty else { return }
+        guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return }
+        var lastOwner = ""
         try sheet.forEachDataRow { record in
             for column in dateColumns where column < record.count {
                 let value = record.string(column)
                 dates[column]!.observe(Substring(value))
+            }
+            if let ownerColumn, ownerColumn < record.count {
+                let owner = record.string(ownerColumn)
+                if owner != lastOwner, !owner.isEmpty, !owner.contains(",") {
+                    let key = Conventions.wordKey(owner)
+                    if soleOwners[key] == nil { soleOwners[key] = owner.collapsingSpaces }
+                }
+                lastOwner = owner
             }
             for column in progressColumns where column < record.count {
                 if case .bare(let number)? = PercentReading.read(record.string(column)) {
@@ -73,6 +86,7 @@ public struct CellNormalizer: Sendable {
     private let layout: SheetLayout
     private let conventions: Conventions
     private let people: PeopleDirectory
+    private let soleOwners: [String: String]
     private let file: String
 
     /// Plans each column from the layout and the profile; `dateOrder` overrides what the columns suggest.
@@ -81,6 +95,7 @@ public struct CellNormalizer: Sendable {
         self.layout = layout
         self.conventions = conventions
         self.people = people
+        soleOwners = profile.soleOwners
         self.file = file
         // A date column that gives no evidence of its own takes the sheet's, when the sheet's other date columns agree.
         let dayFirst = profile.dates.values.map(\.dayFirstVotes).reduce(0, +)
@@ -238,7 +253,13 @@ public struct CellNormalizer: Sendable {
     public func canonicalOwner(_ typed: String) -> String {
         let collapsed = typed.collapsingSpaces
         if case .person(let name)? = conventions.owners[Conventions.wordKey(collapsed)] { return name }
-        return people.person(matching: collapsed)?.name ?? collapsed
+        if let person = people.person(matching: collapsed) { return person.name }
+        // "Lopez, Ana" where the sheet also names "Ana Lopez" alone is that person, not two.
+        let parts = collapsed.split(separator: ",").map { String($0).trimmingSpaces }
+        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, let spelled = soleOwners[Conventions.wordKey(parts[1] + " " + parts[0])] {
+            return spelled
+        }
+        return collapsed
     }
 
     private func changed(_ original: String, _ canonical: String) -> String? {
