@@ -200,6 +200,14 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
     }
 
+    @Test func aTitleSeveralItemsShareIsReported() throws {
+        let text = "id,type,title,parent\nE,initiative,EU,\nU,initiative,US,\nW1,workstream,Phase 1,E\nW2,workstream,Phase 1,U\nT,task,Hiring,Phase 1\n"
+        let analysis = try analyse(text)
+        let finding = analysis.findings().first { $0.code == .ambiguousReference }
+        #expect(finding?.id == "T")
+        #expect(finding?.message == "parent 'Phase 1' matches 2 items by title; the first (line 4) is used; name it by id")
+    }
+
     @Test func cyclesAreFindingsNotCrashes() throws {
         let text = "id,type,title,parent,depends-on\nA,task,a,B,C\nB,task,b,A,\nC,task,c,,A\n"
         let analysis = try analyse(text)

@@ -30,6 +30,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
 
     public static let duplicateID = FindingCode(name: "duplicate-id", severity: .error, meaning: "two rows share an id")
     public static let unknownReference = FindingCode(name: "unknown-reference", severity: .error, meaning: "an objective, parent or dependency names no item in the sheet")
+    public static let ambiguousReference = FindingCode(name: "ambiguous-reference", severity: .warning, meaning: "a reference by title that several items share; the first is used")
     public static let hierarchyCycle = FindingCode(name: "hierarchy-cycle", severity: .error, meaning: "an item is its own ancestor through its parents")
     public static let dependencyCycle = FindingCode(name: "dependency-cycle", severity: .error, meaning: "items wait for each other in a circle")
     public static let badDate = FindingCode(name: "bad-date", severity: .error, meaning: "a date cell that cannot be read as a date")
@@ -71,7 +72,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Every code that concerns the sheet's own cells, in the order `check --list` shows them.
     public static let sheetCodes: [FindingCode] = [
-        .duplicateID, .unknownReference, .hierarchyCycle, .dependencyCycle, .badDate, .ambiguousDate, .unknownStatus, .unknownType, .badNumber, .raggedRow,
+        .duplicateID, .unknownReference, .ambiguousReference, .hierarchyCycle, .dependencyCycle, .badDate, .ambiguousDate, .unknownStatus, .unknownType, .badNumber, .raggedRow,
     ]
 }
 

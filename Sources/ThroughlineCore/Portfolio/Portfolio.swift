@@ -168,6 +168,8 @@ struct ReferenceResolver {
     let byID: [String: Int]
     /// Titles and lower-cased ids, built the first time a reference is not an exact id (most sheets never need them).
     private var byTitle: [String: Int]?
+    /// Titles several items share, with how many.
+    private var sharedTitles: [String: Int] = [:]
     private var byLowerID: [String: Int] = [:]
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
@@ -185,12 +187,22 @@ struct ReferenceResolver {
             byLowerID.reserveCapacity(byID.count)
             for (position, item) in items.enumerated() {
                 let key = Conventions.wordKey(item.title)
-                if !key.isEmpty && titles[key] == nil { titles[key] = position }
+                guard !key.isEmpty else { continue }
+                if titles[key] == nil { titles[key] = position } else { sharedTitles[key, default: 1] += 1 }
             }
             byTitle = titles
             for (id, position) in byID where byLowerID[id.lowercased()] == nil { byLowerID[id.lowercased()] = position }
         }
-        if let found = byTitle![Conventions.wordKey(reference)] ?? byLowerID[reference.lowercased()] { return found }
+        let key = Conventions.wordKey(reference)
+        if let found = byTitle![key] {
+            if let count = sharedTitles[key] {
+                let item = items[index]
+                findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
+                                        message: "\(column.rawValue) '\(reference)' matches \(count) items by title; the first (line \(items[found].line)) is used; name it by id"))
+            }
+            return found
+        }
+        if let found = byLowerID[reference.lowercased()] { return found }
         let item = items[index]
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
         if suggestionsLeft > 0 {
