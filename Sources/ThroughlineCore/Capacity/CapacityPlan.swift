@@ -22,6 +22,8 @@ public struct CapacityPlan: Sendable {
     public let cells: [String: [Period: Cell]]
     /// Where each person first appears.
     public let firstLocation: [String: SourceLocation]
+    /// Where each person's allocation for a period is first read (its column as the sheet names it).
+    private let cellLocation: [String: [Period: SourceLocation]]
     private let byKey: [String: String]
 
     /// Adds up a capacity sheet. Availability comes from the sheet's available column, else the people sheet's FTE, else 1.0.
@@ -32,7 +34,9 @@ public struct CapacityPlan: Sendable {
         var cells: [String: [Period: Cell]] = [:]
         var stated: [String: [Period: Double]] = [:]
         var first: [String: SourceLocation] = [:]
+        var cellLocation: [String: [Period: SourceLocation]] = [:]
         for allocation in sheet.allocations {
+            if cellLocation[allocation.person]?[allocation.period] == nil { cellLocation[allocation.person, default: [:]][allocation.period] = allocation.location }
             if cells[allocation.person] == nil { order.append(allocation.person); first[allocation.person] = allocation.location }
             if teams[allocation.person, default: ""].isEmpty { teams[allocation.person] = allocation.team }
             cells[allocation.person, default: [:]][allocation.period, default: Cell(available: 0, allocated: 0)].allocated += allocation.allocated
@@ -48,6 +52,7 @@ public struct CapacityPlan: Sendable {
         self.teams = teams
         self.cells = cells
         firstLocation = first
+        self.cellLocation = cellLocation
         byKey = Dictionary(order.map { (Conventions.wordKey($0), $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -72,8 +77,7 @@ public struct CapacityPlan: Sendable {
             let over = row.filter { $0.1.utilisation > 1.000_001 }
             let location = firstLocation[person] ?? SourceLocation(file: sheet.file)
             if !over.isEmpty {
-                var where_ = location
-                where_.column = over[0].0.label
+                let where_ = cellLocation[person]?[over[0].0] ?? location
                 let capacity = Derivation.format(over[0].1.available)
                 findings.append(Finding(.overAllocated, at: where_, owner: person,
                                         message: "\(person) is allocated \(Self.runs(over)) (capacity \(capacity) FTE)"))

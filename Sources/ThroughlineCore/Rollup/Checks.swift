@@ -27,7 +27,8 @@ public struct CheckInput: Sendable {
     /// A finding about item `index`, located at its row and the column of `field` as the sheet names it.
     func finding(_ code: FindingCode, _ index: Int, _ field: Field?, _ message: String) -> Finding {
         let item = items[index]
-        let column = field.map { headerNames[item.file]?[$0] ?? $0.rawValue }
+        // The column as the sheet names it; none when the sheet has no such column.
+        let column = field.flatMap { headerNames[item.file]?[$0] }
         return Finding(code, at: SourceLocation(file: item.file, line: item.line, column: column), id: item.id.isEmpty ? nil : item.id,
                        owner: item.owner.isEmpty ? nil : item.owner, message: message)
     }
