@@ -269,7 +269,6 @@ public struct Derivation: Sendable {
         let combined = combine(members, settings: settings)
         var status = combined.status
         let worst = active[combined.explaining]
-        let statuses = members.map(\.status)
         let progress = combined.progress ?? item.progress
         var cause: Cause = status.isTrouble ? .child(worst) : .fact(.children)
         // The parent's own dates can make it worse than its children say.
