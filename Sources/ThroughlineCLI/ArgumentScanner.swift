@@ -93,5 +93,4 @@ enum Suggestion {
         let prefixed = candidates.filter { $0.hasPrefix(typed) }
         return prefixed.count == 1 ? prefixed[0] : nil
     }
-
 }

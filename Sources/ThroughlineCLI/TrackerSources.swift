@@ -1,0 +1,75 @@
+import ThroughlineCore
+
+/// Opening the sheets of a tracker: files and folders, people and capacity sheets set aside, each with its normalizer.
+enum TrackerSources {
+    /// Words in a file name that mark a sheet that is not a tracker.
+    static let notTrackers = ["people", "capacity", "convention", "map", "resource"]
+
+    /// Opens the tracker sheets among `paths`. A folder's people sheet is used to match owners when --people is not given.
+    static func open(_ paths: [String], settings: inout InputSettings, context: Context) throws -> [ImportSource] {
+        var files: [String] = []
+        var peopleSheets: [String] = []
+        for path in paths {
+            if path != "-" && context.isFolder(path) {
+                let found = try context.files(in: path).filter { name in
+                    let lower = name.lowercased()
+                    return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
+                }
+                for file in found {
+                    let base = file.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                    if base.contains("people") {
+                        peopleSheets.append(file)
+                    } else if notTrackers.contains(where: base.contains) {
+                        try context.note("\(file): skipped: a capacity, conventions or map sheet, not a tracker")
+                    } else {
+                        files.append(file)
+                    }
+                }
+                if found.isEmpty { throw ThroughlineError.missingInput(path, "the folder holds no .csv, .tsv or .txt sheet") }
+            } else {
+                files.append(path)
+            }
+        }
+        if let people = peopleSheets.first, !settings.hasPeople {
+            try settings.loadPeople(people, context: context)
+            try context.note("\(people): read as the people sheet (owners are matched against it)")
+        } else {
+            for sheet in peopleSheets { try context.note("\(sheet): skipped: a people sheet, not a tracker") }
+        }
+        if files.isEmpty { throw ThroughlineError.usage("no tracker sheet to read") }
+        return try files.map { file in
+            let type = ItemType.fromFileName(file)
+            let sheet = try settings.open(file, context: context, fileType: type)
+            return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
+        }
+    }
+
+    /// How a sheet was read, for people to check.
+    static func report(_ source: ImportSource) -> String {
+        let sheet = source.sheet
+        let input = sheet.input
+        let layout = sheet.layout
+        var text = "sheet \(input.file)\n"
+        text += "  encoding   \(input.encoding.encoding.rawValue) (\(input.encoding.reason))\n"
+        text += "  delimiter  \(input.dialect.delimiterName) (\(input.dialectReason))\n"
+        if input.separatorLine != nil { text += "  sep= line  line 1, skipped\n" }
+        if let row = layout.headerRow, let line = layout.headerLine {
+            let skipped = row - 1
+            text += "  header     row \(row) (line \(line)): \(layout.headerReason)" + (skipped > 0 ? "; \(skipped) row\(skipped == 1 ? "" : "s") above it skipped" : "") + "\n"
+        } else {
+            text += "  header     none (\(layout.headerReason))\n"
+        }
+        if layout.column(for: .type) == nil {
+            text += "  type       " + (source.defaultType.map { "\($0.rawValue), from the file's name" } ?? "none: no type column and the file's name names no type") + "\n"
+        }
+        text += "  columns\n"
+        let width = min(28, layout.columns.map(\.name.count).max() ?? 0)
+        for column in layout.columns {
+            let padding = String(repeating: " ", count: max(1, width - column.name.count + 1))
+            let target = column.field.map { $0.rawValue + (column.mappedBy == "--map" ? " (--map)" : "") } ?? "(kept as is)"
+            text += "    \(column.name)\(padding)-> \(target)\n"
+        }
+        for note in layout.notes { text += "  note: \(note)\n" }
+        return text
+    }
+}
