@@ -24,6 +24,11 @@ public final class DescriptorSink: ByteSink {
     }
 }
 
+/// Keeps nothing: for runs that only count or check (`normalize --check`, `import --dry-run`).
+final class DiscardSink: ByteSink {
+    func write(_ bytes: UnsafeRawBufferPointer) throws {}
+}
+
 /// Writes every byte to a descriptor, retrying after interrupted and short writes; false when the reader has gone (EPIPE).
 @discardableResult
 func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws -> Bool {

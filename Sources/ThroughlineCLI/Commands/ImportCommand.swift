@@ -47,7 +47,7 @@ enum ImportCommand: Command {
         if dryRun { try context.print(report) } else { try context.note(report.hasSuffix("\n") ? String(report.dropLast()) : report) }
         let printer = FindingPrinter(context)
         let rows = try context.withOutput(dryRun ? nil : arguments.value("--output")) { sink -> Int in
-            let target: ByteSink = dryRun ? MemorySink() : sink
+            let target: ByteSink = dryRun ? DiscardSink() : sink
             let out = OutputBuffer(target)
             let writer = CSVWriter(out, dialect: .comma)
             try writer.writeRecord(TrackerImport.columns(of: sources), terminator: .lf)

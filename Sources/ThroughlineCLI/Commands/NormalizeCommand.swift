@@ -48,7 +48,7 @@ enum NormalizeCommand: Command {
             try context.note("\(path): note: read as \(sheet.input.encoding.encoding.rawValue); written back in the same encoding")
         }
         if check {
-            let summary = try SheetRewriter.normalize(sheet, with: normalizer, to: MemoryDiscard(), onFinding: printer.print)
+            let summary = try SheetRewriter.normalize(sheet, with: normalizer, to: DiscardSink(), onFinding: printer.print)
             guard summary.changedCells > 0 else { return 0 }
             try context.note("\(path): \(summary.changedCells) cell\(summary.changedCells == 1 ? "" : "s") in \(summary.changedRows) row\(summary.changedRows == 1 ? "" : "s") would change")
             return 1
@@ -61,9 +61,4 @@ enum NormalizeCommand: Command {
         }
         return 0
     }
-}
-
-/// A sink that keeps nothing (for --check).
-final class MemoryDiscard: ByteSink {
-    func write(_ bytes: UnsafeRawBufferPointer) throws {}
 }
