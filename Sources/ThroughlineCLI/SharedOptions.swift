@@ -74,15 +74,9 @@ struct InputSettings {
 
     /// Opens a sheet path (`-` is standard input) with these settings; `fileType` is the type its name gives its rows.
     func open(_ path: String, context: Context, fileType: ItemType? = nil) throws -> Sheet {
-        let input: CSVInput
-        if path == "-" {
-            input = try CSVInput(path: spool.path(in: context), displayName: "-", encoding: encoding, delimiter: dialect)
-        } else {
-            input = try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding, delimiter: dialect)
-        }
         var options = sheetOptions
         options.fileType = fileType
-        return try Sheet(input: input, conventions: conventions, options: options)
+        return try Sheet(input: openRaw(path, context: context), conventions: conventions, options: options)
     }
 
     /// Opens a raw CSV input (no header detection).

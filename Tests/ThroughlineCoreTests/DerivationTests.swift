@@ -161,6 +161,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let analysis = try analyse(after)
         #expect(analysis.status("O1") == .atRisk)
         #expect(analysis.reason("O1") == "O1 at-risk <- I1 at-risk <- M1 forecast 2027-01-08 is 24 days after due 2026-12-15")
+        #expect(analysis.derivation.portfolio.items[analysis.derivation.rootCause(0)].id == "M1")
         #expect(analysis.codes("M1").contains("forecast-slip"))
         #expect(analysis.codes("O1").contains("watermelon"))
     }

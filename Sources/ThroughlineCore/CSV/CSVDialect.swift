@@ -50,24 +50,4 @@ public enum LineTerminator: UInt8, Sendable {
     case crlf
     /// A lone `\r`, as old Mac exports write.
     case cr
-
-    /// The bytes of this line end.
-    public var bytes: [UInt8] {
-        switch self {
-        case .none: return []
-        case .lf: return [0x0A]
-        case .crlf: return [0x0D, 0x0A]
-        case .cr: return [0x0D]
-        }
-    }
-
-    /// A readable name for reports.
-    public var name: String {
-        switch self {
-        case .none: return "none"
-        case .lf: return "LF"
-        case .crlf: return "CRLF"
-        case .cr: return "CR"
-        }
-    }
 }

@@ -75,6 +75,17 @@ public final class OutputBuffer {
         count += 1
     }
 
+    /// Appends a line end.
+    @inline(__always)
+    public func append(_ terminator: LineTerminator) throws {
+        switch terminator {
+        case .none: break
+        case .lf: try append(0x0A as UInt8)
+        case .crlf: try append(0x0D as UInt8); try append(0x0A as UInt8)
+        case .cr: try append(0x0D as UInt8)
+        }
+    }
+
     /// Appends text.
     public func append(_ text: String) throws {
         var text = text
@@ -215,14 +226,7 @@ public final class CSVWriter {
 
     /// Ends a record.
     @inline(__always)
-    public func writeTerminator(_ terminator: LineTerminator) throws {
-        switch terminator {
-        case .none: break
-        case .lf: try out.append(0x0A)
-        case .crlf: try out.append(0x0D); try out.append(0x0A)
-        case .cr: try out.append(0x0D)
-        }
-    }
+    public func writeTerminator(_ terminator: LineTerminator) throws { try out.append(terminator) }
 
     /// Writes a whole record of text cells. A record of one empty cell is written `""` so it does not read back as a blank line.
     public func writeRecord(_ cells: [String], terminator: LineTerminator) throws {

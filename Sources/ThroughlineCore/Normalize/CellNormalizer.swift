@@ -123,11 +123,6 @@ public struct CellNormalizer: Sendable {
         }
     }
 
-    /// Whether any column is rewritten at all (else rows can be copied untouched).
-    public var rewritesAnything: Bool {
-        plans.contains { if case .keep = $0 { return false } else if case .number = $0 { return false }; return true }
-    }
-
     /// Whether column `index` is one this normalizer reads.
     public func reads(column index: Int) -> Bool {
         guard index < plans.count else { return false }

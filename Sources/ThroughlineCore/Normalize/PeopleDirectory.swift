@@ -61,11 +61,6 @@ public struct PeopleDirectory: Sendable {
         byKey[Conventions.wordKey(typed)].map { people[$0] }
     }
 
-    /// Whether any team in the directory has this name.
-    public func isTeam(_ typed: String) -> Bool {
-        let key = Conventions.wordKey(typed)
-        return people.contains { $0.team.map(Conventions.wordKey) == key }
-    }
 }
 
 extension String {

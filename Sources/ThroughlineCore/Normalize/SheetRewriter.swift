@@ -71,11 +71,6 @@ public enum SheetRewriter {
     /// Copies a record's bytes and line end exactly.
     static func copy(_ record: CSVRecord, to out: OutputBuffer) throws {
         try out.append(record.rawRecord)
-        switch record.terminator {
-        case .none: break
-        case .lf: try out.append(0x0A)
-        case .crlf: try out.append(0x0D); try out.append(0x0A)
-        case .cr: try out.append(0x0D)
-        }
+        try out.append(record.terminator)
     }
 }

@@ -53,10 +53,7 @@ public enum RollupRenderer {
                 text += indent + style.dim("impact: " + reason) + "\n"
             }
         }
-        var counts: [Status: Int] = [:]
-        for row in report.rows { counts[row.derivedStatus, default: 0] += 1 }
-        let summary = Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
-        text += "\n\(report.rows.count) \(report.grouping.rawValue)\(report.rows.count == 1 ? "" : "s"): " + summary.joined(separator: ", ") + "\n"
+        text += "\n\(report.rows.count) \(report.grouping.rawValue)\(report.rows.count == 1 ? "" : "s"): " + Status.countText(report.rows.map(\.derivedStatus)) + "\n"
         return text
     }
 

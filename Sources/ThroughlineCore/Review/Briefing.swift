@@ -51,9 +51,7 @@ public struct Briefing: Sendable {
                              progress: result.progress, reason: derivation.reason(index),
                              impactReason: result.impact == nil ? nil : derivation.impactReason(index))
         }
-        var counts: [Status: Int] = [:]
-        for result in derivation.results where !result.status.isInactive { counts[result.status, default: 0] += 1 }
-        statusCounts = Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { (status, $0) } }
+        statusCounts = Status.counts(derivation.results.map(\.status).filter { !$0.isInactive })
         var slips: [Slip] = []
         for (index, item) in items.enumerated() where derivation.portfolio.children[index].isEmpty {
             let status = derivation.results[index].status
@@ -82,7 +80,7 @@ public struct Briefing: Sendable {
     /// The briefing as Markdown.
     public func markdown() -> String {
         var text = "# Briefing as of \(asOf.iso)\n\n"
-        text += "\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): " + Self.countText(objectives.map(\.status)) + ". "
+        text += "\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): " + Status.countText(objectives.map(\.status)) + ". "
         text += "Items by derived status: " + statusCounts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + ".\n\n"
         text += "## Objectives\n\n| id | objective | owner | delivery | impact | progress |\n|---|---|---|---|---|---|\n"
         for objective in objectives {
@@ -122,12 +120,6 @@ public struct Briefing: Sendable {
         return text
     }
 
-    static func countText(_ statuses: [Status]) -> String {
-        var counts: [Status: Int] = [:]
-        for status in statuses { counts[status, default: 0] += 1 }
-        return Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }.joined(separator: ", ")
-    }
-
     static func describe(_ change: SnapshotChange) -> String {
         let what = "\(change.id) \(change.title)"
         switch change.kind {
@@ -145,7 +137,7 @@ public struct Briefing: Sendable {
     /// The briefing as one self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
     public func html() -> String {
         let h = TextFormat.html
-        var body = "<h1>Briefing as of \(asOf.iso)</h1>\n<p class=\"meta\">\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): \(h(Self.countText(objectives.map(\.status))))</p>\n"
+        var body = "<h1>Briefing as of \(asOf.iso)</h1>\n<p class=\"meta\">\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): \(h(Status.countText(objectives.map(\.status))))</p>\n"
         body += "<h2>Objectives</h2>\n" + objectiveChart() + "\n"
         body += "<table><thead><tr><th>Objective</th><th>Owner</th><th>Delivery</th><th>Impact</th><th>Progress</th><th>Why</th></tr></thead><tbody>\n"
         for objective in objectives {

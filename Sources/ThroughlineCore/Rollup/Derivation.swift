@@ -291,10 +291,7 @@ public struct Derivation: Sendable {
 
     /// "3 of 5 done, 2 on-track": how the children stand.
     static func summary(_ statuses: [Status]) -> String {
-        var counts: [Status: Int] = [:]
-        for status in statuses { counts[status, default: 0] += 1 }
-        let parts = Status.allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
-        return "\(statuses.count) active \(statuses.count == 1 ? "child" : "children"): " + parts.joined(separator: ", ")
+        "\(statuses.count) active \(statuses.count == 1 ? "child" : "children"): " + Status.countText(statuses)
     }
 
     /// KPI impact: actual against target along the direction, paced from the baseline; a parent takes its children's by the same rule.

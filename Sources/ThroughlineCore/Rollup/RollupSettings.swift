@@ -49,4 +49,16 @@ extension Status {
 
     /// Whether it needs attention: at-risk, blocked or off-track.
     public var isTrouble: Bool { severity >= 3 }
+
+    /// How many of each status, worst first, leaving out those with none.
+    public static func counts(_ statuses: some Sequence<Status>) -> [(status: Status, count: Int)] {
+        var counts: [Status: Int] = [:]
+        for status in statuses { counts[status, default: 0] += 1 }
+        return allCases.sorted { $0.severity > $1.severity }.compactMap { status in counts[status].map { (status, $0) } }
+    }
+
+    /// "2 at-risk, 3 on-track": the counts in words.
+    public static func countText(_ statuses: some Sequence<Status>) -> String {
+        counts(statuses).map { "\($0.count) \($0.status.rawValue)" }.joined(separator: ", ")
+    }
 }

@@ -139,7 +139,7 @@ public final class Sheet {
             reason = "as given by --header-row"
         } else {
             // The header is the row naming the most known fields; failing that, the first row about as wide as the widest.
-            let scores = rows.map { row in Set(row.cells.compactMap { mappedField($0, conventions, options) }).count }
+            let scores = rows.map { row in Set(row.cells.compactMap { candidate($0, conventions, options)?.field }).count }
             if let best = scores.max(), best >= 2, let index = scores.firstIndex(of: best) {
                 chosen = index
                 reason = "it names \(best) known fields"
@@ -158,14 +158,7 @@ public final class Sheet {
         // What each column could be, and how strongly; `--map` and type headers are the strongest.
         var candidates: [(field: Field, rank: Int, via: String)?] = []
         for (index, header) in headers.enumerated() {
-            if annotateColumns.contains(index) { candidates.append(nil); continue }
-            if let mapped = options.map[Conventions.headerKey(header)] {
-                candidates.append(mapped.map { ($0, -2, "--map") })
-            } else if let typed = typeHeaderField(header, options.fileType, conventions) {
-                candidates.append((typed, -1, "synonym"))
-            } else {
-                candidates.append(conventions.fieldAndRank(forHeader: header).map { ($0.field, $0.rank, "synonym") })
-            }
+            candidates.append(annotateColumns.contains(index) ? nil : candidate(header, conventions, options))
         }
         // Each field goes to its strongest column, the first among equals.
         var winner: [Field: Int] = [:]
@@ -212,10 +205,12 @@ public final class Sheet {
         return named == .objective ? .objective : .parent
     }
 
-    private static func mappedField(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> Field? {
-        if let typed = typeHeaderField(header, options.fileType, conventions) { return typed }
-        if let mapped = options.map[Conventions.headerKey(header)] { return mapped }
-        return conventions.field(forHeader: header)
+    /// The field a header could be and how strongly (lower is stronger): `--map` first, then a type header in a sheet
+    /// of one type, then the synonyms by rank. Used both to find the header row and to map its columns.
+    static func candidate(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> (field: Field, rank: Int, via: String)? {
+        if let mapped = options.map[Conventions.headerKey(header)] { return mapped.map { ($0, -2, "--map") } }
+        if let typed = typeHeaderField(header, options.fileType, conventions) { return (typed, -1, "synonym") }
+        return conventions.fieldAndRank(forHeader: header).map { ($0.field, $0.rank, "synonym") }
     }
 }
 
