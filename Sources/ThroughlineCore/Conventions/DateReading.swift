@@ -255,7 +255,16 @@ public struct DateOrderInference: Sendable {
 
     /// Counts what one cell says about the order; non-numeric values say nothing.
     public mutating func observe(_ text: Substring) {
-        guard case .numeric(let first, let second, let year) = DateReader.parse(text) else { return }
+        record(DateReader.parse(text))
+    }
+
+    /// Counts what one cell's bytes say about the order.
+    public mutating func observe(bytes: UnsafeBufferPointer<UInt8>) {
+        record(DateReader.parse(bytes: bytes))
+    }
+
+    private mutating func record(_ parsed: DateReader.Parsed) {
+        guard case .numeric(let first, let second, let year) = parsed else { return }
         let evidence = DateReader.evidence(first, second, year)
         switch evidence.order {
         case .dayFirst?: dayFirstVotes += 1

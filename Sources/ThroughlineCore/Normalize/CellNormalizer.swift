@@ -11,29 +11,40 @@ public struct ColumnProfile: Sendable {
     /// An empty profile.
     public init() {}
 
-    /// Learns from every data row of `sheet`.
+    /// Learns from every data row of `sheet`. Each distinct cell of a column is looked at once: what it says does not
+    /// change with how often it is said.
     public init(sheet: Sheet) throws {
         let dateColumns = sheet.layout.columns.filter { $0.field?.isDate == true }.map(\.index)
         let progressColumns = sheet.layout.columns.filter { $0.field == .progress }.map(\.index)
         let ownerColumn = sheet.layout.column(for: .owner)?.index
         for column in dateColumns { dates[column] = DateOrderInference() }
         guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return }
-        var lastOwner = ""
+        let width = sheet.layout.columns.count
+        var seen = [ByteMemo<Bool>](repeating: ByteMemo(), count: width)
+        /// Past this many distinct values a column is read cell by cell rather than remembered.
+        let limit = 50_000
+        func isNew(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard seen[column].count < limit else { return true }
+            if seen[column].value(for: bytes) != nil { return false }
+            seen[column].store(true, for: bytes)
+            return true
+        }
         try sheet.forEachDataRow { record in
             for column in dateColumns where column < record.count {
-                let value = record.string(column)
-                dates[column]!.observe(Substring(value))
+                let bytes = record.bytes(column)
+                if isNew(column, bytes) { dates[column]!.observe(bytes: bytes) }
             }
             if let ownerColumn, ownerColumn < record.count {
-                let owner = record.string(ownerColumn)
-                if owner != lastOwner, !owner.isEmpty, !owner.contains(",") {
+                let bytes = record.bytes(ownerColumn)
+                if !bytes.isEmpty, isNew(ownerColumn, bytes), !bytes.contains(UInt8(ascii: ",")) {
+                    let owner = String(decoding: bytes, as: UTF8.self)
                     let key = Conventions.wordKey(owner)
                     if soleOwners[key] == nil { soleOwners[key] = owner.collapsingSpaces }
                 }
-                lastOwner = owner
             }
             for column in progressColumns where column < record.count {
-                if case .bare(let number)? = PercentReading.read(record.string(column)) {
+                let bytes = record.bytes(column)
+                if isNew(column, bytes), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
                     largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number)
                 }
             }
@@ -59,6 +70,33 @@ enum PercentReading: Equatable {
         }
         guard let number = Double(value.replacingComma), number.isFinite else { return nil }
         return explicit ? .explicit(number) : .bare(number)
+    }
+}
+
+/// What a cell reads as once the sheet's conventions are applied.
+public enum CellReading: Equatable, Sendable {
+    /// Nothing: an empty cell, a column kept as typed, or a cell that could not be read (a finding says why).
+    case none
+    /// A canonical status.
+    case status(Status)
+    /// Percent complete, 0–100, to two decimals.
+    case percent(Double)
+    /// A calendar day.
+    case date(CalendarDate)
+    /// An owner, canonical.
+    case owner(String)
+    /// A number.
+    case number(Double)
+
+    /// The canonical text `normalize` writes; nil for cells it keeps as typed.
+    var canonicalText: String? {
+        switch self {
+        case .status(let status): return status.rawValue
+        case .percent(let percent): return CellNormalizer.formatPercent(percent)
+        case .date(let date): return date.iso
+        case .owner(let owner): return owner
+        case .none, .number: return nil
+        }
     }
 }
 
@@ -130,43 +168,57 @@ public struct CellNormalizer: Sendable {
         return true
     }
 
-    /// The canonical form of `value` in column `column`, or nil when it stays as it is; unreadable cells add a finding.
-    public func normalize(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
-        guard column < plans.count else { return nil }
+    /// What the cell `bytes` of column `column` reads as; an unreadable cell reads as `.none` and adds a finding.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, line: Int, id: String?, findings: inout [Finding]) -> CellReading {
+        guard column < plans.count else { return .none }
+        if case .keep = plans[column] { return .none }
         // Statuses, owners and dates repeat across rows: each distinct cell is read once per column.
-        if let known = memo.lookup(column, value) {
+        if let known = memo.lookup(column, bytes) {
             if let problem = known.problem {
                 findings.append(Finding(problem.code, at: SourceLocation(file: file, line: line, column: layout.columnName(column)), id: id, message: problem.message))
             }
-            return known.value
+            return known.reading
         }
         let before = findings.count
-        let result = normalizeAnew(value, column: column, line: line, id: id, findings: &findings)
+        let reading = readAnew(String(decoding: bytes, as: UTF8.self), column: column, line: line, id: id, findings: &findings)
         let problem = findings.count > before ? findings.last.map { (code: $0.code, message: $0.message) } : nil
-        memo.store(column, value, Memo.Outcome(value: result, problem: problem))
-        return result
+        memo.store(column, bytes, Memo.Outcome(reading: reading, problem: problem))
+        return reading
     }
 
-    /// Remembers what each distinct cell of a column normalized to. One normalizer serves one pass on one thread.
+    /// The canonical form of the cell `bytes` in column `column`, or nil when it stays as it is; unreadable cells add a finding.
+    public func normalize(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
+        guard let canonical = read(bytes, column: column, line: line, id: id, findings: &findings).canonicalText,
+              !canonical.utf8.elementsEqual(bytes) else { return nil }
+        return canonical
+    }
+
+    /// The canonical form of `value` in column `column`, or nil when it stays as it is; unreadable cells add a finding.
+    public func normalize(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
+        var value = value
+        return value.withUTF8 { normalize($0, column: column, line: line, id: id, findings: &findings) }
+    }
+
+    /// Remembers what each distinct cell of a column read as. One normalizer serves one pass on one thread.
     final class Memo: @unchecked Sendable {
         struct Outcome {
-            let value: String?
+            let reading: CellReading
             let problem: (code: FindingCode, message: String)?
         }
-        private var columns: [Int: [String: Outcome]] = [:]
+        private var columns: [Int: ByteMemo<Outcome>] = [:]
         private var hits: [Int: Int] = [:]
         /// Columns whose values hardly repeat (free text, exact numbers): remembering them costs more than it saves.
         private var dropped: Set<Int> = []
         /// A column with more distinct values than this stops being remembered.
         private let limit = 20_000
 
-        func lookup(_ column: Int, _ value: String) -> Outcome? {
-            guard !dropped.contains(column), let found = columns[column]?[value] else { return nil }
+        func lookup(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
+            guard let found = columns[column]?.value(for: bytes) else { return nil }
             hits[column, default: 0] += 1
             return found
         }
 
-        func store(_ column: Int, _ value: String, _ outcome: Outcome) {
+        func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
             guard !dropped.contains(column) else { return }
             let stored = columns[column]?.count ?? 0
             // After a thousand distinct values, keep remembering only if at least as many repeats were seen.
@@ -175,32 +227,32 @@ public struct CellNormalizer: Sendable {
                 columns[column] = nil
                 return
             }
-            columns[column, default: [:]][value] = outcome
+            columns[column, default: ByteMemo()].store(outcome, for: bytes)
         }
     }
 
-    private func normalizeAnew(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> String? {
+    private func readAnew(_ value: String, column: Int, line: Int, id: String?, findings: inout [Finding]) -> CellReading {
         let trimmed = value.trimmingSpaces
-        if trimmed.isEmpty { return nil }
+        if trimmed.isEmpty { return .none }
         let location = SourceLocation(file: file, line: line, column: layout.columnName(column))
         func report(_ code: FindingCode, _ message: String) {
             findings.append(Finding(code, at: location, id: id, message: message))
         }
         switch plans[column] {
         case .keep:
-            return nil
+            return .none
         case .status(let scale):
-            if let status = conventions.status(for: trimmed) { return changed(value, status.rawValue) }
+            if let status = conventions.status(for: trimmed) { return .status(status) }
             if let scale, let number = Int(trimmed), (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
-                return changed(value, (risk <= 2 ? Status.onTrack : risk == 3 ? .atRisk : .offTrack).rawValue)
+                return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)
             }
             report(.unknownStatus, "status '\(trimmed)' maps to no canonical status")
-            return nil
+            return .none
         case .progress(let fraction):
             guard let reading = PercentReading.read(trimmed) else {
                 report(.badNumber, "'\(trimmed)' is not a percentage")
-                return nil
+                return .none
             }
             let percent: Double
             switch reading {
@@ -209,18 +261,18 @@ public struct CellNormalizer: Sendable {
             }
             guard percent >= 0 && percent <= 100 else {
                 report(.badNumber, "progress '\(trimmed)' is outside 0% to 100%")
-                return nil
+                return .none
             }
-            return changed(value, Self.formatPercent(percent))
+            return .percent(Self.roundedPercent(percent))
         case .date(let order, let edge):
             switch DateReader.read(Substring(trimmed), order: order, edge: edge) {
             case .date(let date):
-                return changed(value, date.iso)
+                return .date(date)
             case .ambiguous(let dayFirst, let monthFirst):
                 report(.ambiguousDate, "'\(trimmed)' reads as \(dayFirst.iso) (day first) or \(monthFirst.iso) (month first), and the column does not say which; give --date-order dmy or mdy")
-                return nil
+                return .none
             case .empty:
-                return nil
+                return .none
             case .invalid:
                 // Say so when the value is a date in the other order: the column's order is what rules it out.
                 var impossible = ""
@@ -228,19 +280,19 @@ public struct CellNormalizer: Sendable {
                     impossible = " in the column's \(order == .dayFirst ? "day-first" : "month-first") order"
                 }
                 report(.badDate, "'\(trimmed)' is not a date\(impossible)")
-                return nil
+                return .none
             }
         case .owner:
-            return changed(value, canonicalOwner(trimmed))
+            return .owner(canonicalOwner(trimmed))
         case .number:
             guard let number = NumberReading.read(trimmed) else {
                 report(.badNumber, "'\(trimmed)' is not a number")
-                return nil
+                return .none
             }
             if layout.columns[column].field == .weight && !Item.isUsableWeight(number) {
                 report(.badNumber, "weight '\(trimmed)' is not above 0 and at most 1,000,000; 1 is used")
             }
-            return nil
+            return .number(number)
         }
     }
 
@@ -257,8 +309,10 @@ public struct CellNormalizer: Sendable {
         return collapsed
     }
 
-    private func changed(_ original: String, _ canonical: String) -> String? {
-        original == canonical ? nil : canonical
+    /// A percentage as canonical text keeps it: at most two decimals.
+    static func roundedPercent(_ percent: Double) -> Double {
+        guard percent.isFinite, abs(percent) < 1e12 else { return percent }
+        return (percent * 100).rounded() / 100
     }
 
     /// `45%`, `45.5%`, `33.33%`: at most two decimals, none when whole.

@@ -40,7 +40,7 @@ public enum SheetRewriter {
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)
             for column in 0..<min(record.count, width) where normalizer.reads(column: column) {
-                if let value = normalizer.normalize(record.string(column), column: column, line: record.line, id: id, findings: &findings) {
+                if let value = normalizer.normalize(record.bytes(column), column: column, line: record.line, id: id, findings: &findings) {
                     replacements.append((column, value))
                 }
             }

@@ -31,10 +31,9 @@ public enum TrackerImport {
 
     /// Calls `body` with each item row's cells (in the order of `columns(of:)`), its file and the line it starts on;
     /// returns how many rows there were.
-    /// Without `extras`, columns that map to no field are not read (their cells stay empty), for callers that use only the fields.
-    public static func rows(_ sources: [ImportSource], conventions: Conventions, extras: Bool = true, onFinding: (Finding) -> Void,
+    public static func rows(_ sources: [ImportSource], conventions: Conventions, onFinding: (Finding) -> Void,
                             _ body: (_ cells: [String], _ file: String, _ line: Int) throws -> Void) throws -> Int {
-        let names = extras ? columns(of: sources) : Field.allCases.map(\.rawValue)
+        let names = columns(of: sources)
         let index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var rows = 0
         var cells = [String](repeating: "", count: names.count)
@@ -55,12 +54,12 @@ public enum TrackerImport {
                 }
                 let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
-                    let value = record.string(column)
                     if layout.columns[column].field != nil {
-                        let normalized = source.normalizer.normalize(value, column: column, line: record.line, id: id, findings: &findings)
-                        cells[targets[column]] = normalized ?? value.trimmingSpaces
-                    } else if targets[column] >= 0 {
-                        cells[targets[column]] = value
+                        let bytes = record.bytes(column)
+                        let normalized = source.normalizer.normalize(bytes, column: column, line: record.line, id: id, findings: &findings)
+                        cells[targets[column]] = normalized ?? String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                    } else {
+                        cells[targets[column]] = record.string(column)
                     }
                 }
                 let typeSlot = index[Field.type.rawValue]!

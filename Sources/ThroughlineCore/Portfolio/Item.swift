@@ -99,37 +99,44 @@ public final class Item: Sendable {
         isImplicit = true
     }
 
-    /// Reads an item from a canonical tracker row (cells in `TrackerImport.columns` order).
-    init(canonical cells: [String], file: String, line: Int, interned: (String) -> String = { $0 }) {
+    /// An item from the values a row was read into.
+    init(_ values: ItemValues, file: String, line: Int) {
         isImplicit = false
-        func cell(_ field: Field) -> String { cells[field.position] }
-        func number(_ field: Field) -> Double? { NumberReading.read(cell(field)) }
-        func date(_ field: Field) -> CalendarDate? { CalendarDate(iso: cell(field)) }
-        id = cell(.id)
-        type = ItemType(rawValue: cell(.type))
-        title = cell(.title)
-        objectiveReference = cell(.objective)
-        parentReference = cell(.parent)
-        owner = interned(cell(.owner))
-        team = interned(cell(.team))
-        typedStatus = Status(rawValue: cell(.status))
-        let progressText = cell(.progress)
-        progress = progressText.hasSuffix("%") ? Double(progressText.dropLast()) : nil
-        start = date(.start)
-        due = date(.due)
-        forecast = date(.forecast)
-        updated = date(.updated)
-        dependencyReferences = Item.splitReferences(cell(.dependsOn))
-        weight = number(.weight).flatMap { Item.isUsableWeight($0) ? $0 : nil } ?? 1
-        baseline = number(.baseline)
-        target = number(.target)
-        actual = number(.actual)
-        unit = interned(cell(.unit))
-        direction = KPIDirection(typed: cell(.direction))
-        hasNotes = !cell(.notes).trimmingSpaces.isEmpty
+        id = values.id
+        type = values.type
+        title = values.title
+        objectiveReference = values.objectiveReference
+        parentReference = values.parentReference
+        owner = values.owner
+        team = values.team
+        typedStatus = values.typedStatus
+        progress = values.progress
+        start = values.start
+        due = values.due
+        forecast = values.forecast
+        updated = values.updated
+        dependencyReferences = values.dependencyReferences
+        weight = values.weight
+        baseline = values.baseline
+        target = values.target
+        actual = values.actual
+        unit = values.unit
+        direction = values.direction
+        hasNotes = values.hasNotes
         self.file = file
         self.line = line
     }
+}
+
+/// One row's values as they are read, before they become an item.
+struct ItemValues {
+    var id = "", type: ItemType?, title = "", objectiveReference = "", parentReference = "", owner = "", team = ""
+    var typedStatus: Status?, progress: Double?
+    var start: CalendarDate?, due: CalendarDate?, forecast: CalendarDate?, updated: CalendarDate?
+    var dependencyReferences: [String] = []
+    var weight = 1.0
+    var baseline: Double?, target: Double?, actual: Double?
+    var unit = "", direction: KPIDirection?, hasNotes = false
 }
 
 extension Item {

@@ -9,25 +9,21 @@ public struct LoadedTracker: Sendable {
     /// The distinct owners and teams the rows name.
     public var owners: Set<String>, teams: Set<String>
 
-    /// Reads every item of `sources` through the same pipeline as `import`.
+    /// Reads every item of `sources` with the same conventions as `import`, straight from the cells' bytes.
     public init(sources: [ImportSource], conventions: Conventions) throws {
         var items: [Item] = []
         var findings: [Finding] = []
-        // Owners, teams and units repeat on every row: one copy of each text, shared.
-        var pool: [String: String] = [:]
-        let interned = { (text: String) -> String in
-            if text.isEmpty { return text }
-            if let known = pool[text] { return known }
-            pool[text] = text
-            return text
-        }
         var owners = Set<String>(), teams = Set<String>()
-        _ = try TrackerImport.rows(sources, conventions: conventions, extras: false, onFinding: { findings.append($0) }) { cells, file, line in
-            let item = Item(canonical: cells, file: file, line: line, interned: interned)
-            // Consecutive rows usually share owner and team: only a change costs a set insertion.
-            if items.last?.owner != item.owner { owners.insert(item.owner) }
-            if items.last?.team != item.team { teams.insert(item.team) }
-            items.append(item)
+        for source in sources {
+            var reader = ItemReader(source: source, conventions: conventions)
+            try source.sheet.forEachDataRow { record in
+                let item = reader.item(record, findings: &findings)
+                // Consecutive rows usually share owner and team: only a change costs a set insertion.
+                if items.last?.owner != item.owner { owners.insert(item.owner) }
+                if items.last?.team != item.team { teams.insert(item.team) }
+                items.append(item)
+                return true
+            }
         }
         var headerNames: [String: [Field: String]] = [:]
         for source in sources {
@@ -49,5 +45,105 @@ public struct LoadedTracker: Sendable {
         headerNames = [:]
         owners = Set(items.map(\.owner))
         teams = Set(items.map(\.team))
+    }
+}
+
+/// Reads one sheet's rows into items: each mapped cell straight into its value, through the sheet's normalizer, so
+/// `rollup` reads a cell exactly as `import` writes it. Texts that repeat (teams, units) are one shared string.
+struct ItemReader {
+    private let source: ImportSource
+    private let conventions: Conventions
+    private let fields: [Field?]
+    private let idColumn: Int?
+    private let typeColumn: Int?
+    private let file: String
+    private var types = ByteMemo<ItemType?>()
+    private var directions = ByteMemo<KPIDirection?>()
+    private var texts: [Field: ByteMemo<String>] = [.team: ByteMemo(), .unit: ByteMemo()]
+
+    init(source: ImportSource, conventions: Conventions) {
+        self.source = source
+        self.conventions = conventions
+        let layout = source.sheet.layout
+        fields = layout.columns.map(\.field)
+        idColumn = layout.column(for: .id)?.index
+        typeColumn = layout.column(for: .type)?.index
+        file = source.sheet.input.file
+    }
+
+    /// The cell as text, trimmed.
+    @inline(__always)
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).trimmingSpaces
+    }
+
+    /// Whether a cell holds anything but white space.
+    static func hasText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return !text(bytes).isEmpty }
+            if byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) { return true }
+        }
+        return false
+    }
+
+    /// The item on `record`, with the findings its cells raise appended in column order.
+    mutating func item(_ record: CSVRecord, findings: inout [Finding]) -> Item {
+        let width = fields.count
+        let line = record.line
+        if record.count != width {
+            findings.append(Finding(.raggedRow, at: SourceLocation(file: file, line: line), message: "row has \(record.count) cells, the header has \(width)"))
+        }
+        var values = ItemValues()
+        let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
+        values.id = id ?? ""
+        let normalizer = source.normalizer
+        for column in 0..<min(record.count, width) {
+            guard let field = fields[column], field != .id, field != .type else { continue }
+            let bytes = record.bytes(column)
+            switch field {
+            case .title: values.title = Self.text(bytes)
+            case .objective: values.objectiveReference = Self.text(bytes)
+            case .parent: values.parentReference = Self.text(bytes)
+            case .dependsOn: values.dependencyReferences = bytes.isEmpty ? [] : Item.splitReferences(Self.text(bytes))
+            case .team, .unit:
+                let text = texts[field]!.value(for: bytes, Self.text)
+                if field == .team { values.team = text } else { values.unit = text }
+            case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
+            case .notes: values.hasNotes = Self.hasText(bytes)
+            default:
+                switch normalizer.read(bytes, column: column, line: line, id: id, findings: &findings) {
+                case .none: break
+                case .status(let status): values.typedStatus = status
+                case .percent(let percent): values.progress = percent
+                case .owner(let owner): values.owner = owner
+                case .date(let date):
+                    switch field {
+                    case .start: values.start = date
+                    case .due: values.due = date
+                    case .forecast: values.forecast = date
+                    default: values.updated = date
+                    }
+                case .number(let number):
+                    switch field {
+                    case .weight: if Item.isUsableWeight(number) { values.weight = number }
+                    case .baseline: values.baseline = number
+                    case .target: values.target = number
+                    default: values.actual = number
+                    }
+                }
+            }
+        }
+        if let typeColumn, typeColumn < record.count, Self.hasText(record.bytes(typeColumn)) {
+            let bytes = record.bytes(typeColumn)
+            if let type = types.value(for: bytes, { conventions.type(for: Self.text($0)) }) {
+                values.type = type
+            } else {
+                findings.append(Finding(.unknownType, at: SourceLocation(file: file, line: line, column: source.sheet.layout.columnName(typeColumn)),
+                                        id: id, message: "type '\(Self.text(bytes))' maps to no item type"))
+            }
+        } else {
+            values.type = source.defaultType
+        }
+        return Item(values, file: file, line: line)
     }
 }

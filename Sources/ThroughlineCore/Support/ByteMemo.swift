@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Remembers a value per distinct byte string: a cell's text is read once, and every repeat costs one hash of its bytes,
+/// with no String made. Keys are kept in one buffer, so a million short keys are a million slices, not a million objects.
+struct ByteMemo<Value> {
+    private struct Entry {
+        var offset: Int
+        var length: Int32
+        var hash: UInt32
+    }
+    private var keyBytes: [UInt8] = []
+    private var entries: [Entry] = []
+    private var values: [Value] = []
+    /// Open addressing: each slot holds an entry index plus one, 0 when empty.
+    private var slots: [Int32]
+    private var mask: Int
+
+    /// An empty memo sized for about `capacity` keys.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// How many distinct keys are remembered.
+    var count: Int { values.count }
+
+    /// The values in the order their keys were first stored.
+    var storedValues: [Value] { values }
+
+    /// FNV-1a: cells are short, so a byte at a time is as fast as anything cleverer.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+
+    /// The value stored for `bytes`, if any.
+    func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        let hash = Self.hash(bytes)
+        var slot = Int(hash) & mask
+        return keyBytes.withUnsafeBufferPointer { stored in
+            while true {
+                let found = Int(slots[slot])
+                if found == 0 { return nil }
+                let entry = entries[found - 1]
+                if entry.hash == hash && Int(entry.length) == bytes.count
+                    && (bytes.isEmpty || memcmp(stored.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0) {
+                    return values[found - 1]
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Stores `value` for `bytes`, replacing any earlier one.
+    mutating func store(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
+        let hash = Self.hash(bytes)
+        var slot = Int(hash) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found == 0 { break }
+            let entry = entries[found - 1]
+            if entry.hash == hash && Int(entry.length) == bytes.count && keyBytes.withUnsafeBufferPointer({ stored in
+                bytes.isEmpty || memcmp(stored.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0
+            }) {
+                values[found - 1] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        entries.append(Entry(offset: keyBytes.count, length: Int32(bytes.count), hash: hash))
+        keyBytes.append(contentsOf: bytes)
+        values.append(value)
+        slots[slot] = Int32(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// The value for `bytes`, computed and stored the first time.
+    @inline(__always)
+    mutating func value(for bytes: UnsafeBufferPointer<UInt8>, _ compute: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        if let known = value(for: bytes) { return known }
+        let value = compute(bytes)
+        store(value, for: bytes)
+        return value
+    }
+
+    /// Forgets every key, keeping the storage.
+    mutating func removeAll() {
+        keyBytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        for index in slots.indices { slots[index] = 0 }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var grown = [Int32](repeating: 0, count: size)
+        let newMask = size - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(entry.hash) & newMask
+            while grown[slot] != 0 { slot = (slot + 1) & newMask }
+            grown[slot] = Int32(index + 1)
+        }
+        slots = grown
+        mask = newMask
+    }
+}
