@@ -138,9 +138,16 @@ public struct Conventions: Sendable {
     static func asciiWordKey(_ text: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        guard asciiWordKey(text.utf8, into: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the word key of ASCII `text` into `bytes` (emptied first); false, with `bytes` unspecified, when `text` is not ASCII.
+    static func asciiWordKey(_ text: some Sequence<UInt8>, into bytes: inout [UInt8]) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
         var pendingSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
+        for byte in text {
+            if byte >= 0x80 { return false }
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 pendingSpace = !bytes.isEmpty
                 continue
@@ -152,7 +159,7 @@ public struct Conventions: Sendable {
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
         while let last = bytes.last, last == 0x2E || last == 0x21 || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x3F { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 
     /// The field a header names, if any.

@@ -205,29 +205,31 @@ public struct CellNormalizer: Sendable {
             let reading: CellReading
             let problem: (code: FindingCode, message: String)?
         }
-        private var columns: [Int: ByteMemo<Outcome>] = [:]
-        private var hits: [Int: Int] = [:]
-        /// Columns whose values hardly repeat (free text, exact numbers): remembering them costs more than it saves.
-        private var dropped: Set<Int> = []
+        /// Per column; nil once a column is no longer remembered.
+        private var columns: [ByteMemo<Outcome>?] = []
+        private var hits: [Int] = []
         /// A column with more distinct values than this stops being remembered.
         private let limit = 20_000
 
         func lookup(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
-            guard let found = columns[column]?.value(for: bytes) else { return nil }
-            hits[column, default: 0] += 1
+            guard column < columns.count, let found = columns[column]?.value(for: bytes) else { return nil }
+            hits[column] += 1
             return found
         }
 
         func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
-            guard !dropped.contains(column) else { return }
-            let stored = columns[column]?.count ?? 0
-            // After a thousand distinct values, keep remembering only if at least as many repeats were seen.
-            if stored >= limit || (stored >= 1_000 && hits[column, default: 0] < stored) {
-                dropped.insert(column)
+            if column >= columns.count {
+                columns += [ByteMemo<Outcome>?](repeating: ByteMemo(), count: column + 1 - columns.count)
+                hits += [Int](repeating: 0, count: column + 1 - hits.count)
+            }
+            guard let stored = columns[column]?.count else { return }
+            // Columns whose values hardly repeat (free text, exact numbers) cost more to remember than they save: after
+            // a thousand distinct values, a column stays remembered only if at least as many repeats were seen.
+            if stored >= limit || (stored >= 1_000 && hits[column] < stored) {
                 columns[column] = nil
                 return
             }
-            columns[column, default: ByteMemo()].store(outcome, for: bytes)
+            columns[column]!.store(outcome, for: bytes)
         }
     }
 

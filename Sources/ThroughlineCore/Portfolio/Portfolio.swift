@@ -18,16 +18,11 @@ public struct Portfolio: Sendable {
         let items = given + Self.implicitObjectives(given)
         self.items = items
         var findings: [Finding] = []
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            if !item.id.isEmpty {
-                if let first = byID[item.id] {
-                    findings.append(Finding(.duplicateID, at: Self.location(item), id: item.id, owner: item.owner,
-                                            message: "id \(item.id) is also used on line \(items[first].line); references go to the first"))
-                } else {
-                    byID[item.id] = index
-                }
+        var byID = ItemIndex(capacity: items.count)
+        for (index, item) in items.enumerated() where !item.id.isEmpty {
+            if let first = byID.insert(index, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) {
+                findings.append(Finding(.duplicateID, at: Self.location(item), id: item.id, owner: item.owner,
+                                        message: "id \(item.id) is also used on line \(items[first].line); references go to the first"))
             }
         }
         var resolver = ReferenceResolver(items: items, byID: byID)
@@ -165,44 +160,36 @@ public struct Portfolio: Sendable {
 /// Resolves a typed reference to an item, with a "did you mean" when it names none.
 struct ReferenceResolver {
     let items: [Item]
-    let byID: [String: Int]
-    /// Titles and lower-cased ids, built the first time a reference is not an exact id (most sheets never need them).
-    private var byTitle: [String: Int]?
-    /// Titles several items share, with how many.
-    private var sharedTitles: [String: Int] = [:]
-    private var byLowerID: [String: Int] = [:]
+    let byID: ItemIndex
+    /// Titles by word key, and ids in lower case, built the first time a reference is not an exact id (most sheets never need them).
+    private var byTitle: ItemIndex?
+    private var byLowerID = ItemIndex(capacity: 0)
+    /// For a title several items share: its first item, and how many share it.
+    private var sharedTitles: [Int: Int] = [:]
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
+    private var scratch: [UInt8] = []
 
-    init(items: [Item], byID: [String: Int]) {
+    init(items: [Item], byID: ItemIndex) {
         self.items = items
         self.byID = byID
     }
 
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let found = byID[reference] { return found }
-        if byTitle == nil {
-            var titles: [String: Int] = [:]
-            titles.reserveCapacity(items.count)
-            byLowerID.reserveCapacity(byID.count)
-            for (position, item) in items.enumerated() {
-                let key = Conventions.wordKey(item.title)
-                guard !key.isEmpty else { continue }
-                if titles[key] == nil { titles[key] = position } else { sharedTitles[key, default: 1] += 1 }
-            }
-            byTitle = titles
-            for (id, position) in byID where byLowerID[id.lowercased()] == nil { byLowerID[id.lowercased()] = position }
-        }
+        if let found = byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference }) { return found }
+        if byTitle == nil { buildTitleIndex() }
         let key = Conventions.wordKey(reference)
-        if let found = byTitle![key] {
-            if let count = sharedTitles[key] {
+        if let hash = KeyHash.wordKey(reference, scratch: &scratch),
+           let found = byTitle!.find(hash, matches: { Conventions.wordKey(items[$0].title) == key }) {
+            if let count = sharedTitles[found] {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
                                         message: "\(column.rawValue) '\(reference)' matches \(count) items by title; the first (line \(items[found].line)) is used; name it by id"))
             }
             return found
         }
-        if let found = byLowerID[reference.lowercased()] { return found }
+        let lowered = reference.lowercased()
+        if let found = byLowerID.find(KeyHash.lowercased(reference), matches: { items[$0].id.lowercased() == lowered }) { return found }
         let item = items[index]
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
         if suggestionsLeft > 0 {
@@ -211,6 +198,27 @@ struct ReferenceResolver {
         }
         findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
         return nil
+    }
+
+    /// Indexes every title by its word key, counting titles several items share, and every id in lower case.
+    private mutating func buildTitleIndex() {
+        var titles = ItemIndex(capacity: items.count)
+        var lowerIDs = ItemIndex(capacity: items.count)
+        for (position, item) in items.enumerated() {
+            if let hash = KeyHash.wordKey(item.title, scratch: &scratch) {
+                let key = { Conventions.wordKey(item.title) }
+                if let first = titles.insert(position, hash: hash, matches: { Conventions.wordKey(items[$0].title) == key() }) {
+                    sharedTitles[first, default: 1] += 1
+                }
+            }
+            // Only the item an exact id finds: a later row repeating an id is never its target.
+            if !item.id.isEmpty, byID.find(KeyHash.exact(item.id), matches: { items[$0].id == item.id }) == position {
+                let lowered = item.id.lowercased()
+                _ = lowerIDs.insert(position, hash: KeyHash.lowercased(item.id), matches: { items[$0].id.lowercased() == lowered })
+            }
+        }
+        byTitle = titles
+        byLowerID = lowerIDs
     }
 
     /// The nearest id or title by edit distance, when close enough to be a typo; ties go to the first in the sheet.

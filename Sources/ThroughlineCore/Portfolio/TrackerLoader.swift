@@ -52,6 +52,7 @@ public struct LoadedTracker: Sendable {
 /// `rollup` reads a cell exactly as `import` writes it. Texts that repeat (teams, units) are one shared string.
 struct ItemReader {
     private let source: ImportSource
+    private let normalizer: CellNormalizer
     private let conventions: Conventions
     private let fields: [Field?]
     private let idColumn: Int?
@@ -63,6 +64,7 @@ struct ItemReader {
 
     init(source: ImportSource, conventions: Conventions) {
         self.source = source
+        normalizer = source.normalizer
         self.conventions = conventions
         let layout = source.sheet.layout
         fields = layout.columns.map(\.field)
@@ -96,7 +98,6 @@ struct ItemReader {
         var values = ItemValues()
         let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
         values.id = id ?? ""
-        let normalizer = source.normalizer
         for column in 0..<min(record.count, width) {
             guard let field = fields[column], field != .id, field != .type else { continue }
             let bytes = record.bytes(column)
