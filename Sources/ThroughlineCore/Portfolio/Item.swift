@@ -15,12 +15,26 @@ public enum KPIDirection: String, Sendable {
     }
 }
 
-/// One row of the tracker, its cells read into values. A class, so passing an item around costs one reference, not a copy of every field.
+/// A key result's measure: the values few rows have, kept apart so the others do not carry their space.
+final class KPIValues: Sendable {
+    let baseline: Double?, target: Double?, actual: Double?
+    let unit: String
+    let direction: KPIDirection?
+
+    init(baseline: Double?, target: Double?, actual: Double?, unit: String, direction: KPIDirection?) {
+        self.baseline = baseline
+        self.target = target
+        self.actual = actual
+        self.unit = unit
+        self.direction = direction
+    }
+}
+
+/// One row of the tracker, its cells read into values. A class, so passing an item around costs one reference, not a copy
+/// of every field; its stored fields are ordered and packed so that a million items stay near 200 bytes each.
 public final class Item: Sendable {
     /// The id as typed (trimmed); may be empty.
     public let id: String
-    /// The item type, when known.
-    public let type: ItemType?
     /// The title.
     public let title: String
     /// The objective it serves, as typed (an id or a title).
@@ -31,10 +45,15 @@ public final class Item: Sendable {
     public let owner: String
     /// The owning team.
     public let team: String
-    /// The status as typed, canonical; nil when empty or unknown.
-    public let typedStatus: Status?
-    /// Percent complete, 0–100.
-    public let progress: Double?
+    /// The file the row is in.
+    public let file: String
+    /// What it waits for, as typed.
+    public let dependencyReferences: [String]
+    /// Its weight in rollups (1 when not given).
+    public let weight: Double
+    private let kpi: KPIValues?
+    /// Percent complete, NaN when not given.
+    private let storedProgress: Double
     /// Start date.
     public let start: CalendarDate?
     /// Committed due date.
@@ -43,24 +62,30 @@ public final class Item: Sendable {
     public let forecast: CalendarDate?
     /// Last status update.
     public let updated: CalendarDate?
-    /// What it waits for, as typed.
-    public let dependencyReferences: [String]
-    /// Its weight in rollups (1 when not given).
-    public let weight: Double
-    /// KPI baseline, target and actual.
-    public let baseline: Double?, target: Double?, actual: Double?
-    /// KPI unit.
-    public let unit: String
-    /// Which way the KPI improves.
-    public let direction: KPIDirection?
+    private let storedLine: Int32
+    /// The item type, when known.
+    public let type: ItemType?
+    /// The status as typed, canonical; nil when empty or unknown.
+    public let typedStatus: Status?
     /// Whether the notes cell says anything (the text itself is not kept: a million notes would double the memory).
     public let hasNotes: Bool
-    /// The file the row is in.
-    public let file: String
-    /// The line the row starts on (0 for an implicit objective, which has no row).
-    public let line: Int
     /// An objective the sheet names in its objective column but has no row for.
     public let isImplicit: Bool
+
+    /// Percent complete, 0–100.
+    public var progress: Double? { storedProgress.isNaN ? nil : storedProgress }
+    /// The line the row starts on (0 for an implicit objective, which has no row).
+    public var line: Int { Int(storedLine) }
+    /// KPI baseline.
+    public var baseline: Double? { kpi?.baseline }
+    /// KPI target.
+    public var target: Double? { kpi?.target }
+    /// KPI actual value.
+    public var actual: Double? { kpi?.actual }
+    /// KPI unit.
+    public var unit: String { kpi?.unit ?? "" }
+    /// Which way the KPI improves.
+    public var direction: KPIDirection? { kpi?.direction }
 
     /// The id, or the title when there is no id: how the item is named in reasons and findings.
     public var label: String { id.isEmpty ? title : id }
@@ -72,36 +97,16 @@ public final class Item: Sendable {
     public var hasKPI: Bool { target != nil && actual != nil }
 
     /// An objective known only by the name rows give it in their objective column.
-    init(implicitObjective title: String, file: String) {
-        id = ""
-        type = .objective
-        self.title = title
-        objectiveReference = ""
-        parentReference = ""
-        owner = ""
-        team = ""
-        typedStatus = nil
-        progress = nil
-        start = nil
-        due = nil
-        forecast = nil
-        updated = nil
-        dependencyReferences = []
-        weight = 1
-        baseline = nil
-        target = nil
-        actual = nil
-        unit = ""
-        direction = nil
-        hasNotes = false
-        self.file = file
-        line = 0
-        isImplicit = true
+    convenience init(implicitObjective title: String, file: String) {
+        var values = ItemValues()
+        values.type = .objective
+        values.title = title
+        self.init(values, file: file, line: 0, isImplicit: true)
     }
 
     /// An item from the values a row was read into.
-    init(_ values: ItemValues, file: String, line: Int) {
-        isImplicit = false
+    init(_ values: ItemValues, file: String, line: Int, isImplicit: Bool = false) {
+        self.isImplicit = isImplicit
         id = values.id
         type = values.type
         title = values.title
@@ -110,21 +115,18 @@ public final class Item: Sendable {
         owner = values.owner
         team = values.team
         typedStatus = values.typedStatus
-        progress = values.progress
+        storedProgress = values.progress ?? .nan
         start = values.start
         due = values.due
         forecast = values.forecast
         updated = values.updated
         dependencyReferences = values.dependencyReferences
         weight = values.weight
-        baseline = values.baseline
-        target = values.target
-        actual = values.actual
-        unit = values.unit
-        direction = values.direction
+        let hasMeasure = values.baseline != nil || values.target != nil || values.actual != nil || !values.unit.isEmpty || values.direction != nil
+        kpi = hasMeasure ? KPIValues(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction) : nil
         hasNotes = values.hasNotes
         self.file = file
-        self.line = line
+        storedLine = Int32(clamping: line)
     }
 }
 

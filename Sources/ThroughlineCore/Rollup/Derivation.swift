@@ -78,7 +78,20 @@ public struct Derivation: Sendable {
     /// One result per item, in sheet order.
     public let results: [Derived]
     /// For each item, the item at the end of its reason chain, and how many links the chain has (so chains are never walked twice).
-    private let chainEnd: [(root: Int, links: Int)]
+    private let chainEnd: [ChainEnd]
+
+    struct ChainEnd {
+        var root: Int32
+        var links: Int32
+    }
+
+    /// The results known so far while deriving: one array filled in evaluation order, without an optional per item.
+    struct Known {
+        var results: [Derived]
+        var evaluated: [Bool]
+
+        subscript(index: Int) -> Derived? { evaluated[index] ? results[index] : nil }
+    }
 
     /// Derives all items: children and dependencies before the items that rest on them, without recursion. With a capacity
     /// plan, work whose owner is over-allocated in its remaining periods is at risk.
@@ -86,32 +99,43 @@ public struct Derivation: Sendable {
         self.portfolio = portfolio
         self.settings = settings
         let count = portfolio.items.count
-        var results = [Derived?](repeating: nil, count: count)
+        let placeholder = Derived(status: .onTrack, cause: .fact(.noStatus), progress: nil)
+        var known = Known(results: [Derived](repeating: placeholder, count: count), evaluated: [Bool](repeating: false, count: count))
         let order = Self.evaluationOrder(portfolio)
         for index in order {
-            results[index] = Self.derive(index, portfolio, settings, capacity, results)
+            known.results[index] = Self.derive(index, portfolio, settings, capacity, known)
+            known.evaluated[index] = true
         }
-        self.results = results.map { $0! }
         // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
-        var ends = [(root: Int, links: Int)?](repeating: nil, count: count)
+        var ends = [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count)
         for index in order {
-            switch self.results[index].cause {
-            case .fact: ends[index] = (index, 1)
+            switch known.results[index].cause {
+            case .fact: ends[index] = ChainEnd(root: Int32(index), links: 1)
             case .child(let next), .dependency(let next):
-                ends[index] = ends[next].map { ($0.root, $0.links + 1) } ?? (index, 1)
+                ends[index] = ends[next].root >= 0 ? ChainEnd(root: ends[next].root, links: ends[next].links + 1) : ChainEnd(root: Int32(index), links: 1)
             }
         }
-        chainEnd = ends.map { $0! }
+        results = known.results
+        chainEnd = ends
     }
 
     /// Children and dependencies first (Kahn's algorithm on both kinds of edge); items caught in a circle come last.
     static func evaluationOrder(_ portfolio: Portfolio) -> [Int] {
         let count = portfolio.items.count
-        var waitingOn = [Int](repeating: 0, count: count)
-        var dependents = [[Int]](repeating: [], count: count)
+        // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays).
+        var waitingOn = [Int32](repeating: 0, count: count)
+        var runEnd = [Int32](repeating: 0, count: count + 1)
         for index in 0..<count {
-            for child in portfolio.children[index] { waitingOn[index] += 1; dependents[child].append(index) }
-            for dependency in portfolio.dependencies[index] { waitingOn[index] += 1; dependents[dependency].append(index) }
+            waitingOn[index] = Int32(portfolio.children[index].count + portfolio.dependencies[index].count)
+            for child in portfolio.children[index] { runEnd[child + 1] += 1 }
+            for dependency in portfolio.dependencies[index] { runEnd[dependency + 1] += 1 }
+        }
+        for index in 0..<count { runEnd[index + 1] += runEnd[index] }
+        var fill = Array(runEnd[0..<count])
+        var dependents = [Int32](repeating: 0, count: Int(runEnd[count]))
+        for index in 0..<count {
+            for child in portfolio.children[index] { dependents[Int(fill[child])] = Int32(index); fill[child] += 1 }
+            for dependency in portfolio.dependencies[index] { dependents[Int(fill[dependency])] = Int32(index); fill[dependency] += 1 }
         }
         var order: [Int] = []
         order.reserveCapacity(count)
@@ -120,7 +144,8 @@ public struct Derivation: Sendable {
         while let next = ready.popLast() {
             order.append(next)
             done[next] = true
-            for dependent in dependents[next] {
+            for position in Int(runEnd[next])..<Int(runEnd[next + 1]) {
+                let dependent = Int(dependents[position])
                 waitingOn[dependent] -= 1
                 if waitingOn[dependent] == 0 { ready.append(dependent) }
             }
@@ -130,7 +155,7 @@ public struct Derivation: Sendable {
         return order
     }
 
-    static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?, _ known: [Derived?]) -> Derived {
+    static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?, _ known: Known) -> Derived {
         let item = portfolio.items[index]
         let impact = impactStatus(index, portfolio, settings, known)
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
@@ -153,7 +178,7 @@ public struct Derivation: Sendable {
     }
 
     /// The first dependency that is off-track or blocked.
-    static func blockingDependency(_ index: Int, _ portfolio: Portfolio, _ known: [Derived?]) -> Int? {
+    static func blockingDependency(_ index: Int, _ portfolio: Portfolio, _ known: Known) -> Int? {
         portfolio.dependencies[index].first { dependency in
             guard let status = known[dependency]?.status else { return false }
             return status == .offTrack || status == .blocked
@@ -263,7 +288,7 @@ public struct Derivation: Sendable {
     }
 
     /// A parent: its children by the chosen rule, then its own dates, the worse of the two.
-    static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: [Derived?]) -> Derived {
+    static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> Derived {
         let item = portfolio.items[index]
         let members = active.map { (status: known[$0]!.status, weight: portfolio.items[$0].weight, progress: known[$0]!.progress) }
         let combined = combine(members, settings: settings)
@@ -295,7 +320,7 @@ public struct Derivation: Sendable {
     }
 
     /// KPI impact: actual against target along the direction, paced from the baseline; a parent takes its children's by the same rule.
-    static func impactStatus(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: [Derived?]) -> (Status, Cause)? {
+    static func impactStatus(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> (Status, Cause)? {
         let item = portfolio.items[index]
         if let target = item.target, let actual = item.actual {
             let direction = item.direction ?? (item.baseline.map { target < $0 ? .down : .up } ?? .up)
@@ -375,14 +400,14 @@ public struct Derivation: Sendable {
     }
 
     /// The item at the end of the reason chain: the one whose own fact decided the status.
-    public func rootCause(_ index: Int) -> Int { chainEnd[index].root }
+    public func rootCause(_ index: Int) -> Int { Int(chainEnd[index].root) }
 
     /// The chain's links: the first few walked, then the last one; a chain of any depth costs the same.
     private func chain(_ index: Int, impact: Bool) -> String {
         var links: [String] = []
         var current = index
         var seen = Set<Int>()
-        let total = impact ? Int.max : chainEnd[index].links
+        let total = impact ? Int.max : Int(chainEnd[index].links)
         while seen.insert(current).inserted {
             let item = portfolio.items[current]
             let result = results[current]
@@ -404,7 +429,7 @@ public struct Derivation: Sendable {
             guard let next else { break }
             if !impact && links.count == 4 && total > 6 {
                 // Skip to the end: the root's own fact is what the reader needs.
-                let root = chainEnd[index].root
+                let root = Int(chainEnd[index].root)
                 links.append("… \(total - 5) more …")
                 current = root
                 continue
