@@ -19,13 +19,15 @@ public struct Portfolio: Sendable {
         self.items = items
         var findings: [Finding] = []
         var byID = ItemIndex(capacity: items.count)
+        var repeatedIDs = Set<Int>()
         for (index, item) in items.enumerated() where !item.id.isEmpty {
             if let first = byID.insert(index, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) {
+                repeatedIDs.insert(index)
                 findings.append(Finding(.duplicateID, at: Self.location(item), id: item.id, owner: item.owner,
                                         message: "id \(item.id) is also used on line \(items[first].line); references go to the first"))
             }
         }
-        var resolver = ReferenceResolver(items: items, byID: byID)
+        var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs)
         var parent = [Int?](repeating: nil, count: items.count)
         var objective = [Int?](repeating: nil, count: items.count)
         var dependencies = [[Int]](repeating: [], count: items.count)
@@ -161,6 +163,8 @@ public struct Portfolio: Sendable {
 struct ReferenceResolver {
     let items: [Item]
     let byID: ItemIndex
+    /// Rows whose id an earlier row has already: references never go to them.
+    let repeatedIDs: Set<Int>
     /// Titles by word key, and ids in lower case, built the first time a reference is not an exact id (most sheets never need them).
     private var byTitle: ItemIndex?
     private var byLowerID = ItemIndex(capacity: 0)
@@ -168,18 +172,18 @@ struct ReferenceResolver {
     private var sharedTitles: [Int: Int] = [:]
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
-    private var scratch: [UInt8] = []
 
-    init(items: [Item], byID: ItemIndex) {
+    init(items: [Item], byID: ItemIndex, repeatedIDs: Set<Int>) {
         self.items = items
         self.byID = byID
+        self.repeatedIDs = repeatedIDs
     }
 
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
         if let found = byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference }) { return found }
         if byTitle == nil { buildTitleIndex() }
         let key = Conventions.wordKey(reference)
-        if let hash = KeyHash.wordKey(reference, scratch: &scratch),
+        if let hash = KeyHash.wordKey(reference),
            let found = byTitle!.find(hash, matches: { Conventions.wordKey(items[$0].title) == key }) {
             if let count = sharedTitles[found] {
                 let item = items[index]
@@ -205,14 +209,14 @@ struct ReferenceResolver {
         var titles = ItemIndex(capacity: items.count)
         var lowerIDs = ItemIndex(capacity: items.count)
         for (position, item) in items.enumerated() {
-            if let hash = KeyHash.wordKey(item.title, scratch: &scratch) {
+            if let hash = KeyHash.wordKey(item.title) {
                 let key = { Conventions.wordKey(item.title) }
                 if let first = titles.insert(position, hash: hash, matches: { Conventions.wordKey(items[$0].title) == key() }) {
                     sharedTitles[first, default: 1] += 1
                 }
             }
             // Only the item an exact id finds: a later row repeating an id is never its target.
-            if !item.id.isEmpty, byID.find(KeyHash.exact(item.id), matches: { items[$0].id == item.id }) == position {
+            if !item.id.isEmpty, !repeatedIDs.contains(position) {
                 let lowered = item.id.lowercased()
                 _ = lowerIDs.insert(position, hash: KeyHash.lowercased(item.id), matches: { items[$0].id.lowercased() == lowered })
             }

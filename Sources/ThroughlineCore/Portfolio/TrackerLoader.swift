@@ -60,7 +60,7 @@ struct ItemReader {
     private let file: String
     private var types = ByteMemo<ItemType?>()
     private var directions = ByteMemo<KPIDirection?>()
-    private var texts: [Field: ByteMemo<String>] = [.team: ByteMemo(), .unit: ByteMemo()]
+    private var teams = ByteMemo<String>(), units = ByteMemo<String>()
 
     init(source: ImportSource, conventions: Conventions) {
         self.source = source
@@ -106,9 +106,8 @@ struct ItemReader {
             case .objective: values.objectiveReference = Self.text(bytes)
             case .parent: values.parentReference = Self.text(bytes)
             case .dependsOn: values.dependencyReferences = bytes.isEmpty ? [] : Item.splitReferences(Self.text(bytes))
-            case .team, .unit:
-                let text = texts[field]!.value(for: bytes, Self.text)
-                if field == .team { values.team = text } else { values.unit = text }
+            case .team: values.team = teams.value(for: bytes, Self.text)
+            case .unit: values.unit = units.value(for: bytes, Self.text)
             case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
             case .notes: values.hasNotes = Self.hasText(bytes)
             default:

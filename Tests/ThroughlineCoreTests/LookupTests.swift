@@ -1,0 +1,124 @@
+import Testing
+@testable import ThroughlineCore
+
+/// The tables cells and items are looked up in: they must find exactly what a dictionary of strings would.
+@Suite struct LookupTests {
+    static let words = ["", " ", "a", "A", "ab", "ba", "On track", "on  TRACK.", "Ready?!", "x / y", "x/ y ", "abc .", ". .",
+                        "...", "a.b", "Grüne Ampel", "Won’t do", "\tTabbed\ttext\t", "WS-001", "ws-001", "é", "e\u{301}"]
+
+    @Test func byteMemoAgreesWithADictionary() {
+        var memo = ByteMemo<Int>(capacity: 1)
+        var reference: [[UInt8]: Int] = [:]
+        // Many more keys than the starting size, so the table grows several times; some keys are stored twice.
+        var generator = SeededGenerator(seed: 7)
+        for round in 0..<5_000 {
+            let length = Int(generator.next() % 6)
+            let key = (0..<length).map { _ in UInt8(97 + generator.next() % 4) }
+            key.withUnsafeBufferPointer { memo.store(round, for: $0) }
+            reference[key] = round
+        }
+        #expect(memo.count == reference.count)
+        for (key, value) in reference {
+            #expect(key.withUnsafeBufferPointer { memo.value(for: $0) } == value)
+        }
+        #expect([UInt8]("zz".utf8).withUnsafeBufferPointer { memo.value(for: $0) } == nil)
+    }
+
+    @Test func byteMemoComputesEachKeyOnce() {
+        var memo = ByteMemo<String>()
+        var computed = 0
+        for word in ["x", "y", "x", "x", "", ""] {
+            _ = Array(word.utf8).withUnsafeBufferPointer { memo.value(for: $0) { computed += 1; return String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(computed == 3)
+        #expect(memo.storedValues == ["x", "y", ""])
+    }
+
+    @Test(arguments: words)
+    func wordKeyHashesAreTheHashesOfWordKeys(_ text: String) {
+        let key = Conventions.wordKey(text)
+        #expect(KeyHash.wordKey(text) == (key.isEmpty ? nil : KeyHash.of(key.utf8)))
+    }
+
+    @Test(arguments: words)
+    func lowercaseHashesAreTheHashesOfLowercasedText(_ text: String) {
+        #expect(KeyHash.lowercased(text) == KeyHash.of(text.lowercased().utf8))
+    }
+
+    @Test func itemIndexFindsTheFirstItemPerKey() {
+        // Keys repeat and many share a slot: every lookup must still land on the first item with that key.
+        let keys = (0..<3_000).map { "K\($0 % 1_000)" }
+        var index = ItemIndex(capacity: 4)
+        var earlier: [Int?] = []
+        for (position, key) in keys.enumerated() {
+            earlier.append(index.insert(position, hash: KeyHash.exact(key), matches: { keys[$0] == key }))
+        }
+        #expect(index.count == 1_000)
+        #expect(earlier[0..<1_000].allSatisfy { $0 == nil })
+        #expect(earlier[1_000...].enumerated().allSatisfy { $1 == $0 % 1_000 })
+        for probe in ["K0", "K999", "K500"] {
+            #expect(index.find(KeyHash.exact(probe), matches: { keys[$0] == probe }) == Int(probe.dropFirst()))
+        }
+        #expect(index.find(KeyHash.exact("K1000"), matches: { keys[$0] == "K1000" }) == nil)
+    }
+}
+
+/// `rollup` reads cells straight into items; `import` writes them as canonical text. Both must say the same of every cell.
+@Suite struct ItemReaderTests {
+    static func source(_ text: String) throws -> ImportSource {
+        let sheet = try Sheet(input: try CSVInput(bytes: Array(text.utf8), file: "t.csv"), conventions: .builtIn)
+        let normalizer = CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: .builtIn, file: "t.csv")
+        return ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)
+    }
+
+    /// What an item holds, read back from a canonical row the way a second program would read `import`'s output.
+    static func fromCanonical(_ cells: [String]) -> [String] {
+        func cell(_ field: Field) -> String { cells[field.position] }
+        let progress = cell(.progress).hasSuffix("%") ? Double(cell(.progress).dropLast()) : nil
+        let weight = NumberReading.read(cell(.weight)).flatMap { Item.isUsableWeight($0) ? $0 : nil } ?? 1
+        return [cell(.id), ItemType(rawValue: cell(.type))?.rawValue ?? "-", cell(.title), cell(.objective), cell(.parent), cell(.owner),
+                cell(.team), Status(rawValue: cell(.status))?.rawValue ?? "-", progress.map { "\($0)" } ?? "-",
+                CalendarDate(iso: cell(.start))?.iso ?? "-", CalendarDate(iso: cell(.due))?.iso ?? "-",
+                CalendarDate(iso: cell(.forecast))?.iso ?? "-", CalendarDate(iso: cell(.updated))?.iso ?? "-",
+                Item.splitReferences(cell(.dependsOn)).joined(separator: "|"), "\(weight)",
+                NumberReading.read(cell(.baseline)).map { "\($0)" } ?? "-", NumberReading.read(cell(.target)).map { "\($0)" } ?? "-",
+                NumberReading.read(cell(.actual)).map { "\($0)" } ?? "-", cell(.unit),
+                KPIDirection(typed: cell(.direction))?.rawValue ?? "-", "\(!cell(.notes).trimmingSpaces.isEmpty)"]
+    }
+
+    static func describe(_ item: Item) -> [String] {
+        [item.id, item.type?.rawValue ?? "-", item.title, item.objectiveReference, item.parentReference, item.owner, item.team,
+         item.typedStatus?.rawValue ?? "-", item.progress.map { "\($0)" } ?? "-", item.start?.iso ?? "-", item.due?.iso ?? "-",
+         item.forecast?.iso ?? "-", item.updated?.iso ?? "-", item.dependencyReferences.joined(separator: "|"), "\(item.weight)",
+         item.baseline.map { "\($0)" } ?? "-", item.target.map { "\($0)" } ?? "-", item.actual.map { "\($0)" } ?? "-", item.unit,
+         item.direction?.rawValue ?? "-", "\(item.hasNotes)"]
+    }
+
+    @Test func itemsHoldWhatImportWrites() throws {
+        let text = """
+        Ref,Level,Name,Parent,Lead,Dept,RAG,% Complete,Start,Due,Forecast,Updated,Blocked By,Weight,Baseline,Target,Current,Unit,Direction,Comments
+        O1,Objective,  Grow  ARR ,,"Lopez, Ana",Growth,Green,74%,2026-01-02,5/1/2026,,14/11/2026,,,,,,,,
+        KR1,Key Result,Reach 40m,O1,ana lopez,Payments ,Amber,0.695,,30/6/2026,,1/12/2026,,2,31.5,40,"35,1",EUR m,higher is better," note "
+        I1,Initiative,Pricing,KR1,Ana Lopez,Payments,🟢 On track,1/3,2026-02-01,2026-12-31,2027-01-15,,"KR1; O1 ,",0,,,,,,
+        M1,Mile stone,Launch,I1,Platform Team,,Tbc,45 %,Q1 2026,March 2026,45000,yesterday,,1e9,,,,,sideways,\u{00A0}
+        M2,,Ship,I1,  Ben   Okafor ,Ops,done,,,,,,,abc,,,,,,
+        """
+        let source = try Self.source(text + "\n")
+        var canonical: [[String]] = []
+        var importFindings: [String] = []
+        _ = try TrackerImport.rows([source], conventions: .builtIn, onFinding: { importFindings.append("\($0.location.line ?? 0) \($0.code.name)") }) { cells, _, _ in
+            canonical.append(Self.fromCanonical(cells))
+        }
+        let loaded = try LoadedTracker(sources: [try Self.source(text + "\n")], conventions: .builtIn)
+        #expect(loaded.items.map(Self.describe) == canonical)
+        #expect(loaded.findings.map { "\($0.location.line ?? 0) \($0.code.name)" } == importFindings)
+        #expect(importFindings.contains("6 bad-number"))
+    }
+
+    @Test func progressOutsideTheScaleIsReportedAndNotUsed() throws {
+        let analysis = try analyse("id,type,title,progress,due\nM,milestone,x,150%,2026-12-31\n")
+        #expect(analysis.codes("M").contains("bad-number"))
+        #expect(analysis.derivation.portfolio.items[0].progress == nil)
+        #expect(analysis.status("M") == .onTrack)
+    }
+}
