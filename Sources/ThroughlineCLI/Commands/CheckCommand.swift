@@ -42,8 +42,11 @@ enum CheckCommand: Command {
         let findings = analysis.findings().filter { finding in
             (only?.contains(finding.code.name) ?? true) && !ignore.contains(finding.code.name)
         }
-        let text = FindingRenderer.render(findings, asOf: analysis.derivation.settings.asOf, format: format, style: AnalysisOptions.style(context, arguments))
-        try context.write(text, to: arguments.value("--output"))
+        try context.withOutput(arguments.value("--output")) { sink in
+            let out = OutputBuffer(sink)
+            try FindingRenderer.render(findings, asOf: analysis.derivation.settings.asOf, format: format, style: AnalysisOptions.style(context, arguments), to: out)
+            try out.flush()
+        }
         return findings.contains { $0.severity >= failOn } ? 1 : 0
     }
 

@@ -52,13 +52,42 @@ public struct TrackerAnalysis: Sendable {
     public func findings() -> [Finding] {
         var all: [Finding] = []
         forEachFinding { all.append($0) }
-        let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { ($1.name, $0) })
-        // Sort keys are computed once, not per comparison.
-        let files = Dictionary(Set(all.map(\.location.file)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let keys = all.enumerated().map { offset, finding in
-            (file: files[finding.location.file]!, line: finding.location.line ?? 0, rank: rank[finding.code.name] ?? 0, offset: offset)
+        // Codes are shared objects: their place in the catalogue is found by identity, not by hashing their names.
+        let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { (ObjectIdentifier($1), UInt64($0)) })
+        var names = Set<String>()
+        var previous: String?
+        for finding in all where finding.location.file != previous {
+            names.insert(finding.location.file)
+            previous = finding.location.file
         }
-        return keys.sorted { ($0.file, $0.line, $0.rank, $0.offset) < ($1.file, $1.line, $1.rank, $1.offset) }.map { all[$0.offset] }
+        let fileRank = Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, UInt64($0)) })
+        // One 64-bit key per finding (file, line, catalogue place), and its offset, which keeps equal keys in the order found.
+        var keys: [(key: UInt64, offset: UInt32)] = []
+        keys.reserveCapacity(all.count)
+        var lastFile = "", lastFileRank: UInt64 = 0
+        for (offset, finding) in all.enumerated() {
+            if offset == 0 || finding.location.file != lastFile {
+                lastFile = finding.location.file
+                lastFileRank = fileRank[lastFile]!
+            }
+            let line = UInt64(UInt32(clamping: finding.location.line ?? 0))
+            keys.append((lastFileRank << 40 | line << 8 | min(255, rank[ObjectIdentifier(finding.code)] ?? 0), UInt32(offset)))
+        }
+        keys.sort { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }
+        // Move the findings into that order in place, one cycle of the permutation at a time: no second array of them.
+        var placed = [Bool](repeating: false, count: all.count)
+        for start in all.indices where !placed[start] {
+            let held = all[start]
+            var position = start
+            while true {
+                placed[position] = true
+                let source = Int(keys[position].offset)
+                if source == start { all[position] = held; break }
+                all[position] = all[source]
+                position = source
+            }
+        }
+        return all
     }
 
     /// `unstaffed`: each person who owns open work but has no capacity in the plan, found at their first open item.
