@@ -21,22 +21,14 @@ public struct ColumnProfile: Sendable {
         guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return }
         let width = sheet.layout.columns.count
         var seen = [ByteMemo<Bool>](repeating: ByteMemo(), count: width)
-        /// Past this many distinct values a column is read cell by cell rather than remembered.
-        let limit = 50_000
-        func isNew(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard seen[column].count < limit else { return true }
-            if seen[column].value(for: bytes) != nil { return false }
-            seen[column].store(true, for: bytes)
-            return true
-        }
         try sheet.forEachDataRow { record in
             for column in dateColumns where column < record.count {
                 let bytes = record.bytes(column)
-                if isNew(column, bytes) { dates[column]!.observe(bytes: bytes) }
+                if Self.isNew(bytes, in: &seen[column]) { dates[column]!.observe(bytes: bytes) }
             }
             if let ownerColumn, ownerColumn < record.count {
                 let bytes = record.bytes(ownerColumn)
-                if !bytes.isEmpty, isNew(ownerColumn, bytes), !bytes.contains(UInt8(ascii: ",")) {
+                if !bytes.isEmpty, Self.isNew(bytes, in: &seen[ownerColumn]), !bytes.contains(UInt8(ascii: ",")) {
                     let owner = String(decoding: bytes, as: UTF8.self)
                     let key = Conventions.wordKey(owner)
                     if soleOwners[key] == nil { soleOwners[key] = owner.collapsingSpaces }
@@ -44,12 +36,22 @@ public struct ColumnProfile: Sendable {
             }
             for column in progressColumns where column < record.count {
                 let bytes = record.bytes(column)
-                if isNew(column, bytes), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
+                if Self.isNew(bytes, in: &seen[column]), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
                     largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number)
                 }
             }
             return true
         }
+    }
+}
+
+extension ColumnProfile {
+    /// Whether `bytes` is new to a column's memo, remembering it; past 50,000 distinct values every cell counts as new.
+    static func isNew(_ bytes: UnsafeBufferPointer<UInt8>, in seen: inout ByteMemo<Bool>) -> Bool {
+        guard seen.count < 50_000 else { return true }
+        if seen.value(for: bytes) != nil { return false }
+        seen.store(true, for: bytes)
+        return true
     }
 }
 
@@ -206,8 +208,9 @@ public struct CellNormalizer: Sendable {
             let problem: (code: FindingCode, message: String)?
         }
         /// Per column; nil once a column is no longer remembered.
-        private var columns: [ByteMemo<Outcome>?] = []
-        private var hits: [Int] = []
+        // One pass on one thread uses a memo (see above), so the run-time exclusivity checks on every lookup are not needed.
+        @exclusivity(unchecked) private var columns: [ByteMemo<Outcome>?] = []
+        @exclusivity(unchecked) private var hits: [Int] = []
         /// A column with more distinct values than this stops being remembered.
         private let limit = 20_000
 
