@@ -69,6 +69,11 @@ import Testing
     @Test func wordKeys() {
         #expect(Conventions.wordKey("  Amber  /  Green!! ") == "amber/green")
         #expect(Conventions.wordKey("On   Track.") == "on track")
+        // Only trailing punctuation goes, and a space before it stays; punctuation inside stays.
+        #expect(Conventions.wordKey("abc .") == "abc ")
+        #expect(Conventions.wordKey("a.b, c?!") == "a.b, c")
+        #expect(Conventions.wordKey("\tA /b ") == "a/b")
+        #expect(Conventions.wordKey("...") == "")
         #expect(Conventions.headerKey("% Complete") == "percentcomplete")
         #expect(Conventions.headerKey("#") == "number")
     }

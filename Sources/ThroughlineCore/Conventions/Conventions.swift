@@ -138,27 +138,50 @@ public struct Conventions: Sendable {
     static func asciiWordKey(_ text: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        guard asciiWordKey(text.utf8, into: &bytes) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { asciiWordKey($0) { bytes.append($0) } }
+            ?? ContiguousArray(text.utf8).withUnsafeBufferPointer { asciiWordKey($0) { bytes.append($0) } }
+        return isASCII ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
-    /// Writes the word key of ASCII `text` into `bytes` (emptied first); false, with `bytes` unspecified, when `text` is not ASCII.
-    static func asciiWordKey(_ text: some Sequence<UInt8>, into bytes: inout [UInt8]) -> Bool {
-        bytes.removeAll(keepingCapacity: true)
+    /// Gives the word key of ASCII `text` to `emit` a byte at a time: runs of white space become one space (none at
+    /// the ends or beside a slash), letters are lower-cased, trailing `.!,;:?` are dropped. Returns false, part way,
+    /// when `text` is not ASCII. Emitting rather than building lets a caller hash a key without ever writing it.
+    @inline(__always)
+    static func asciiWordKey(_ text: UnsafeBufferPointer<UInt8>, emit: (UInt8) -> Void) -> Bool {
+        var written = false
+        var last: UInt8 = 0
         var pendingSpace = false
-        for byte in text {
+        // Punctuation is held back until something follows it, since at the end it is dropped: a run of input bytes.
+        var heldStart = 0, heldCount = 0
+        for position in 0..<text.count {
+            let byte = text[position]
             if byte >= 0x80 { return false }
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !bytes.isEmpty
+                pendingSpace = written
                 continue
             }
-            if pendingSpace {
-                if byte != 0x2F && bytes.last != 0x2F { bytes.append(0x20) }
-                pendingSpace = false
+            func releaseHeld() {
+                for offset in 0..<heldCount { emit(text[heldStart + offset]) }
+                heldCount = 0
             }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            if pendingSpace {
+                pendingSpace = false
+                if byte != 0x2F && last != 0x2F {
+                    releaseHeld()
+                    emit(0x20)
+                }
+            }
+            let output = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if output == 0x2E || output == 0x21 || output == 0x2C || output == 0x3B || output == 0x3A || output == 0x3F {
+                if heldCount == 0 { heldStart = position }
+                heldCount += 1
+            } else {
+                releaseHeld()
+                emit(output)
+            }
+            written = true
+            last = output
         }
-        while let last = bytes.last, last == 0x2E || last == 0x21 || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x3F { bytes.removeLast() }
         return true
     }
 

@@ -33,13 +33,8 @@ struct ByteMemo<Value> {
     /// The values in the order their keys were first stored.
     var storedValues: [Value] { values }
 
-    /// FNV-1a: cells are short, so a byte at a time is as fast as anything cleverer.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { UInt32(truncatingIfNeeded: KeyHash.of(bytes)) }
 
     /// The value stored for `bytes`, if any.
     func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {

@@ -1,0 +1,47 @@
+/// The one hash for keys made of bytes: cell texts in `ByteMemo`, ids and titles in `ItemIndex`.
+enum KeyHash {
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always)
+    private static func mix(_ state: UInt64, _ byte: UInt8) -> UInt64 { (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+    /// Spreads FNV-1a's state so that the bits that pick a slot depend on every byte.
+    @inline(__always)
+    private static func finish(_ state: UInt64) -> UInt64 {
+        var hash = state
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        return hash
+    }
+
+    /// FNV-1a over the bytes, finished.
+    @inline(__always)
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var state = seed
+        for byte in bytes { state = mix(state, byte) }
+        return finish(state)
+    }
+
+    /// The hash of a text as typed.
+    static func exact(_ text: String) -> UInt64 { of(text.utf8) }
+
+    /// The hash of a text's word key (`Conventions.wordKey`), nil when the key is empty. ASCII text is hashed as its key
+    /// is made, with no key written anywhere.
+    static func wordKey(_ text: String) -> UInt64? {
+        var state = seed, length = 0
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Conventions.asciiWordKey(bytes) { state = mix(state, $0); length += 1 }
+        }
+        if isASCII == true { return length == 0 ? nil : finish(state) }
+        let key = Conventions.wordKey(text)
+        return key.isEmpty ? nil : of(key.utf8)
+    }
+
+    /// The hash of a text in lower case, with no string made for ASCII text.
+    static func lowercased(_ text: String) -> UInt64 {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return of(text.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }) }
+        return of(text.lowercased().utf8)
+    }
+}
