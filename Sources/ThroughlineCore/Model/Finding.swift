@@ -101,3 +101,16 @@ public struct Finding: Hashable, Sendable {
         self.message = message
     }
 }
+
+extension Finding {
+    /// `ragged-row` for a data row whose cells do not match the header's count; nil when they do.
+    static func raggedRow(_ record: CSVRecord, width: Int, file: String) -> Finding? {
+        guard record.count != width, width > 0 else { return nil }
+        return Finding(.raggedRow, at: SourceLocation(file: file, line: record.line), message: "row has \(record.count) cells, the header has \(width)")
+    }
+
+    /// `unknown-type` for a type cell that no convention names.
+    static func unknownType(_ typed: String, at location: SourceLocation, id: String?) -> Finding {
+        Finding(.unknownType, at: location, id: id, message: "type '\(typed)' maps to no item type")
+    }
+}

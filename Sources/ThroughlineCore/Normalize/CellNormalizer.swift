@@ -122,7 +122,7 @@ public struct CellNormalizer: Sendable {
     }
 
     private let plans: [Plan]
-    private let memo = Memo()
+    private let memo: Memo
     private let layout: SheetLayout
     private let conventions: Conventions
     private let people: PeopleDirectory
@@ -161,6 +161,7 @@ public struct CellNormalizer: Sendable {
                 return .keep
             }
         }
+        memo = Memo(columns: plans.count)
     }
 
     /// Whether column `index` is one this normalizer reads.
@@ -172,8 +173,7 @@ public struct CellNormalizer: Sendable {
 
     /// What the cell `bytes` of column `column` reads as; an unreadable cell reads as `.none` and adds a finding.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, line: Int, id: String?, findings: inout [Finding]) -> CellReading {
-        guard column < plans.count else { return .none }
-        if case .keep = plans[column] { return .none }
+        guard reads(column: column) else { return .none }
         // Statuses, owners and dates repeat across rows: each distinct cell is read once per column.
         if let known = memo.lookup(column, bytes) {
             if let problem = known.problem {
@@ -207,24 +207,25 @@ public struct CellNormalizer: Sendable {
             let reading: CellReading
             let problem: (code: FindingCode, message: String)?
         }
-        /// Per column; nil once a column is no longer remembered.
         // One pass on one thread uses a memo (see above), so the run-time exclusivity checks on every lookup are not needed.
-        @exclusivity(unchecked) private var columns: [ByteMemo<Outcome>?] = []
-        @exclusivity(unchecked) private var hits: [Int] = []
+        /// Per column; nil once a column is no longer remembered.
+        @exclusivity(unchecked) private var columns: [ByteMemo<Outcome>?]
+        @exclusivity(unchecked) private var hits: [Int]
         /// A column with more distinct values than this stops being remembered.
         private let limit = 20_000
 
+        init(columns count: Int) {
+            columns = [ByteMemo<Outcome>?](repeating: ByteMemo(), count: count)
+            hits = [Int](repeating: 0, count: count)
+        }
+
         func lookup(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
-            guard column < columns.count, let found = columns[column]?.value(for: bytes) else { return nil }
+            guard let found = columns[column]?.value(for: bytes) else { return nil }
             hits[column] += 1
             return found
         }
 
         func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
-            if column >= columns.count {
-                columns += [ByteMemo<Outcome>?](repeating: ByteMemo(), count: column + 1 - columns.count)
-                hits += [Int](repeating: 0, count: column + 1 - hits.count)
-            }
             guard let stored = columns[column]?.count else { return }
             // Columns whose values hardly repeat (free text, exact numbers) cost more to remember than they save: after
             // a thousand distinct values, a column stays remembered only if at least as many repeats were seen.

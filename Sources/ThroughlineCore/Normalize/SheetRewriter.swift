@@ -32,10 +32,7 @@ public enum SheetRewriter {
                 return true
             }
             summary.rows += 1
-            if record.count != width, width > 0 {
-                onFinding(Finding(.raggedRow, at: SourceLocation(file: sheet.input.file, line: record.line),
-                                  message: "row has \(record.count) cells, the header has \(width)"))
-            }
+            if let ragged = Finding.raggedRow(record, width: width, file: sheet.input.file) { onFinding(ragged) }
             let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)

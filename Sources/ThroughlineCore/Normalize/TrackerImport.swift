@@ -48,10 +48,7 @@ public enum TrackerImport {
             try source.sheet.forEachDataRow { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
-                if record.count != width {
-                    findings.append(Finding(.raggedRow, at: SourceLocation(file: file, line: record.line),
-                                            message: "row has \(record.count) cells, the header has \(width)"))
-                }
+                if let ragged = Finding.raggedRow(record, width: width, file: file) { findings.append(ragged) }
                 let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     if layout.columns[column].field != nil {
@@ -67,8 +64,7 @@ public enum TrackerImport {
                     if let type = conventions.type(for: cells[typeSlot]) {
                         cells[typeSlot] = type.rawValue
                     } else {
-                        findings.append(Finding(.unknownType, at: SourceLocation(file: file, line: record.line, column: layout.columnName(typeColumn)),
-                                                id: id, message: "type '\(cells[typeSlot])' maps to no item type"))
+                        findings.append(.unknownType(cells[typeSlot], at: SourceLocation(file: file, line: record.line, column: layout.columnName(typeColumn)), id: id))
                     }
                 } else if let type = source.defaultType {
                     cells[typeSlot] = type.rawValue

@@ -51,8 +51,9 @@ public struct LoadedTracker: Sendable {
 /// Reads one sheet's rows into items: each mapped cell straight into its value, through the sheet's normalizer, so
 /// `rollup` reads a cell exactly as `import` writes it. Texts that repeat (teams, units) are one shared string.
 struct ItemReader {
-    private let source: ImportSource
+    private let layout: SheetLayout
     private let normalizer: CellNormalizer
+    private let defaultType: ItemType?
     private let conventions: Conventions
     private let fields: [Field?]
     private let idColumn: Int?
@@ -63,10 +64,10 @@ struct ItemReader {
     private var teams = ByteMemo<String>(), units = ByteMemo<String>()
 
     init(source: ImportSource, conventions: Conventions) {
-        self.source = source
+        layout = source.sheet.layout
         normalizer = source.normalizer
+        defaultType = source.defaultType
         self.conventions = conventions
-        let layout = source.sheet.layout
         fields = layout.columns.map(\.field)
         idColumn = layout.column(for: .id)?.index
         typeColumn = layout.column(for: .type)?.index
@@ -92,9 +93,7 @@ struct ItemReader {
     mutating func item(_ record: CSVRecord, findings: inout [Finding]) -> Item {
         let width = fields.count
         let line = record.line
-        if record.count != width {
-            findings.append(Finding(.raggedRow, at: SourceLocation(file: file, line: line), message: "row has \(record.count) cells, the header has \(width)"))
-        }
+        if let ragged = Finding.raggedRow(record, width: width, file: file) { findings.append(ragged) }
         var values = ItemValues()
         let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
         values.id = id ?? ""
@@ -138,11 +137,10 @@ struct ItemReader {
             if let type = types.value(for: bytes, { conventions.type(for: Self.text($0)) }) {
                 values.type = type
             } else {
-                findings.append(Finding(.unknownType, at: SourceLocation(file: file, line: line, column: source.sheet.layout.columnName(typeColumn)),
-                                        id: id, message: "type '\(Self.text(bytes))' maps to no item type"))
+                findings.append(.unknownType(Self.text(bytes), at: SourceLocation(file: file, line: line, column: layout.columnName(typeColumn)), id: id))
             }
         } else {
-            values.type = source.defaultType
+            values.type = defaultType
         }
         return Item(values, file: file, line: line)
     }
