@@ -60,8 +60,11 @@ public final class FileByteSource: ByteSource {
     private let path: String
     private var closed = false
 
-    /// Opens `path` for reading; throws `missingInput` when it cannot be opened or is a folder.
-    public init(path: String, displayName: String? = nil) throws {
+    /// The file's size in bytes when it was opened.
+    public let size: Int
+
+    /// Opens `path` for reading from byte `offset`; throws `missingInput` when it cannot be opened or is a folder.
+    public init(path: String, displayName: String? = nil, offset: Int = 0) throws {
         let shown = displayName ?? path
         var info = stat()
         if stat(path, &info) != 0 {
@@ -72,8 +75,14 @@ public final class FileByteSource: ByteSource {
         }
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw ThroughlineError.missingInput(shown, Self.reason(errno)) }
+        if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            let code = errno
+            close(fd)
+            throw ThroughlineError.missingInput(shown, "cannot read from byte \(offset): " + Self.reason(code))
+        }
         descriptor = fd
         self.path = shown
+        size = Int(info.st_size)
     }
 
     deinit { if !closed { close(descriptor) } }

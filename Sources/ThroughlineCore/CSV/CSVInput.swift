@@ -11,15 +11,23 @@ public final class CSVInput {
     /// Excel's `sep=;` first line, exactly as it stands (line end included), when the file has one.
     public let separatorLine: [UInt8]?
     private let opener: () throws -> ByteSource
+    /// For a file on disk: opens it from a byte offset, and its size.
+    private let seeker: ((Int) throws -> ByteSource)?
+    private let rawSize: Int
 
     /// How many bytes are read ahead to sniff the encoding and the delimiter.
     static let sampleSize = 1 << 16
 
     /// Opens a source; `opener` must give the same bytes from the start each time it is called.
+    /// `seeker`, when given, opens the same bytes from an offset, and `size` is their count: the sheet can then be read
+    /// in parts.
     public init(file: String, encoding requested: TextEncoding? = nil, delimiter requestedDialect: CSVDialect? = nil,
+                seeker: ((Int) throws -> ByteSource)? = nil, size: Int = 0,
                 opener: @escaping () throws -> ByteSource) throws {
         self.file = file
         self.opener = opener
+        self.seeker = seeker
+        rawSize = size
         let prefix = try opener().readPrefix(Self.sampleSize)
         let report: EncodingReport
         if let requested {
@@ -68,8 +76,9 @@ public final class CSVInput {
     /// Opens a file on disk.
     public convenience init(path: String, displayName: String? = nil, encoding: TextEncoding? = nil, delimiter: CSVDialect? = nil) throws {
         let shown = displayName ?? path
-        _ = try FileByteSource(path: path, displayName: shown)
-        try self.init(file: shown, encoding: encoding, delimiter: delimiter) {
+        let size = try FileByteSource(path: path, displayName: shown).size
+        try self.init(file: shown, encoding: encoding, delimiter: delimiter,
+                      seeker: { try FileByteSource(path: path, displayName: shown, offset: $0) }, size: size) {
             try FileByteSource(path: path, displayName: shown)
         }
     }
@@ -82,13 +91,34 @@ public final class CSVInput {
     /// A reader from the first record (after any byte order mark and `sep=` line).
     public func makeReader(chunkSize: Int = 1 << 20) throws -> CSVReader {
         let source = try Self.decoded(opener(), encoding)
-        var firstLine = 1
-        if let separatorLine {
-            _ = try source.readPrefix(separatorLine.count)
-            firstLine = 2
-        }
+        if let separatorLine { _ = try source.readPrefix(separatorLine.count) }
         return CSVReader(source: source, dialect: dialect, file: file, firstLine: firstLine, chunkSize: chunkSize)
     }
+
+    /// Where the first record starts in the raw bytes, and how many bytes follow it, when the records can be read from
+    /// any offset: a file on disk, in UTF-8 with no stray bytes (its bytes are then the reader's bytes).
+    public var body: (start: Int, count: Int)? {
+        guard seeker != nil, encoding.encoding == .utf8, encoding.strayBytesLine == nil else { return nil }
+        let start = (encoding.hasByteOrderMark ? encoding.encoding.byteOrderMark.count : 0) + (separatorLine?.count ?? 0)
+        return rawSize > start ? (start, rawSize - start) : nil
+    }
+
+    /// The bytes from `offset` (counted from the first record, as `CSVRecord.offset` is) to the end; nil when the
+    /// input has no `body`.
+    public func bodyBytes(from offset: Int) throws -> ByteSource? {
+        guard let body, let seeker else { return nil }
+        return try seeker(body.start + offset)
+    }
+
+    /// A reader from `offset` (counted as `CSVRecord.offset` is), which must be where a record starts, numbering
+    /// lines from `line`; nil when the input has no `body`.
+    public func makeReader(from offset: Int, line: Int, chunkSize: Int = 1 << 20) throws -> CSVReader? {
+        guard let source = try bodyBytes(from: offset) else { return nil }
+        return CSVReader(source: source, dialect: dialect, file: file, firstLine: line, chunkSize: chunkSize)
+    }
+
+    /// The line the first record starts on: 2 after a `sep=` line.
+    public var firstLine: Int { separatorLine == nil ? 1 : 2 }
 
     /// The source decoded to UTF-8, with its byte order mark skipped.
     static func decoded(_ raw: ByteSource, _ report: EncodingReport) throws -> ByteSource {

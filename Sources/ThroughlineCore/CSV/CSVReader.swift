@@ -19,6 +19,8 @@ public struct CSVRecord {
     public let line: Int
     /// How the record ended in the file.
     public let terminator: LineTerminator
+    /// Where the record starts: bytes from the start of what the reader was given.
+    public let offset: Int
 
     /// How many cells the record has (0 for a blank line).
     public var count: Int { spans.count }
@@ -75,6 +77,8 @@ public final class CSVReader {
     private var capacity: Int
     private var start = 0
     private var end = 0
+    /// Bytes moved out of the buffer so far: `consumed + start` is the offset of the record at `start`.
+    private var consumed = 0
     private var ended = false
     private var line: Int
     private var spans: UnsafeMutablePointer<FieldSpan>
@@ -131,7 +135,7 @@ public final class CSVReader {
             let record = CSVRecord(
                 base: UnsafePointer(buffer), scratch: UnsafePointer(scratch),
                 spans: UnsafeBufferPointer(start: spans, count: spanCount),
-                recordStart: start, recordEnd: recordEnd, line: line, terminator: terminator)
+                recordStart: start, recordEnd: recordEnd, line: line, terminator: terminator, offset: consumed + start)
             line += linesInRecord + (terminator == .none ? 0 : 1)
             start = next
             if try !body(record) { return }
@@ -152,6 +156,7 @@ public final class CSVReader {
         let pending = end - start
         if start > 0 {
             if pending > 0 { buffer.update(from: buffer + start, count: pending) }
+            consumed += start
             start = 0
             end = pending
         }

@@ -263,6 +263,13 @@ public struct DateOrderInference: Sendable {
         record(DateReader.parse(bytes: bytes))
     }
 
+    /// Adds the evidence another part of the column gave.
+    mutating func add(_ other: DateOrderInference) {
+        dayFirstVotes += other.dayFirstVotes
+        monthFirstVotes += other.monthFirstVotes
+        ambiguousCount += other.ambiguousCount
+    }
+
     private mutating func record(_ parsed: DateReader.Parsed) {
         guard case .numeric(let first, let second, let year) = parsed else { return }
         let evidence = DateReader.evidence(first, second, year)

@@ -12,7 +12,7 @@ public struct ColumnProfile: Sendable {
     public init() {}
 
     /// Learns from every data row of `sheet`. Each distinct cell of a column is looked at once: what it says does not
-    /// change with how often it is said.
+    /// change with how often it is said. A large sheet is read in two halves at once, each learning on its own.
     public init(sheet: Sheet) throws {
         let dateColumns = sheet.layout.columns.filter { $0.field?.isDate == true }.map(\.index)
         let progressColumns = sheet.layout.columns.filter { $0.field == .progress }.map(\.index)
@@ -20,28 +20,42 @@ public struct ColumnProfile: Sendable {
         for column in dateColumns { dates[column] = DateOrderInference() }
         guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return }
         let width = sheet.layout.columns.count
-        var seen = [ByteMemo<Bool>](repeating: ByteMemo(), count: width)
-        try sheet.forEachDataRow { record in
-            for column in dateColumns where column < record.count {
-                let bytes = record.bytes(column)
-                if Self.isNew(bytes, in: &seen[column]) { dates[column]!.observe(bytes: bytes) }
-            }
-            if let ownerColumn, ownerColumn < record.count {
-                let bytes = record.bytes(ownerColumn)
-                if !bytes.isEmpty, Self.isNew(bytes, in: &seen[ownerColumn]), !bytes.contains(UInt8(ascii: ",")) {
-                    let owner = String(decoding: bytes, as: UTF8.self)
-                    let key = Conventions.wordKey(owner)
-                    if soleOwners[key] == nil { soleOwners[key] = owner.collapsingSpaces }
-                }
-            }
-            for column in progressColumns where column < record.count {
-                let bytes = record.bytes(column)
-                if Self.isNew(bytes, in: &seen[column]), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
-                    largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number)
-                }
-            }
-            return true
+        let empty = self
+        let parts = try sheet.readDataRows(parts: { (profile: empty, seen: [ByteMemo<Bool>](repeating: ByteMemo(), count: width)) }) { part, record in
+            part.profile.learn(record, dateColumns: dateColumns, progressColumns: progressColumns, ownerColumn: ownerColumn, seen: &part.seen)
         }
+        self = parts[0].profile
+        for later in parts.dropFirst() { absorb(later.profile) }
+    }
+
+    /// Learns what one row's cells say.
+    private mutating func learn(_ record: CSVRecord, dateColumns: [Int], progressColumns: [Int], ownerColumn: Int?, seen: inout [ByteMemo<Bool>]) {
+        for column in dateColumns where column < record.count {
+            let bytes = record.bytes(column)
+            if Self.isNew(bytes, in: &seen[column]) { dates[column]!.observe(bytes: bytes) }
+        }
+        if let ownerColumn, ownerColumn < record.count {
+            let bytes = record.bytes(ownerColumn)
+            if !bytes.isEmpty, Self.isNew(bytes, in: &seen[ownerColumn]), !bytes.contains(UInt8(ascii: ",")) {
+                let owner = String(decoding: bytes, as: UTF8.self)
+                let key = Conventions.wordKey(owner)
+                if soleOwners[key] == nil { soleOwners[key] = owner.collapsingSpaces }
+            }
+        }
+        for column in progressColumns where column < record.count {
+            let bytes = record.bytes(column)
+            if Self.isNew(bytes, in: &seen[column]), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
+                largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number)
+            }
+        }
+    }
+
+    /// Adds what a later part of the sheet taught: date evidence adds up, the largest number wins, and an owner keeps
+    /// the spelling it was first seen with.
+    mutating func absorb(_ later: ColumnProfile) {
+        for (column, inference) in later.dates { dates[column, default: DateOrderInference()].add(inference) }
+        for (column, number) in later.largestBarePercent { largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number) }
+        soleOwners.merge(later.soleOwners) { first, _ in first }
     }
 }
 
@@ -122,7 +136,7 @@ public struct CellNormalizer: Sendable {
     }
 
     private let plans: [Plan]
-    private let memo: Memo
+    private var memo: Memo
     private let layout: SheetLayout
     private let conventions: Conventions
     private let people: PeopleDirectory
@@ -162,6 +176,13 @@ public struct CellNormalizer: Sendable {
             }
         }
         memo = Memo(columns: plans.count)
+    }
+
+    /// The same normalizer with a memo of its own, for another thread.
+    func withOwnMemo() -> CellNormalizer {
+        var copy = self
+        copy.memo = Memo(columns: plans.count)
+        return copy
     }
 
     /// Whether column `index` is one this normalizer reads.

@@ -9,20 +9,21 @@ public struct LoadedTracker: Sendable {
     /// The distinct owners and teams the rows name.
     public var owners: Set<String>, teams: Set<String>
 
-    /// Reads every item of `sources` with the same conventions as `import`, straight from the cells' bytes.
+    /// Reads every item of `sources` with the same conventions as `import`, straight from the cells' bytes; a large
+    /// sheet is read in two halves at once.
     public init(sources: [ImportSource], conventions: Conventions) throws {
         var items: [Item] = []
         var findings: [Finding] = []
         var owners = Set<String>(), teams = Set<String>()
         for source in sources {
-            var reader = ItemReader(source: source, conventions: conventions)
-            try source.sheet.forEachDataRow { record in
-                let item = reader.item(record, findings: &findings)
-                // Consecutive rows usually share owner and team: only a change costs a set insertion.
-                if items.last?.owner != item.owner { owners.insert(item.owner) }
-                if items.last?.team != item.team { teams.insert(item.team) }
-                items.append(item)
-                return true
+            let parts = try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, conventions: conventions)) }) { part, record in
+                part.read(record)
+            }
+            for part in parts {
+                items += part.items
+                findings += part.findings
+                owners.formUnion(part.owners)
+                teams.formUnion(part.teams)
             }
         }
         var headerNames: [String: [Field: String]] = [:]
@@ -48,6 +49,22 @@ public struct LoadedTracker: Sendable {
     }
 }
 
+/// What one part of a sheet read.
+private struct Part {
+    var reader: ItemReader
+    var items: [Item] = []
+    var findings: [Finding] = []
+    var owners = Set<String>(), teams = Set<String>()
+
+    mutating func read(_ record: CSVRecord) {
+        let item = reader.item(record, findings: &findings)
+        // Consecutive rows usually share owner and team: only a change costs a set insertion.
+        if items.last?.owner != item.owner { owners.insert(item.owner) }
+        if items.last?.team != item.team { teams.insert(item.team) }
+        items.append(item)
+    }
+}
+
 /// Reads one sheet's rows into items: each mapped cell straight into its value, through the sheet's normalizer, so
 /// `rollup` reads a cell exactly as `import` writes it. Texts that repeat (teams, units) are one shared string.
 struct ItemReader {
@@ -65,7 +82,7 @@ struct ItemReader {
 
     init(source: ImportSource, conventions: Conventions) {
         layout = source.sheet.layout
-        normalizer = source.normalizer
+        normalizer = source.normalizer.withOwnMemo()
         defaultType = source.defaultType
         self.conventions = conventions
         fields = layout.columns.map(\.field)

@@ -78,6 +78,8 @@ public final class Sheet {
     public let input: CSVInput
     /// Header and columns.
     public let layout: SheetLayout
+    /// The size from which `readDataRows` reads the sheet in two halves.
+    public var minimumSplitSize = Sheet.partThreshold
 
     /// How many rows above the header are searched for it.
     static let headerSearchRows = 30

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import ThroughlineCore
+
+/// A large sheet is read in two halves on two threads: what the halves see, joined, must be exactly what one pass sees.
+@Suite struct SheetPartsTests {
+    /// Writes `bytes` to a file of its own and opens it as a sheet that splits at any size.
+    static func splittingSheet(_ bytes: [UInt8], name: String = "t.csv") throws -> (Sheet, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("throughline-parts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        let sheet = try Sheet(input: try CSVInput(path: url.path, displayName: name), conventions: .builtIn)
+        sheet.minimumSplitSize = 1
+        return (sheet, folder)
+    }
+
+    /// Every data row as its line and cells, read in parts, with the number of parts; and as one pass reads it.
+    static func rows(_ text: String) throws -> (parts: Int, split: [String], whole: [String]) {
+        let (sheet, folder) = try splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parts = try sheet.readDataRows(parts: { [String]() }) { part, record in
+            part.append("\(record.line): \(record.strings)")
+        }
+        var whole: [String] = []
+        try sheet.forEachDataRow { record in
+            whole.append("\(record.line): \(record.strings)")
+            return true
+        }
+        return (parts.count, parts.flatMap { $0 }, whole)
+    }
+
+    static func body(rows: Int, _ row: (Int) -> String) -> String {
+        (0..<rows).map(row).joined()
+    }
+
+    @Test func plainSheetIsReadInTwoHalves() throws {
+        let text = "Tracker export\n\nID,Title,Status\n" + Self.body(rows: 400) { "T\($0),Task \($0),Green\n" }
+        let result = try Self.rows(text)
+        #expect(result.parts == 2)
+        #expect(result.split == result.whole)
+        #expect(result.whole.count == 400)
+    }
+
+    @Test func quotedLineBreaksAndCarriageReturnsKeepTheirLineNumbers() throws {
+        // A BOM, a sep= line, CR LF ends, lone CRs and cells that run over several lines, with doubled quotes.
+        let rows = Self.body(rows: 300) { index in
+            switch index % 4 {
+            case 0: return "T\(index),\"Line one\r\nline \"\"two\"\"\",Amber\r\n"
+            case 1: return "T\(index),\"a\rb\nc\",Red\r"
+            case 2: return "\r\n"
+            default: return "T\(index),Plain,Green\n"
+            }
+        }
+        let text = "\u{FEFF}sep=,\r\nID,Title,Status\r\n" + rows
+        let result = try Self.rows(text)
+        #expect(result.parts == 2)
+        #expect(result.split == result.whole)
+        #expect(result.whole.last?.hasPrefix("527: ") == true)
+    }
+
+    @Test func aSplitInsideAQuotedCellIsCaughtAndReadInOnePass() throws {
+        // A stray quote early on leaves the count of quotes odd, so the middle of a long quoted cell looks like a place
+        // to split; the first half finds no record starting there.
+        let cell = "\"" + (0..<400).map { "note line \($0)" }.joined(separator: "\n") + "\""
+        let text = "ID,Title,Notes\nT0,5\" screen,x\nT1,Long,\(cell)\nT2,After,y\n"
+        let result = try Self.rows(text)
+        #expect(result.parts == 1)
+        #expect(result.split == result.whole)
+        #expect(result.whole.map { $0.prefix(3) } == ["2: ", "3: ", "403"])
+    }
+
+    @Test func aMiddleAboveTheHeaderIsNotASplit() throws {
+        let preamble = Self.body(rows: 20) { "Exported by the PMO, note \($0): " + String(repeating: "do not edit ", count: 30) + "\n" }
+        let text = preamble + "ID,Title,Status\nT1,One,Green\nT2,Two,Red\n"
+        let result = try Self.rows(text)
+        #expect(result.parts == 1)
+        #expect(result.split == result.whole)
+        #expect(result.whole.count == 2)
+    }
+
+    @Test func anUnclosedQuoteInTheSecondHalfIsTheSameError() throws {
+        let text = "ID,Title\n" + Self.body(rows: 300) { "T\($0),Task\n" } + "T9,\"never closed\n"
+        let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var splitError = "", wholeError = ""
+        do { _ = try sheet.readDataRows(parts: { 0 }) { count, _ in count += 1 } } catch { splitError = "\(error)" }
+        do { try sheet.forEachDataRow { _ in true } } catch { wholeError = "\(error)" }
+        #expect(!wholeError.isEmpty)
+        #expect(splitError == wholeError)
+    }
+
+    /// A tracker whose second half holds what only the whole sheet decides: a day-first date, `Lopez, Ana` for the
+    /// `Ana Lopez` of the first half, bare fractions in the progress column.
+    @Test func loadingInTwoHalvesReadsEveryItemAsOnePassDoes() throws {
+        var text = "ID,Type,Title,Parent,Owner,Status,% Complete,Due,Updated\n"
+        for index in 0..<600 {
+            let firstHalf = index < 300
+            let owner = firstHalf ? "Ana Lopez" : "\"Lopez, Ana\""
+            let due = firstHalf ? "3/4/2026" : "25/4/2026"
+            let status = index % 7 == 0 ? "Tbc" : index % 2 == 0 ? "G" : "amber"
+            text += "T\(index),Task,Task \(index),T\(max(0, index - 1)),\(owner),\(status),0.\(index % 10),\(due),1/\(index % 12 + 1)/2026\n"
+        }
+        let (whole, wholeFolder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: wholeFolder) }
+        whole.minimumSplitSize = .max
+        let (split, splitFolder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: splitFolder) }
+
+        func load(_ sheet: Sheet) throws -> LoadedTracker {
+            let normalizer = CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: .builtIn, file: "t.csv")
+            return try LoadedTracker(sources: [ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)], conventions: .builtIn)
+        }
+        let one = try load(whole), two = try load(split)
+        #expect(two.items.map(ItemReaderTests.describe) == one.items.map(ItemReaderTests.describe))
+        #expect(two.items.map(\.line) == one.items.map(\.line))
+        #expect(two.findings.map { "\($0.location.line ?? 0) \($0.code.name) \($0.message)" } == one.findings.map { "\($0.location.line ?? 0) \($0.code.name) \($0.message)" })
+        #expect(two.owners == one.owners && two.teams == one.teams)
+        // The whole sheet's evidence decides: day first, fractions, and one owner.
+        #expect(one.items[0].due?.iso == "2026-04-03")
+        #expect(one.items[0].progress == 0)
+        #expect(one.items[1].progress == 10)
+        #expect(one.owners == ["Ana Lopez"])
+        #expect(one.findings.contains { $0.code == .unknownStatus })
+    }
+}
