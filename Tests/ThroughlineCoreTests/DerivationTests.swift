@@ -216,6 +216,41 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(codes.isSuperset(of: ["hierarchy-cycle", "dependency-cycle"]))
     }
 
+    @Test func aDependencyCircleStillRollsUpToItsParents() throws {
+        // M2 and M3 wait for each other; their initiative and objective must still be judged by them.
+        let text = """
+        ID,Type,Title,Parent,Owner,Status,% Complete,Due,Depends On
+        O1,Objective,Goal,,Ana Silva,Green,,2026-12-31,
+        I1,Initiative,A,O1,Ben Cole,Green,,2026-12-20,
+        M1,Milestone,A1,I1,Ben Cole,Green,60%,2026-11-10,
+        I2,Initiative,B,O1,Dan Eve,Green,,2026-12-20,
+        M2,Milestone,B1,I2,Dan Eve,Green,80%,2026-11-01,M3
+        M3,Milestone,B2,I2,Dan Eve,Green,80%,2026-12-10,M2
+
+        """
+        let analysis = try analyse(text)
+        #expect(analysis.status("M2") == .offTrack)
+        #expect(analysis.status("M3") == .blocked)
+        #expect(analysis.status("I2") == .offTrack)
+        #expect(analysis.status("O1") == .offTrack)
+        #expect(analysis.derivation.results[0].progress == 70)
+        #expect(analysis.codes("M2").contains("dependency-cycle"))
+        #expect(analysis.codes("I2").contains("watermelon"))
+        #expect(analysis.codes("O1").contains("watermelon"))
+    }
+
+    @Test func aParentCircleThroughAnObjectiveIsCutAtTheObjective() throws {
+        // Someone typed a parent on the objective: the objective's link is the one to drop, not its key result's.
+        let text = "id,type,title,parent,due\nO1,objective,Goal,T1,\nKR1,key result,Reach,O1,\nT1,task,Do,KR1,2026-11-01\n"
+        let analysis = try analyse(text)
+        let cycle = analysis.findings().first { $0.code == .hierarchyCycle }
+        #expect(cycle?.id == "O1")
+        #expect(analysis.derivation.portfolio.parent[0] == nil)
+        #expect(analysis.derivation.portfolio.parent[1] == 0)
+        #expect(analysis.status("O1") == .offTrack)
+        #expect(analysis.reason("O1") == "O1 off-track <- KR1 off-track <- T1 overdue 20 days (due 2026-11-01)")
+    }
+
     @Test func tenThousandDeepHierarchy() throws {
         var text = "id,type,title,parent,status,due\nO,objective,Top,,Green,2026-12-31\n"
         var previous = "O"

@@ -85,7 +85,7 @@ public struct Portfolio: Sendable {
         SourceLocation(file: item.file, line: item.line, column: column?.rawValue)
     }
 
-    /// Follows parents from every item; a walk that meets itself is a cycle, cut at the item that closes it.
+    /// Follows parents from every item; a walk that meets itself is a cycle, cut at its most senior item's link to its parent.
     static func cutHierarchyCycles(_ parent: inout [Int?], items: [Item], findings: inout [Finding]) {
         // 0: not seen, 1: on the current walk, 2: known to reach the top.
         var state = [UInt8](repeating: 0, count: parent.count)
@@ -101,7 +101,10 @@ public struct Portfolio: Sendable {
             if let node = current, state[node] == 1 {
                 // The walk came back to `node`: the cycle is path[from node ...].
                 let cycle = Array(path[path.firstIndex(of: node)!...])
-                let closing = cycle.last!
+                // Cut the link of the most senior item (an objective typed with a parent, say), else the one that closes
+                // the circle: the hierarchy above it stays as the sheet means it.
+                let level = { (index: Int) in items[index].type?.level ?? Int.max }
+                let closing = cycle.reversed().min { level($0) < level($1) }!
                 let names = (cycle + [node]).map { items[$0].label }.joined(separator: " -> ")
                 findings.append(Finding(.hierarchyCycle, at: location(items[closing], column: .parent), id: items[closing].id,
                                         owner: items[closing].owner, message: "parents go round in a circle: \(names); the link from \(items[closing].label) is ignored"))

@@ -119,14 +119,19 @@ public struct Derivation: Sendable {
         chainEnd = ends
     }
 
-    /// Children and dependencies first (Kahn's algorithm on both kinds of edge); items caught in a circle come last.
+    /// Children and dependencies first (Kahn's algorithm on both kinds of edge). When only items waiting on a circle of
+    /// dependencies are left, the first of them whose children are all derived goes next, evaluated with the dependencies
+    /// known so far: a circle never keeps a parent from its children (the hierarchy itself has no circles left).
     static func evaluationOrder(_ portfolio: Portfolio) -> [Int] {
         let count = portfolio.items.count
-        // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays).
-        var waitingOn = [Int32](repeating: 0, count: count)
+        // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
+        // a parent is stored as its index, an item waiting through a dependency as the complement of its index.
+        var waitingChildren = [Int32](repeating: 0, count: count)
+        var waitingDependencies = [Int32](repeating: 0, count: count)
         var runEnd = [Int32](repeating: 0, count: count + 1)
         for index in 0..<count {
-            waitingOn[index] = Int32(portfolio.children[index].count + portfolio.dependencies[index].count)
+            waitingChildren[index] = Int32(portfolio.children[index].count)
+            waitingDependencies[index] = Int32(portfolio.dependencies[index].count)
             for child in portfolio.children[index] { runEnd[child + 1] += 1 }
             for dependency in portfolio.dependencies[index] { runEnd[dependency + 1] += 1 }
         }
@@ -135,22 +140,43 @@ public struct Derivation: Sendable {
         var dependents = [Int32](repeating: 0, count: Int(runEnd[count]))
         for index in 0..<count {
             for child in portfolio.children[index] { dependents[Int(fill[child])] = Int32(index); fill[child] += 1 }
-            for dependency in portfolio.dependencies[index] { dependents[Int(fill[dependency])] = Int32(index); fill[dependency] += 1 }
+            for dependency in portfolio.dependencies[index] { dependents[Int(fill[dependency])] = ~Int32(index); fill[dependency] += 1 }
         }
         var order: [Int] = []
         order.reserveCapacity(count)
-        var ready = (0..<count).filter { waitingOn[$0] == 0 }
+        var ready: [Int] = []
+        // Items whose children are all derived but that still wait on a dependency, in the order they got there.
+        var childrenDone: [Int] = []
+        var nextChildrenDone = 0
+        for index in 0..<count where waitingChildren[index] == 0 {
+            if waitingDependencies[index] == 0 { ready.append(index) } else { childrenDone.append(index) }
+        }
         var done = [Bool](repeating: false, count: count)
-        while let next = ready.popLast() {
+        while order.count < count {
+            guard let next = ready.popLast() else {
+                // Everything left waits on a circle: break it at the first item with all its children derived.
+                while nextChildrenDone < childrenDone.count && done[childrenDone[nextChildrenDone]] { nextChildrenDone += 1 }
+                guard nextChildrenDone < childrenDone.count else { break }
+                ready.append(childrenDone[nextChildrenDone])
+                nextChildrenDone += 1
+                continue
+            }
+            guard !done[next] else { continue }
             order.append(next)
             done[next] = true
             for position in Int(runEnd[next])..<Int(runEnd[next + 1]) {
-                let dependent = Int(dependents[position])
-                waitingOn[dependent] -= 1
-                if waitingOn[dependent] == 0 { ready.append(dependent) }
+                let entry = dependents[position]
+                let dependent = Int(entry >= 0 ? entry : ~entry)
+                if entry >= 0 {
+                    waitingChildren[dependent] -= 1
+                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenDone.append(dependent) }
+                } else {
+                    waitingDependencies[dependent] -= 1
+                }
+                if waitingChildren[dependent] == 0 && waitingDependencies[dependent] == 0 && !done[dependent] { ready.append(dependent) }
             }
         }
-        // What is left waits on a circle (dependency cycles, or a dependency on an ancestor): evaluate with what is known.
+        // Only a circle in the hierarchy could leave items here, and the portfolio cuts those; kept as a safeguard.
         if order.count < count { order += (0..<count).filter { !done[$0] } }
         return order
     }
