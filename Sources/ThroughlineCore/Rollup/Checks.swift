@@ -181,15 +181,16 @@ public struct Check: Sendable {
         }
     }
 
+    /// Derived blocked, or typed blocked and still open whatever else its status says (an overdue item someone marked
+    /// blocked, a parent whose children look fine): who needs unblocking is the point of the finding.
     static func blocked(_ input: CheckInput) -> [Finding] {
-        input.items.indices.filter { input.results[$0].status == .blocked }.map { index in
-            switch input.results[index].cause {
-            case .dependency(let blocker):
+        input.items.indices.compactMap { index in
+            if input.results[index].status == .blocked, case .dependency(let blocker) = input.results[index].cause {
                 let status = input.results[blocker].status.rawValue
                 return input.finding(.blocked, index, .dependsOn, "waits for \(input.items[blocker].label), which is \(status)")
-            default:
-                return input.finding(.blocked, index, .status, "typed blocked")
             }
+            guard input.results[index].status == .blocked || (input.items[index].typedStatus == .blocked && input.isOpen(index)) else { return nil }
+            return input.finding(.blocked, index, .status, "typed blocked")
         }
     }
 

@@ -1,0 +1,103 @@
+import Testing
+@testable import ThroughlineCore
+
+/// One check case: a few rows (beneath an objective O with a key result KR owned by Ana), the item looked at, the
+/// code, and whether the item must carry it.
+struct CheckCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let rows: [[String: String]]
+    let id: String
+    let code: String
+    let present: Bool
+    var testDescription: String { "\(present ? "" : "no ")\(code): \(name)" }
+
+    static let columns = ["id", "type", "title", "parent", "owner", "team", "status", "progress", "start", "due", "forecast", "updated",
+                          "depends-on", "notes", "target", "actual", "baseline"]
+
+    /// The sheet: the objective and key result, then the case's rows; every cell not given is empty.
+    var text: String {
+        let base: [[String: String]] = [
+            ["id": "O", "type": "objective", "title": "Grow", "owner": "Ana Lopez", "status": "Green"],
+            ["id": "KR", "type": "key result", "title": "Reach", "parent": "O", "owner": "Ana Lopez", "status": "Green"],
+        ]
+        return ([Self.columns.joined(separator: ",")] + (base + rows).map { row in
+            Self.columns.map { column in
+                let cell = row[column] ?? ""
+                return cell.contains(",") ? "\"\(cell)\"" : cell
+            }.joined(separator: ",")
+        }).joined(separator: "\n") + "\n"
+    }
+}
+
+/// Every check of SPEC 5 (but the capacity ones), as of 2026-11-21: a case that raises it and one that must not.
+@Suite struct ChecksTests {
+    static func task(_ id: String = "T", _ extra: [String: String] = [:]) -> [String: String] {
+        ["id": id, "type": "task", "title": "Task \(id)", "parent": "KR", "owner": "Ben Okafor", "status": "Green", "due": "2026-12-31"]
+            .merging(extra) { $1 }
+    }
+
+    static let cases: [CheckCase] = [
+        CheckCase(name: "empty owner", rows: [task("T", ["owner": ""])], id: "T", code: "no-owner", present: true),
+        CheckCase(name: "a person", rows: [task()], id: "T", code: "no-owner", present: false),
+        CheckCase(name: "a team", rows: [task("T", ["owner": "Platform Team"])], id: "T", code: "team-owner", present: true),
+        CheckCase(name: "a department", rows: [task("T", ["owner": "Finance Dept"])], id: "T", code: "team-owner", present: true),
+        CheckCase(name: "two people", rows: [task("T", ["owner": "Ana, Ben"])], id: "T", code: "shared-owner", present: true),
+        CheckCase(name: "one person", rows: [task()], id: "T", code: "shared-owner", present: false),
+        CheckCase(name: "no parent", rows: [task("T", ["parent": ""])], id: "T", code: "orphan", present: true),
+        CheckCase(name: "under a key result", rows: [task()], id: "T", code: "orphan", present: false),
+        CheckCase(name: "nothing beneath", rows: [], id: "KR", code: "no-work", present: true),
+        CheckCase(name: "a task beneath", rows: [task()], id: "KR", code: "no-work", present: false),
+        CheckCase(name: "only work beneath",
+                  rows: [["id": "O2", "type": "objective", "title": "Other", "owner": "Ana Lopez"], task("T", ["parent": "O2"])],
+                  id: "O2", code: "no-kpi", present: true),
+        CheckCase(name: "a key result beneath", rows: [task()], id: "O", code: "no-kpi", present: false),
+        CheckCase(name: "past due", rows: [task("T", ["due": "2026-11-01"])], id: "T", code: "overdue", present: true),
+        CheckCase(name: "past due but done", rows: [task("T", ["due": "2026-11-01", "status": "Done"])], id: "T", code: "overdue", present: false),
+        CheckCase(name: "forecast after due", rows: [task("T", ["forecast": "2027-01-20"])], id: "T", code: "forecast-slip", present: true),
+        CheckCase(name: "forecast before due", rows: [task("T", ["forecast": "2026-12-20"])], id: "T", code: "forecast-slip", present: false),
+        CheckCase(name: "not started 20 days on", rows: [task("T", ["status": "Not started", "start": "2026-11-01"])], id: "T", code: "late-start", present: true),
+        CheckCase(name: "within the grace", rows: [task("T", ["status": "Not started", "start": "2026-11-18"])], id: "T", code: "late-start", present: false),
+        CheckCase(name: "10% at two thirds", rows: [task("T", ["progress": "10%", "start": "2026-09-01"])], id: "T", code: "behind-pace", present: true),
+        CheckCase(name: "60% at two thirds", rows: [task("T", ["progress": "60%", "start": "2026-09-01"])], id: "T", code: "behind-pace", present: false),
+        CheckCase(name: "updated 81 days ago", rows: [task("T", ["updated": "2026-09-01"])], id: "T", code: "stale", present: true),
+        CheckCase(name: "updated last week", rows: [task("T", ["updated": "2026-11-15"])], id: "T", code: "stale", present: false),
+        CheckCase(name: "typed blocked", rows: [task("T", ["status": "Blocked"])], id: "T", code: "blocked", present: true),
+        CheckCase(name: "typed blocked and overdue", rows: [task("T", ["status": "Blocked", "due": "2026-11-10"])], id: "T", code: "blocked", present: true),
+        CheckCase(name: "a parent typed blocked", rows: [task("I", ["type": "initiative", "status": "Blocked"]), task("M", ["parent": "I"])],
+                  id: "I", code: "blocked", present: true),
+        CheckCase(name: "waits for overdue work", rows: [task("X", ["due": "2026-11-01"]), task("T", ["depends-on": "X"])], id: "T", code: "blocked", present: true),
+        CheckCase(name: "typed blocked but done", rows: [task("T", ["status": "Blocked", "progress": "100%"])], id: "T", code: "blocked", present: false),
+        CheckCase(name: "waits for late work", rows: [task("X", ["due": "2026-11-01"]), task("T", ["depends-on": "X"])], id: "T", code: "dependency-late", present: true),
+        CheckCase(name: "waits for later work", rows: [task("X", ["due": "2027-02-01"]), task("T", ["depends-on": "X"])], id: "T", code: "dependency-late", present: true),
+        CheckCase(name: "waits for earlier work", rows: [task("X", ["due": "2026-12-01"]), task("T", ["depends-on": "X"])], id: "T", code: "dependency-late", present: false),
+        CheckCase(name: "another team", rows: [task("X", ["team": "Ops"]), task("T", ["team": "Growth", "depends-on": "X"])],
+                  id: "T", code: "cross-team-dependency", present: true),
+        CheckCase(name: "the same team", rows: [task("X", ["team": "Growth"]), task("T", ["team": "growth", "depends-on": "X"])],
+                  id: "T", code: "cross-team-dependency", present: false),
+        CheckCase(name: "done at 50%", rows: [task("T", ["status": "Done", "progress": "50%"])], id: "T", code: "done-but-open", present: true),
+        CheckCase(name: "done over open work", rows: [task("I", ["type": "initiative", "status": "Done"]), task("M", ["parent": "I"])],
+                  id: "I", code: "done-but-open", present: true),
+        CheckCase(name: "done at 100%", rows: [task("T", ["status": "Done", "progress": "100%"])], id: "T", code: "done-but-open", present: false),
+        CheckCase(name: "cancelled, no note", rows: [task("T", ["status": "Cancelled"])], id: "T", code: "abandoned-without-reason", present: true),
+        CheckCase(name: "cancelled with a note", rows: [task("T", ["status": "Cancelled", "notes": "merged into T2"])], id: "T",
+                  code: "abandoned-without-reason", present: false),
+        CheckCase(name: "green but overdue", rows: [task("T", ["due": "2026-11-01"])], id: "T", code: "watermelon", present: true),
+        CheckCase(name: "red and overdue", rows: [task("T", ["due": "2026-11-01", "status": "Red"])], id: "T", code: "watermelon", present: false),
+        CheckCase(name: "far below target", rows: [task("K", ["type": "key result", "start": "2026-01-01", "baseline": "0", "target": "100", "actual": "10"])],
+                  id: "K", code: "kpi-off-target", present: true),
+        CheckCase(name: "target met", rows: [task("K", ["type": "key result", "start": "2026-01-01", "baseline": "0", "target": "100", "actual": "100"])],
+                  id: "K", code: "kpi-off-target", present: false),
+    ]
+
+    @Test(arguments: cases)
+    func check(_ test: CheckCase) throws {
+        let analysis = try analyse(test.text)
+        #expect(analysis.codes(test.id).contains(test.code) == test.present, "\(analysis.codes(test.id).sorted())")
+    }
+
+    @Test func everyCheckHasACase() {
+        let covered = Set(Self.cases.filter(\.present).map(\.code))
+        let checked = Set(Check.all.map(\.code.name) + ["shared-owner"])
+        #expect(checked.subtracting(covered).isEmpty, "no case raises \(checked.subtracting(covered).sorted())")
+    }
+}
