@@ -95,6 +95,19 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes(test.id).contains(test.code) == test.present, "\(analysis.codes(test.id).sorted())")
     }
 
+    @Test func dataFindingsNameTheRowsOwnerAndColumn() throws {
+        let text = "ID,Title,Owner,Due,RAG\nT1,One,Ben Okafor,31/02/2026,Purple\nT1,Two,Ana Lopez,2026-12-01,Green\n"
+        let findings = try analyse(text).findings()
+        let badDate = findings.first { $0.code == .badDate }
+        #expect(badDate?.owner == "Ben Okafor")
+        #expect(badDate?.location.column == "Due")
+        #expect(findings.first { $0.code == .unknownStatus }?.owner == "Ben Okafor")
+        let duplicate = findings.first { $0.code == .duplicateID }
+        #expect(duplicate?.location.line == 3)
+        #expect(duplicate?.location.column == "ID")
+        #expect(duplicate?.owner == "Ana Lopez")
+    }
+
     @Test func everyCheckHasACase() {
         let covered = Set(Self.cases.filter(\.present).map(\.code))
         let checked = Set(Check.all.map(\.code.name) + ["shared-owner"])

@@ -23,7 +23,7 @@ public struct Portfolio: Sendable {
         for (index, item) in items.enumerated() where !item.id.isEmpty {
             if let first = byID.insert(index, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) {
                 repeatedIDs.insert(index)
-                findings.append(Finding(.duplicateID, at: Self.location(item), id: item.id, owner: item.owner,
+                findings.append(Finding(.duplicateID, at: Self.location(item, column: .id), id: item.id, owner: item.owner,
                                         message: "id \(item.id) is also used on line \(items[first].line); references go to the first"))
             }
         }

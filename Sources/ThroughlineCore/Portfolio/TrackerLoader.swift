@@ -110,6 +110,7 @@ struct ItemReader {
     mutating func item(_ record: CSVRecord, findings: inout [Finding]) -> Item {
         let width = fields.count
         let line = record.line
+        let firstFinding = findings.count
         if let ragged = Finding.raggedRow(record, width: width, file: file) { findings.append(ragged) }
         var values = ItemValues()
         let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
@@ -158,6 +159,10 @@ struct ItemReader {
             }
         } else {
             values.type = defaultType
+        }
+        // The row's owner is known only once its cells are read: its findings name the owner as every other finding does.
+        if findings.count > firstFinding && !values.owner.isEmpty {
+            for position in firstFinding..<findings.count { findings[position].owner = values.owner }
         }
         return Item(values, file: file, line: line)
     }
