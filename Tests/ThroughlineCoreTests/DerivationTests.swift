@@ -201,6 +201,16 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
     }
 
+    @Test func aDependencyOnATitleWithACommaIsOneReference() throws {
+        let text = "id,type,title,due,depends-on\nA,task,\"Pricing, packaging\",2026-11-01,\nB,task,Launch,2026-12-31,\"pricing, packaging\"\nC,task,Other,2026-12-31,\"A, B\"\n"
+        let analysis = try analyse(text)
+        #expect(analysis.derivation.portfolio.dependencies[1] == [0])
+        #expect(analysis.status("B") == .blocked)
+        #expect(!analysis.codes("B").contains("unknown-reference"))
+        // Where the whole cell names no item, its parts are the references.
+        #expect(analysis.derivation.portfolio.dependencies[2] == [0, 1])
+    }
+
     @Test func aTitleSeveralItemsShareIsReported() throws {
         let text = "id,type,title,parent\nE,initiative,EU,\nU,initiative,US,\nW1,workstream,Phase 1,E\nW2,workstream,Phase 1,U\nT,task,Hiring,Phase 1\n"
         let analysis = try analyse(text)

@@ -47,8 +47,8 @@ public final class Item: Sendable {
     public let team: String
     /// The file the row is in.
     public let file: String
-    /// What it waits for, as typed.
-    public let dependencyReferences: [String]
+    /// What it waits for: the cell as typed (trimmed), one reference or several separated by `;` or `,`.
+    public let dependsOn: String
     /// Its weight in rollups (1 when not given).
     public let weight: Double
     private let kpi: KPIValues?
@@ -87,6 +87,9 @@ public final class Item: Sendable {
     /// Which way the KPI improves.
     public var direction: KPIDirection? { kpi?.direction }
 
+    /// What it waits for, one reference each.
+    public var dependencyReferences: [String] { Item.splitReferences(dependsOn) }
+
     /// The id, or the title when there is no id: how the item is named in reasons and findings.
     public var label: String { id.isEmpty ? title : id }
 
@@ -120,7 +123,7 @@ public final class Item: Sendable {
         due = values.due
         forecast = values.forecast
         updated = values.updated
-        dependencyReferences = values.dependencyReferences
+        dependsOn = values.dependsOn
         weight = values.weight
         let hasMeasure = values.baseline != nil || values.target != nil || values.actual != nil || !values.unit.isEmpty || values.direction != nil
         kpi = hasMeasure ? KPIValues(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction) : nil
@@ -135,7 +138,7 @@ struct ItemValues {
     var id = "", type: ItemType?, title = "", objectiveReference = "", parentReference = "", owner = "", team = ""
     var typedStatus: Status?, progress: Double?
     var start: CalendarDate?, due: CalendarDate?, forecast: CalendarDate?, updated: CalendarDate?
-    var dependencyReferences: [String] = []
+    var dependsOn = ""
     var weight = 1.0
     var baseline: Double?, target: Double?, actual: Double?
     var unit = "", direction: KPIDirection?, hasNotes = false

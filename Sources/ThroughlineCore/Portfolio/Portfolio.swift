@@ -43,7 +43,10 @@ public struct Portfolio: Sendable {
                 findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
                 parent[index] = nil
             }
-            for reference in item.dependencyReferences {
+            // A cell that names one item whole ("Pricing, packaging") is that item, not two references cut at its comma.
+            var references = item.dependencyReferences
+            if references.count > 1, resolver.lookup(item.dependsOn) != nil { references = [item.dependsOn] }
+            for reference in references {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {
                         findings.append(Finding(.dependencyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself"))
@@ -182,21 +185,30 @@ struct ReferenceResolver {
         self.repeatedIDs = repeatedIDs
     }
 
-    mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let found = byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference }) { return found }
+    /// The item `reference` names, without a word: by exact id, then by title (ignoring case and spaces), then by id in
+    /// another case; with how many items share the title, when several do.
+    mutating func lookup(_ reference: String) -> (index: Int, sharedBy: Int?)? {
+        if let found = byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference }) { return (found, nil) }
         if byTitle == nil { buildTitleIndex() }
-        let key = Conventions.wordKey(reference)
-        if let hash = KeyHash.wordKey(reference),
-           let found = byTitle!.find(hash, matches: { Conventions.wordKey(items[$0].title) == key }) {
-            if let count = sharedTitles[found] {
+        if let hash = KeyHash.wordKey(reference) {
+            let key = Conventions.wordKey(reference)
+            if let found = byTitle!.find(hash, matches: { Conventions.wordKey(items[$0].title) == key }) { return (found, sharedTitles[found]) }
+        }
+        let lowered = reference.lowercased()
+        if let found = byLowerID.find(KeyHash.lowercased(reference), matches: { items[$0].id.lowercased() == lowered }) { return (found, nil) }
+        return nil
+    }
+
+    /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
+    mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
+        if let (found, shared) = lookup(reference) {
+            if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
                                         message: "\(column.rawValue) '\(reference)' matches \(count) items by title; the first (line \(items[found].line)) is used; name it by id"))
             }
             return found
         }
-        let lowered = reference.lowercased()
-        if let found = byLowerID.find(KeyHash.lowercased(reference), matches: { items[$0].id.lowercased() == lowered }) { return found }
         let item = items[index]
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
         if suggestionsLeft > 0 {

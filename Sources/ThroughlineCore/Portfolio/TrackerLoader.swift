@@ -122,7 +122,7 @@ struct ItemReader {
             case .title: values.title = Self.text(bytes)
             case .objective: values.objectiveReference = Self.text(bytes)
             case .parent: values.parentReference = Self.text(bytes)
-            case .dependsOn: values.dependencyReferences = bytes.isEmpty ? [] : Item.splitReferences(Self.text(bytes))
+            case .dependsOn: values.dependsOn = bytes.isEmpty ? "" : Self.text(bytes)
             case .team: values.team = teams.value(for: bytes, Self.text)
             case .unit: values.unit = units.value(for: bytes, Self.text)
             case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
