@@ -95,6 +95,15 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes(test.id).contains(test.code) == test.present, "\(analysis.codes(test.id).sorted())")
     }
 
+    @Test func aParentBlockedByItsChildSaysSo() throws {
+        var settings = RollupSettings(asOf: CalendarDate(year: 2026, month: 11, day: 21)!)
+        settings.rule = .worst
+        let analysis = try analyse(CheckCase(name: "", rows: [Self.task("I", ["type": "initiative"]), Self.task("M", ["parent": "I", "status": "Blocked"])],
+                                             id: "I", code: "blocked", present: true).text, settings: settings)
+        let finding = analysis.findings().first { $0.code == .blocked && $0.id == "I" }
+        #expect(finding?.message == "blocked beneath: I blocked <- M typed blocked")
+    }
+
     @Test func dataFindingsNameTheRowsOwnerAndColumn() throws {
         let text = "ID,Title,Owner,Due,RAG\nT1,One,Ben Okafor,31/02/2026,Purple\nT1,Two,Ana Lopez,2026-12-01,Green\n"
         let findings = try analyse(text).findings()

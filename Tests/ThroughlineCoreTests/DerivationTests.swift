@@ -249,6 +249,16 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes("O1").contains("watermelon"))
     }
 
+    @Test func aCircleIsBrokenOnItselfNotAtWorkWaitingForIt() throws {
+        // Z waits for A, which waits in a circle with B; A is overdue. Z comes first in the sheet but is not on the circle.
+        let text = "id,type,title,due,depends-on\nZ,task,z,2026-12-31,A\nA,task,a,2026-11-01,B\nB,task,b,2026-12-31,A\n"
+        let analysis = try analyse(text)
+        #expect(analysis.status("A") == .offTrack)
+        #expect(analysis.status("B") == .blocked)
+        #expect(analysis.status("Z") == .blocked)
+        #expect(analysis.reason("Z") == "Z blocked (waits for A) <- A overdue 20 days (due 2026-11-01)")
+    }
+
     @Test func aParentCircleThroughAnObjectiveIsCutAtTheObjective() throws {
         // Someone typed a parent on the objective: the objective's link is the one to drop, not its key result's.
         let text = "id,type,title,parent,due\nO1,objective,Goal,T1,\nKR1,key result,Reach,O1,\nT1,task,Do,KR1,2026-11-01\n"

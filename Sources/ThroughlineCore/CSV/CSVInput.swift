@@ -97,7 +97,7 @@ public final class CSVInput {
 
     /// Where the first record starts in the raw bytes, and how many bytes follow it, when the records can be read from
     /// any offset: a file on disk, in UTF-8 with no stray bytes (its bytes are then the reader's bytes).
-    public var body: (start: Int, count: Int)? {
+    var body: (start: Int, count: Int)? {
         guard seeker != nil, encoding.encoding == .utf8, encoding.strayBytesLine == nil else { return nil }
         let start = (encoding.hasByteOrderMark ? encoding.encoding.byteOrderMark.count : 0) + (separatorLine?.count ?? 0)
         return rawSize > start ? (start, rawSize - start) : nil
@@ -105,14 +105,14 @@ public final class CSVInput {
 
     /// The bytes from `offset` (counted from the first record, as `CSVRecord.offset` is) to the end; nil when the
     /// input has no `body`.
-    public func bodyBytes(from offset: Int) throws -> ByteSource? {
+    func bodyBytes(from offset: Int) throws -> ByteSource? {
         guard let body, let seeker else { return nil }
         return try seeker(body.start + offset)
     }
 
     /// A reader from `offset` (counted as `CSVRecord.offset` is), which must be where a record starts, numbering
     /// lines from `line`; nil when the input has no `body`.
-    public func makeReader(from offset: Int, line: Int, chunkSize: Int = 1 << 20) throws -> CSVReader? {
+    func makeReader(from offset: Int, line: Int, chunkSize: Int = 1 << 20) throws -> CSVReader? {
         guard let source = try bodyBytes(from: offset) else { return nil }
         return CSVReader(source: source, dialect: dialect, file: file, firstLine: line, chunkSize: chunkSize)
     }

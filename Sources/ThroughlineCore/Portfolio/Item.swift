@@ -87,8 +87,8 @@ public final class Item: Sendable {
     /// Which way the KPI improves.
     public var direction: KPIDirection? { kpi?.direction }
 
-    /// What it waits for, one reference each.
-    public var dependencyReferences: [String] { Item.splitReferences(dependsOn) }
+    /// What it waits for, one reference each, as split on `;` and `,` (the portfolio first tries the whole cell).
+    var dependencyReferences: [String] { Item.splitReferences(dependsOn) }
 
     /// The id, or the title when there is no id: how the item is named in reasons and findings.
     public var label: String { id.isEmpty ? title : id }

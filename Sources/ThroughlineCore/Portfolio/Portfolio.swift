@@ -12,6 +12,8 @@ public struct Portfolio: Sendable {
     public let dependencies: [[Int]]
     /// Problems found while resolving: duplicate ids, unknown references, cycles.
     public let findings: [Finding]
+    /// The items on a circle of dependencies.
+    let circled: Set<Int>
 
     /// Resolves references by id, then by title (ignoring case and spaces).
     public init(items given: [Item]) {
@@ -43,9 +45,12 @@ public struct Portfolio: Sendable {
                 findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
                 parent[index] = nil
             }
-            // A cell that names one item whole ("Pricing, packaging") is that item, not two references cut at its comma.
+            // A cell that names one item whole ("Pricing, packaging") is that item, not two references cut at its comma;
+            // only asked when a piece is not an id, so cells of ids never build the title index.
             var references = item.dependencyReferences
-            if references.count > 1, resolver.lookup(item.dependsOn) != nil { references = [item.dependsOn] }
+            if references.count > 1, references.contains(where: { resolver.exactID($0) == nil }), resolver.lookup(item.dependsOn) != nil {
+                references = [item.dependsOn]
+            }
             for reference in references {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {
@@ -59,7 +64,9 @@ public struct Portfolio: Sendable {
         Self.cutHierarchyCycles(&parent, items: items, findings: &findings)
         var children = [[Int]](repeating: [], count: items.count)
         for (index, up) in parent.enumerated() { if let up { children[up].append(index) } }
-        findings += Self.dependencyCycles(dependencies, items: items)
+        let cycles = Self.dependencyCycles(dependencies, items: items)
+        findings += cycles.findings
+        circled = cycles.members
         self.parent = parent
         self.objective = objective
         self.children = children
@@ -118,7 +125,7 @@ public struct Portfolio: Sendable {
     }
 
     /// Finds circles of dependencies (Tarjan's algorithm, iterative so deep chains cannot overflow the stack).
-    static func dependencyCycles(_ dependencies: [[Int]], items: [Item]) -> [Finding] {
+    static func dependencyCycles(_ dependencies: [[Int]], items: [Item]) -> (findings: [Finding], members: Set<Int>) {
         let count = dependencies.count
         var index = [Int](repeating: -1, count: count)
         var lowLink = [Int](repeating: 0, count: count)
@@ -126,6 +133,7 @@ public struct Portfolio: Sendable {
         var stack: [Int] = []
         var next = 0
         var findings: [Finding] = []
+        var members = Set<Int>()
         for root in 0..<count where index[root] < 0 && !dependencies[root].isEmpty {
             var work: [(node: Int, edge: Int)] = [(root, 0)]
             index[root] = next; lowLink[root] = next; next += 1
@@ -153,6 +161,7 @@ public struct Portfolio: Sendable {
                         if top == node { break }
                     }
                     if component.count > 1 {
+                        members.formUnion(component)
                         let first = component.min()!
                         let names = component.sorted().map { items[$0].label }.joined(separator: ", ")
                         findings.append(Finding(.dependencyCycle, at: location(items[first], column: .dependsOn), id: items[first].id,
@@ -161,7 +170,7 @@ public struct Portfolio: Sendable {
                 }
             }
         }
-        return findings
+        return (findings, members)
     }
 }
 
@@ -185,10 +194,15 @@ struct ReferenceResolver {
         self.repeatedIDs = repeatedIDs
     }
 
+    /// The item whose id is exactly `reference`.
+    func exactID(_ reference: String) -> Int? {
+        byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference })
+    }
+
     /// The item `reference` names, without a word: by exact id, then by title (ignoring case and spaces), then by id in
     /// another case; with how many items share the title, when several do.
     mutating func lookup(_ reference: String) -> (index: Int, sharedBy: Int?)? {
-        if let found = byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference }) { return (found, nil) }
+        if let found = exactID(reference) { return (found, nil) }
         if byTitle == nil { buildTitleIndex() }
         if let hash = KeyHash.wordKey(reference) {
             let key = Conventions.wordKey(reference)

@@ -189,8 +189,12 @@ public struct Check: Sendable {
                 let status = input.results[blocker].status.rawValue
                 return input.finding(.blocked, index, .dependsOn, "waits for \(input.items[blocker].label), which is \(status)")
             }
-            guard input.results[index].status == .blocked || (input.items[index].typedStatus == .blocked && input.isOpen(index)) else { return nil }
-            return input.finding(.blocked, index, .status, "typed blocked")
+            if input.items[index].typedStatus == .blocked && input.isOpen(index) {
+                return input.finding(.blocked, index, .status, "typed blocked")
+            }
+            guard input.results[index].status == .blocked else { return nil }
+            // Blocked through its children (the worst child's status, under --rule worst).
+            return input.finding(.blocked, index, nil, "blocked beneath: \(input.derivation.reason(index))")
         }
     }
 

@@ -120,8 +120,9 @@ public struct Derivation: Sendable {
     }
 
     /// Children and dependencies first (Kahn's algorithm on both kinds of edge). When only items waiting on a circle of
-    /// dependencies are left, the first of them whose children are all derived goes next, evaluated with the dependencies
-    /// known so far: a circle never keeps a parent from its children (the hierarchy itself has no circles left).
+    /// dependencies are left, the first item on the circle whose children are all derived goes next (or, for a circle
+    /// through a parent, the first item waiting), judged with the dependencies known so far: a circle never keeps a
+    /// parent from its children (the hierarchy itself has no circles left).
     static func evaluationOrder(_ portfolio: Portfolio) -> [Int] {
         let count = portfolio.items.count
         // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
@@ -145,20 +146,24 @@ public struct Derivation: Sendable {
         var order: [Int] = []
         order.reserveCapacity(count)
         var ready: [Int] = []
-        // Items whose children are all derived but that still wait on a dependency, in the order they got there.
-        var childrenDone: [Int] = []
-        var nextChildrenDone = 0
+        // Items whose children are all derived but that still wait on a dependency, in the order they got there: those
+        // on a circle of dependencies, and the others.
+        var childrenDone: [[Int]] = [[], []]
+        var nextChildrenDone = [0, 0]
+        func childrenAreDone(_ index: Int) { childrenDone[portfolio.circled.contains(index) ? 0 : 1].append(index) }
         for index in 0..<count where waitingChildren[index] == 0 {
-            if waitingDependencies[index] == 0 { ready.append(index) } else { childrenDone.append(index) }
+            if waitingDependencies[index] == 0 { ready.append(index) } else { childrenAreDone(index) }
         }
         var done = [Bool](repeating: false, count: count)
         while order.count < count {
             guard let next = ready.popLast() else {
-                // Everything left waits on a circle: break it at the first item with all its children derived.
-                while nextChildrenDone < childrenDone.count && done[childrenDone[nextChildrenDone]] { nextChildrenDone += 1 }
-                guard nextChildrenDone < childrenDone.count else { break }
-                ready.append(childrenDone[nextChildrenDone])
-                nextChildrenDone += 1
+                // Everything left waits on a circle: break it at its first item with all its children derived.
+                guard let kind = (0..<2).first(where: { kind in
+                    while nextChildrenDone[kind] < childrenDone[kind].count && done[childrenDone[kind][nextChildrenDone[kind]]] { nextChildrenDone[kind] += 1 }
+                    return nextChildrenDone[kind] < childrenDone[kind].count
+                }) else { break }
+                ready.append(childrenDone[kind][nextChildrenDone[kind]])
+                nextChildrenDone[kind] += 1
                 continue
             }
             guard !done[next] else { continue }
@@ -169,7 +174,7 @@ public struct Derivation: Sendable {
                 let dependent = Int(entry >= 0 ? entry : ~entry)
                 if entry >= 0 {
                     waitingChildren[dependent] -= 1
-                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenDone.append(dependent) }
+                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenAreDone(dependent) }
                 } else {
                     waitingDependencies[dependent] -= 1
                 }

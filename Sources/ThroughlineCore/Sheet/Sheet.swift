@@ -79,7 +79,9 @@ public final class Sheet {
     /// Header and columns.
     public let layout: SheetLayout
     /// The size from which `readDataRows` reads the sheet in two halves.
-    public var minimumSplitSize = Sheet.partThreshold
+    var minimumSplitSize = Sheet.partThreshold
+    /// Where `readDataRows` split the sheet the first time (nil inside when no split was found): later passes reuse it.
+    var split: SplitPoint??
 
     /// How many rows above the header are searched for it.
     static let headerSearchRows = 30

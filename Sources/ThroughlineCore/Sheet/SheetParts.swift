@@ -7,50 +7,70 @@ import Dispatch
 
 extension Sheet {
     /// Sheets with fewer bytes than this are read in one part: a second thread would cost more than it saves.
-    public static let partThreshold = 4 << 20
+    static let partThreshold = 4 << 20
 
     /// Calls `body` with every data row that has a non-empty cell, as `forEachDataRow` does; a large sheet on disk is
     /// read in two halves on two threads. Each part has its own state, made by `makePart`; `body` sees one part's rows
     /// in order, with that part's state. Returns the states in file order: every row of the first comes before every
     /// row of the second, so joining them gives what one pass would.
     ///
+    /// `body` runs on both threads at once: it must touch nothing but its part's state and values no one changes.
+    ///
     /// The second half starts after a line end past the middle where the quotes seen so far are balanced. The first
     /// half is read from the start and confirms that a record starts exactly there, on the line the second half was
-    /// numbered from; when it does not (a quote that opens no quoted cell, say), the second half is dropped and the
-    /// first goes on to the end.
-    public func readDataRows<Part>(parts makePart: () -> Part, _ body: (inout Part, CSVRecord) throws -> Void) throws -> [Part] {
+    /// numbered from; when it does not (a quote that opens no quoted cell, say), the second half is stopped and
+    /// dropped, and the first goes on to the end.
+    func readDataRows<Part>(parts makePart: () -> Part, _ body: (inout Part, CSVRecord) throws -> Void) throws -> [Part] {
         var first = makePart()
-        guard let whole = input.body, whole.count >= minimumSplitSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
+        func onePass() throws -> [Part] {
             try forEachDataRow { record in
                 try body(&first, record)
                 return true
             }
             return [first]
         }
+        guard let whole = input.body, whole.count >= minimumSplitSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return try onePass() }
         let middle = whole.count / 2
         let second = Handoff(makePart())
         let headerRow = layout.headerRow ?? 0
         let input = self.input
+        // The split is the same for every pass over the sheet: found once, by the first pass's second thread.
+        let known = split
         return try withoutActuallyEscaping(body) { body in
             let shared = Unchecked(body)
-            let thread = try SecondThread {
+            let started = SecondThread {
+                var reader: CSVReader?
                 do {
-                    let point = try SplitPoint.find(in: input, from: middle)
-                    second.point = point
-                    second.found.signal()
-                    guard let point, let reader = try input.makeReader(from: point.offset, line: point.line) else { return }
-                    try reader.forEach { record in
-                        if !Sheet.isBlank(record) { try shared.value(&second.part, record) }
-                        return true
+                    if let point = try known ?? SplitPoint.find(in: input, from: middle) {
+                        reader = try input.makeReader(from: point.offset, line: point.line)
+                        second.point = reader == nil ? nil : point
                     }
                 } catch {
-                    second.found.signal()
+                    // No second half, then: the first reads the whole sheet, and meets any real problem itself.
+                    second.point = nil
+                }
+                second.found.signal()
+                guard let reader else { return }
+                do {
+                    var rows = 0
+                    try reader.forEach { record in
+                        if !Sheet.isBlank(record) { try shared.value(&second.part, record) }
+                        rows += 1
+                        return rows & 1023 != 0 || !second.stop.isSet
+                    }
+                } catch {
                     second.error = error
                 }
             }
+            guard let thread = started else { return try onePass() }
             // The second thread uses `body` and `second`: whatever happens here, it has finished before they go.
             var finished = false
-            defer { if !finished { thread.join() } }
+            defer {
+                if !finished {
+                    second.stop.set()
+                    thread.join()
+                }
+            }
 
             var row = 0
             var pending = true
@@ -62,13 +82,14 @@ extension Sheet {
                     point = second.point
                     pending = false
                 }
-                if let split = point, record.offset >= split.offset {
+                if let start = point, record.offset >= start.offset {
                     // Past the header, at the very byte and line the second half began with: the halves join here.
-                    if record.offset == split.offset && record.line == split.line && row >= headerRow {
+                    if record.offset == start.offset && record.line == start.line && row >= headerRow {
                         joined = true
                         return false
                     }
                     point = nil
+                    second.stop.set()
                 }
                 row += 1
                 if row > headerRow && !Self.isBlank(record) { try body(&first, record) }
@@ -76,6 +97,7 @@ extension Sheet {
             }
             thread.join()
             finished = true
+            self.split = .some(joined ? second.point : nil)
             guard joined else { return [first] }
             if let error = second.error { throw error }
             return [first, second.part]
@@ -126,30 +148,57 @@ struct SplitPoint: Equatable {
     }
 }
 
-/// The second half's state, handed between threads; each field is written by one thread before the other reads it,
-/// with a semaphore between.
+/// The second half's state, handed between threads: `point` is written before `found` is signalled and read after
+/// it is waited for; `part` and `error` are read only after the thread is joined.
 private final class Handoff<Part>: @unchecked Sendable {
     var part: Part
     var point: SplitPoint?
     var error: Error?
     let found = DispatchSemaphore(value: 0)
+    /// Set by the first thread when the second half is no longer wanted.
+    let stop = Flag()
 
     init(_ part: Part) { self.part = part }
 }
 
-/// A value passed to the second thread, which uses it only while the first waits for it.
+/// `body`, handed to the second thread, which calls it while the first thread calls it too (see `readDataRows`).
 private final class Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
 
+/// A flag one thread sets and another reads, behind a lock.
+private final class Flag: @unchecked Sendable {
+    private var lock = pthread_mutex_t()
+    private var value = false
+
+    init() { pthread_mutex_init(&lock, nil) }
+    deinit { pthread_mutex_destroy(&lock) }
+
+    func set() {
+        pthread_mutex_lock(&lock)
+        value = true
+        pthread_mutex_unlock(&lock)
+    }
+
+    var isSet: Bool {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        return value
+    }
+}
+
 /// A thread running one closure, joined before the closure's captures go.
 private final class SecondThread: @unchecked Sendable {
+    #if canImport(Darwin)
+    private var handle: pthread_t?
+    #else
     private var handle = pthread_t()
+    #endif
     private let work: () -> Void
 
-    /// Starts `work` on a new thread with an 8 MiB stack.
-    init(_ work: @escaping () -> Void) throws {
+    /// Starts `work` on a new thread with an 8 MiB stack; nil when the system gives no thread.
+    init?(_ work: @escaping () -> Void) {
         self.work = work
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -157,16 +206,22 @@ private final class SecondThread: @unchecked Sendable {
         pthread_attr_setstacksize(&attributes, 8 << 20)
         let context = Unmanaged.passRetained(self).toOpaque()
         let status = pthread_create(&handle, &attributes, { context in
-            let thread = Unmanaged<SecondThread>.fromOpaque(context!).takeRetainedValue()
+            let thread = Unmanaged<SecondThread>.fromOpaque((context as UnsafeMutableRawPointer?)!).takeRetainedValue()
             thread.work()
             return nil
         }, context)
         if status != 0 {
             Unmanaged<SecondThread>.fromOpaque(context).release()
-            throw ThroughlineError.internalFailure("cannot start a thread to read the sheet's second half (error \(status))")
+            return nil
         }
     }
 
     /// Waits for the work to finish.
-    func join() { pthread_join(handle, nil) }
+    func join() {
+        #if canImport(Darwin)
+        if let handle { pthread_join(handle, nil) }
+        #else
+        pthread_join(handle, nil)
+        #endif
+    }
 }
