@@ -30,7 +30,7 @@ import Testing
             part.append("\(record.line): \(record.strings)")
         }
         #expect(again == parts)
-        #expect(sheet.split != nil)
+        #expect(sheet.split != nil || Self.split == 1)
         var whole: [String] = []
         try sheet.forEachDataRow { record in
             whole.append("\(record.line): \(record.strings)")
@@ -121,6 +121,8 @@ import Testing
             return try LoadedTracker(sources: [ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)], conventions: .builtIn)
         }
         let one = try load(whole), two = try load(split)
+        // The halves did join: the comparison below is between two readings, not one reading twice.
+        #expect((split.split ?? nil) != nil || Self.split == 1)
         #expect(two.items.map(ItemReaderTests.describe) == one.items.map(ItemReaderTests.describe))
         #expect(two.items.map(\.line) == one.items.map(\.line))
         #expect(two.findings.map { "\($0.location.line ?? 0) \($0.code.name) \($0.message)" } == one.findings.map { "\($0.location.line ?? 0) \($0.code.name) \($0.message)" })

@@ -151,19 +151,23 @@ public struct Derivation: Sendable {
         var childrenDone: [[Int]] = [[], []]
         var nextChildrenDone = [0, 0]
         func childrenAreDone(_ index: Int) { childrenDone[portfolio.circled.contains(index) ? 0 : 1].append(index) }
+        var done = [Bool](repeating: false, count: count)
+        func firstUndone(_ kind: Int) -> Int? {
+            while nextChildrenDone[kind] < childrenDone[kind].count {
+                let candidate = childrenDone[kind][nextChildrenDone[kind]]
+                nextChildrenDone[kind] += 1
+                if !done[candidate] { return candidate }
+            }
+            return nil
+        }
         for index in 0..<count where waitingChildren[index] == 0 {
             if waitingDependencies[index] == 0 { ready.append(index) } else { childrenAreDone(index) }
         }
-        var done = [Bool](repeating: false, count: count)
         while order.count < count {
             guard let next = ready.popLast() else {
                 // Everything left waits on a circle: break it at its first item with all its children derived.
-                guard let kind = (0..<2).first(where: { kind in
-                    while nextChildrenDone[kind] < childrenDone[kind].count && done[childrenDone[kind][nextChildrenDone[kind]]] { nextChildrenDone[kind] += 1 }
-                    return nextChildrenDone[kind] < childrenDone[kind].count
-                }) else { break }
-                ready.append(childrenDone[kind][nextChildrenDone[kind]])
-                nextChildrenDone[kind] += 1
+                guard let forced = firstUndone(0) ?? firstUndone(1) else { break }
+                ready.append(forced)
                 continue
             }
             guard !done[next] else { continue }

@@ -32,7 +32,6 @@ extension Sheet {
         guard let whole = input.body, whole.count >= minimumSplitSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return try onePass() }
         let middle = whole.count / 2
         let second = Handoff(makePart())
-        let headerRow = layout.headerRow ?? 0
         let input = self.input
         // The split is the same for every pass over the sheet: found once, by the first pass's second thread.
         let known = split
@@ -72,11 +71,10 @@ extension Sheet {
                 }
             }
 
-            var row = 0
             var pending = true
             var point: SplitPoint?
             var joined = false
-            try input.makeReader().forEach { record in
+            try forEachRecord { record, role in
                 if pending && record.offset >= middle {
                     second.found.wait()
                     point = second.point
@@ -84,15 +82,14 @@ extension Sheet {
                 }
                 if let start = point, record.offset >= start.offset {
                     // Past the header, at the very byte and line the second half began with: the halves join here.
-                    if record.offset == start.offset && record.line == start.line && row >= headerRow {
+                    if record.offset == start.offset && record.line == start.line && role == .data {
                         joined = true
                         return false
                     }
                     point = nil
                     second.stop.set()
                 }
-                row += 1
-                if row > headerRow && !Self.isBlank(record) { try body(&first, record) }
+                if role == .data && !Self.isBlank(record) { try body(&first, record) }
                 return true
             }
             thread.join()
