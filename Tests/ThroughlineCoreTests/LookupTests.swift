@@ -61,6 +61,28 @@ import Testing
         }
         #expect(index.find(KeyHash.exact("K1000"), matches: { keys[$0] == "K1000" }) == nil)
     }
+
+    @Test func theResolverFindsAnnouncedAndUnannouncedReferences() {
+        let items = [("A1", "Grow revenue"), ("B2", "Cut churn"), ("C3", "Grow Revenue"), ("D4", "Hire")].map { id, title in
+            var values = ItemValues()
+            values.id = id
+            values.title = title
+            return Item(values, file: "t.csv", line: 1)
+        }
+        var index = ItemIndex(capacity: items.count)
+        for (position, item) in items.enumerated() { _ = index.insert(position, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) }
+        var resolver = ReferenceResolver(items: items, byID: index, repeatedIDs: [])
+        #expect(resolver.exactIDOrAnnounce("B2") == 1)
+        #expect(resolver.exactIDOrAnnounce("grow  REVENUE") == -1)
+        // Only the announced title is indexed at first; it is found with the count of items sharing it.
+        #expect(resolver.lookup("grow revenue")?.index == 0)
+        #expect(resolver.lookup("grow revenue")?.sharedBy == 2)
+        // Neither was announced: the index is rebuilt with every title and id, and both are still found.
+        #expect(resolver.lookup("hire")?.index == 3)
+        #expect(resolver.lookup("d4")?.index == 3)
+        #expect(resolver.lookup("Grow Revenue")?.sharedBy == 2)
+        #expect(resolver.lookup("nothing") == nil)
+    }
 }
 
 /// `rollup` reads cells straight into items; `import` writes them as canonical text. Both must say the same of every cell.

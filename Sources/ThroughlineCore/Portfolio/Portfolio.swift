@@ -30,14 +30,26 @@ public struct Portfolio: Sendable {
             }
         }
         var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs)
+        // Exact ids first; every other reference is announced, so that only the titles some reference names are indexed.
+        var exactParent = [Int32](repeating: -1, count: items.count)
+        var exactObjective = [Int32](repeating: -1, count: items.count)
+        for (index, item) in items.enumerated() {
+            if !item.parentReference.isEmpty { exactParent[index] = resolver.exactIDOrAnnounce(item.parentReference) }
+            if !item.objectiveReference.isEmpty { exactObjective[index] = resolver.exactIDOrAnnounce(item.objectiveReference) }
+            if !item.dependsOn.isEmpty { _ = Self.dependencyReferences(item, &resolver, announcing: true) }
+        }
         var parent = [Int?](repeating: nil, count: items.count)
         var objective = [Int?](repeating: nil, count: items.count)
         var dependencies = [[Int]](repeating: [], count: items.count)
         for (index, item) in items.enumerated() {
-            if !item.parentReference.isEmpty {
+            if exactParent[index] >= 0 {
+                parent[index] = Int(exactParent[index])
+            } else if !item.parentReference.isEmpty {
                 parent[index] = resolver.resolve(item.parentReference, from: index, column: Field.parent, into: &findings)
             }
-            if !item.objectiveReference.isEmpty {
+            if exactObjective[index] >= 0 {
+                objective[index] = Int(exactObjective[index])
+            } else if !item.objectiveReference.isEmpty {
                 objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings)
             }
             if parent[index] == nil, let served = objective[index], served != index { parent[index] = served }
@@ -45,13 +57,7 @@ public struct Portfolio: Sendable {
                 findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
                 parent[index] = nil
             }
-            // A cell that names one item whole ("Pricing, packaging") is that item, not two references cut at its comma;
-            // only asked when a piece is not an id, so cells of ids never build the title index.
-            var references = item.dependencyReferences
-            if references.count > 1, references.contains(where: { resolver.exactID($0) == nil }), resolver.lookup(item.dependsOn) != nil {
-                references = [item.dependsOn]
-            }
-            for reference in references {
+            for reference in item.dependsOn.isEmpty ? [] : Self.dependencyReferences(item, &resolver, announcing: false) {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {
                         findings.append(Finding(.dependencyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself"))
@@ -72,6 +78,25 @@ public struct Portfolio: Sendable {
         self.children = children
         self.dependencies = dependencies
         self.findings = findings
+    }
+
+    /// What an item waits for, one reference each. A cell that names one item whole ("Pricing, packaging") is that item,
+    /// not two references cut at its comma; only asked when a piece is not an id, so cells of ids never need titles.
+    /// Announcing, the pieces and the whole cell that are not ids are announced to the resolver instead.
+    static func dependencyReferences(_ item: Item, _ resolver: inout ReferenceResolver, announcing: Bool) -> [String] {
+        let references = item.dependencyReferences
+        guard references.count > 1 else {
+            if announcing, let only = references.first { _ = resolver.exactIDOrAnnounce(only) }
+            return references
+        }
+        var allIDs = true
+        for reference in references where resolver.exactIDOrAnnounce(reference) < 0 { allIDs = false }
+        if allIDs { return references }
+        if announcing {
+            _ = resolver.exactIDOrAnnounce(item.dependsOn)
+            return references
+        }
+        return resolver.lookup(item.dependsOn) != nil ? [item.dependsOn] : references
     }
 
     /// The objectives a sheet with no objective rows names in its objective column: each distinct name (that is not
@@ -182,6 +207,9 @@ struct ReferenceResolver {
     let repeatedIDs: Set<Int>
     /// Titles by word key, and ids in lower case, built the first time a reference is not an exact id (most sheets never need them).
     private var byTitle: ItemIndex?
+    /// The hashes of the word keys and lower-case forms of the references announced before the first lookup: only titles
+    /// and ids with those are indexed. Nil once a reference that was not announced is looked up: then every one is.
+    private var announced: (titles: Set<UInt64>, lowerIDs: Set<UInt64>)? = ([], [])
     private var byLowerID = ItemIndex(capacity: 0)
     /// For a title several items share: its first item, and how many share it.
     private var sharedTitles: [Int: Int] = [:]
@@ -199,12 +227,27 @@ struct ReferenceResolver {
         byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference })
     }
 
+    /// The item whose id is exactly `reference` (-1 when none); when none, the reference is announced for `lookup`.
+    mutating func exactIDOrAnnounce(_ reference: String) -> Int32 {
+        if let found = exactID(reference) { return Int32(found) }
+        if byTitle == nil, announced != nil {
+            if let hash = KeyHash.wordKey(reference) { announced!.titles.insert(hash) }
+            announced!.lowerIDs.insert(KeyHash.lowercased(reference))
+        }
+        return -1
+    }
+
     /// The item `reference` names, without a word: by exact id, then by title (ignoring case and spaces), then by id in
     /// another case; with how many items share the title, when several do.
     mutating func lookup(_ reference: String) -> (index: Int, sharedBy: Int?)? {
         if let found = exactID(reference) { return (found, nil) }
+        let titleHash = KeyHash.wordKey(reference)
+        if let wanted = announced, !wanted.lowerIDs.contains(KeyHash.lowercased(reference)) || titleHash.map({ !wanted.titles.contains($0) }) == true {
+            announced = nil
+            byTitle = nil
+        }
         if byTitle == nil { buildTitleIndex() }
-        if let hash = KeyHash.wordKey(reference) {
+        if let hash = titleHash {
             let key = Conventions.wordKey(reference)
             if let found = byTitle!.find(hash, matches: { Conventions.wordKey(items[$0].title) == key }) { return (found, sharedTitles[found]) }
         }
@@ -233,12 +276,14 @@ struct ReferenceResolver {
         return nil
     }
 
-    /// Indexes every title by its word key, counting titles several items share, and every id in lower case.
+    /// Indexes every title by its word key, counting titles several items share, and every id in lower case; only those
+    /// an announced reference could name, while there are announced references.
     private mutating func buildTitleIndex() {
-        var titles = ItemIndex(capacity: items.count)
-        var lowerIDs = ItemIndex(capacity: items.count)
+        var titles = ItemIndex(capacity: announced?.titles.count ?? items.count)
+        var lowerIDs = ItemIndex(capacity: announced?.lowerIDs.count ?? items.count)
+        sharedTitles = [:]
         for (position, item) in items.enumerated() {
-            if let hash = KeyHash.wordKey(item.title) {
+            if let hash = KeyHash.wordKey(item.title), announced?.titles.contains(hash) ?? true {
                 let key = { Conventions.wordKey(item.title) }
                 if let first = titles.insert(position, hash: hash, matches: { Conventions.wordKey(items[$0].title) == key() }) {
                     sharedTitles[first, default: 1] += 1
@@ -246,8 +291,10 @@ struct ReferenceResolver {
             }
             // Only the item an exact id finds: a later row repeating an id is never its target.
             if !item.id.isEmpty, !repeatedIDs.contains(position) {
+                let hash = KeyHash.lowercased(item.id)
+                guard announced?.lowerIDs.contains(hash) ?? true else { continue }
                 let lowered = item.id.lowercased()
-                _ = lowerIDs.insert(position, hash: KeyHash.lowercased(item.id), matches: { items[$0].id.lowercased() == lowered })
+                _ = lowerIDs.insert(position, hash: hash, matches: { items[$0].id.lowercased() == lowered })
             }
         }
         byTitle = titles

@@ -41,7 +41,15 @@ enum KeyHash {
 
     /// The hash of a text in lower case, with no string made for ASCII text.
     static func lowercased(_ text: String) -> UInt64 {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return of(text.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }) }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            var state = seed
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                state = mix(state, byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return finish(state)
+        }
+        if let hash = ascii ?? nil { return hash }
         return of(text.lowercased().utf8)
     }
 }
