@@ -271,6 +271,23 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("O1") == "O1 off-track <- KR1 off-track <- T1 overdue 20 days (due 2026-11-01)")
     }
 
+    @Test func workCutOutOfAParentCircleStaysUnderItsObjective() throws {
+        // A and B name each other as parent; both serve O1. Cut loose, B goes under O1, and O1 sees the overdue work.
+        let text = "id,type,title,objective,parent,due\nO1,objective,Goal,,,2026-12-31\nA,milestone,a,O1,B,2026-10-31\nB,milestone,b,O1,A,2026-12-31\n"
+        let analysis = try analyse(text)
+        #expect(analysis.derivation.portfolio.parent[2] == 0)
+        #expect(analysis.derivation.portfolio.parent[1] == 2)
+        #expect(analysis.status("O1") == .offTrack)
+        #expect(analysis.reason("O1") == "O1 off-track <- B off-track <- A overdue 21 days (due 2026-10-31)")
+        let cycle = analysis.findings().first { $0.code == .hierarchyCycle }
+        #expect(cycle?.message == "parents go round in a circle: A -> B -> A; the link from B is ignored; it is placed under its objective O1")
+        #expect(!analysis.codes("O1").contains("no-work"))
+        // An item that names itself as its parent goes under its objective too.
+        let own = try analyse("id,type,title,objective,parent,due\nO1,objective,Goal,,,2026-12-31\nA,task,a,O1,A,2026-10-31\n")
+        #expect(own.derivation.portfolio.parent[1] == 0)
+        #expect(own.status("O1") == .offTrack)
+    }
+
     @Test func tenThousandDeepHierarchy() throws {
         var text = "id,type,title,parent,status,due\nO,objective,Top,,Green,2026-12-31\n"
         var previous = "O"

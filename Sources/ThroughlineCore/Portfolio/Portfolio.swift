@@ -52,11 +52,11 @@ public struct Portfolio: Sendable {
             } else if !item.objectiveReference.isEmpty {
                 objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings)
             }
-            if parent[index] == nil, let served = objective[index], served != index { parent[index] = served }
             if parent[index] == index {
                 findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
                 parent[index] = nil
             }
+            if parent[index] == nil, let served = objective[index], served != index { parent[index] = served }
             for reference in item.dependsOn.isEmpty ? [] : Self.dependencyReferences(item, &resolver, announcing: false) {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {
@@ -67,7 +67,7 @@ public struct Portfolio: Sendable {
                 }
             }
         }
-        Self.cutHierarchyCycles(&parent, items: items, findings: &findings)
+        Self.cutHierarchyCycles(&parent, objective: objective, items: items, findings: &findings)
         var children = [[Int]](repeating: [], count: items.count)
         for (index, up) in parent.enumerated() { if let up { children[up].append(index) } }
         let cycles = Self.dependencyCycles(dependencies, items: items)
@@ -121,7 +121,8 @@ public struct Portfolio: Sendable {
     }
 
     /// Follows parents from every item; a walk that meets itself is a cycle, cut at its most senior item's link to its parent.
-    static func cutHierarchyCycles(_ parent: inout [Int?], items: [Item], findings: inout [Finding]) {
+    /// The item cut loose goes under the objective it names, when that does not lead back to it.
+    static func cutHierarchyCycles(_ parent: inout [Int?], objective: [Int?], items: [Item], findings: inout [Finding]) {
         // 0: not seen, 1: on the current walk, 2: known to reach the top.
         var state = [UInt8](repeating: 0, count: parent.count)
         var path: [Int] = []
@@ -141,12 +142,30 @@ public struct Portfolio: Sendable {
                 let level = { (index: Int) in items[index].type?.level ?? Int.max }
                 let closing = cycle.reversed().min { level($0) < level($1) }!
                 let names = (cycle + [node]).map { items[$0].label }.joined(separator: " -> ")
-                findings.append(Finding(.hierarchyCycle, at: location(items[closing], column: .parent), id: items[closing].id,
-                                        owner: items[closing].owner, message: "parents go round in a circle: \(names); the link from \(items[closing].label) is ignored"))
                 parent[closing] = nil
+                var message = "parents go round in a circle: \(names); the link from \(items[closing].label) is ignored"
+                if let served = objective[closing], reachesTheTop(from: served, avoiding: closing, parent, state) {
+                    parent[closing] = served
+                    message += "; it is placed under its objective \(items[served].label)"
+                }
+                findings.append(Finding(.hierarchyCycle, at: location(items[closing], column: .parent), id: items[closing].id,
+                                        owner: items[closing].owner, message: message))
             }
             for node in path { state[node] = 2 }
         }
+    }
+
+    /// Whether following parents from `start` ends at the top or at an item known to, without meeting `avoided`, an item
+    /// on the walk in progress (`state` 1), or a circle not cut yet.
+    private static func reachesTheTop(from start: Int, avoiding avoided: Int, _ parent: [Int?], _ state: [UInt8]) -> Bool {
+        var seen = Set<Int>()
+        var current: Int? = start
+        while let node = current {
+            if node == avoided || state[node] == 1 || !seen.insert(node).inserted { return false }
+            if state[node] == 2 { return true }
+            current = parent[node]
+        }
+        return true
     }
 
     /// Finds circles of dependencies (Tarjan's algorithm, iterative so deep chains cannot overflow the stack).
