@@ -70,6 +70,10 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         CheckCase(name: "waits for late work", rows: [task("X", ["due": "2026-11-01"]), task("T", ["depends-on": "X"])], id: "T", code: "dependency-late", present: true),
         CheckCase(name: "waits for later work", rows: [task("X", ["due": "2027-02-01"]), task("T", ["depends-on": "X"])], id: "T", code: "dependency-late", present: true),
         CheckCase(name: "waits for earlier work", rows: [task("X", ["due": "2026-12-01"]), task("T", ["depends-on": "X"])], id: "T", code: "dependency-late", present: false),
+        CheckCase(name: "waits for overdue work forecast before it", rows: [task("X", ["due": "2026-11-01", "forecast": "2026-12-01"]), task("T", ["depends-on": "X"])],
+                  id: "T", code: "dependency-late", present: true),
+        CheckCase(name: "waits for work past its forecast", rows: [task("X", ["due": "2027-01-31", "forecast": "2026-11-10"]), task("T", ["due": "2027-02-28", "depends-on": "X"])],
+                  id: "T", code: "dependency-late", present: true),
         CheckCase(name: "another team", rows: [task("X", ["team": "Ops"]), task("T", ["team": "Growth", "depends-on": "X"])],
                   id: "T", code: "cross-team-dependency", present: true),
         CheckCase(name: "the same team", rows: [task("X", ["team": "Growth"]), task("T", ["team": "growth", "depends-on": "X"])],
@@ -115,6 +119,22 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         #expect(duplicate?.location.line == 3)
         #expect(duplicate?.location.column == "ID")
         #expect(duplicate?.owner == "Ana Lopez")
+    }
+
+    @Test func dependencyLateSaysWhichDateIsLate() throws {
+        let overdue = try analyse(CheckCase(name: "", rows: [Self.task("X", ["due": "2026-11-01", "forecast": "2026-12-01"]), Self.task("T", ["depends-on": "X"])],
+                                            id: "T", code: "dependency-late", present: true).text)
+        #expect(overdue.findings().first { $0.code == .dependencyLate }?.message == "waits for X, which was due 2026-11-01 and is not done")
+        let later = try analyse(CheckCase(name: "", rows: [Self.task("X", ["due": "2026-12-01", "forecast": "2027-01-15"]), Self.task("T", ["depends-on": "X"])],
+                                          id: "T", code: "dependency-late", present: true).text)
+        #expect(later.findings().first { $0.code == .dependencyLate }?.message == "waits for X, forecast for 2027-01-15, after this item's own due date 2026-12-31")
+    }
+
+    @Test func raggedRowsNameTheirItem() throws {
+        let findings = try analyse("ID,Title,Owner\nT1,One,Ben Okafor,extra\n").findings()
+        let ragged = findings.first { $0.code == .raggedRow }
+        #expect(ragged?.id == "T1")
+        #expect(ragged?.owner == "Ben Okafor")
     }
 
     @Test func everyCheckHasACase() {

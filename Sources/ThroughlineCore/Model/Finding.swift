@@ -104,9 +104,9 @@ public struct Finding: Hashable, Sendable {
 
 extension Finding {
     /// `ragged-row` for a data row whose cells do not match the header's count; nil when they do.
-    static func raggedRow(_ record: CSVRecord, width: Int, file: String) -> Finding? {
+    static func raggedRow(_ record: CSVRecord, width: Int, file: String, id: String?) -> Finding? {
         guard record.count != width, width > 0 else { return nil }
-        return Finding(.raggedRow, at: SourceLocation(file: file, line: record.line), message: "row has \(record.count) cells, the header has \(width)")
+        return Finding(.raggedRow, at: SourceLocation(file: file, line: record.line), id: id, message: "row has \(record.count) cells, the header has \(width)")
     }
 
     /// `unknown-type` for a type cell that no convention names.

@@ -32,8 +32,8 @@ public enum SheetRewriter {
                 return true
             }
             summary.rows += 1
-            if let ragged = Finding.raggedRow(record, width: width, file: sheet.input.file) { onFinding(ragged) }
             let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
+            if let ragged = Finding.raggedRow(record, width: width, file: sheet.input.file, id: id) { onFinding(ragged) }
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)
             for column in 0..<min(record.count, width) where normalizer.reads(column: column) {

@@ -48,8 +48,8 @@ public enum TrackerImport {
             try source.sheet.forEachDataRow { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
-                if let ragged = Finding.raggedRow(record, width: width, file: file) { findings.append(ragged) }
                 let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
+                if let ragged = Finding.raggedRow(record, width: width, file: file, id: id) { findings.append(ragged) }
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     if layout.columns[column].field != nil {
                         let bytes = record.bytes(column)

@@ -111,9 +111,9 @@ struct ItemReader {
         let width = fields.count
         let line = record.line
         let firstFinding = findings.count
-        if let ragged = Finding.raggedRow(record, width: width, file: file) { findings.append(ragged) }
-        var values = ItemValues()
         let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
+        if let ragged = Finding.raggedRow(record, width: width, file: file, id: id) { findings.append(ragged) }
+        var values = ItemValues()
         values.id = id ?? ""
         for column in 0..<min(record.count, width) {
             guard let field = fields[column], field != .id, field != .type else { continue }

@@ -204,10 +204,15 @@ public struct Check: Sendable {
             let item = input.items[index]
             for dependency in input.portfolio.dependencies[index] where input.isOpen(dependency) {
                 let other = input.items[dependency]
-                if let theirs = other.forecast ?? other.due, theirs < input.settings.asOf {
-                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was due \(theirs.iso) and is not done"))
-                } else if let mine = item.due, let theirs = other.forecast ?? other.due, theirs > mine {
-                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), due \(theirs.iso), after this item's own due date \(mine.iso)"))
+                // Late: past its due date, whatever its forecast says, or past its forecast.
+                let asOf = input.settings.asOf
+                let finish = other.forecast.map { ("forecast for", $0) } ?? other.due.map { ("due", $0) }
+                if let due = other.due, due < asOf {
+                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was due \(due.iso) and is not done"))
+                } else if let (word, theirs) = finish, theirs < asOf {
+                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was \(word) \(theirs.iso) and is not done"))
+                } else if let mine = item.due, let (word, theirs) = finish, theirs > mine {
+                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), \(word) \(theirs.iso), after this item's own due date \(mine.iso)"))
                 }
             }
         }
