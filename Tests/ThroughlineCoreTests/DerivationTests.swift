@@ -51,6 +51,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
               reason: "M progress 10% trails 67% of time elapsed"),
         .init(row: "M,milestone,x,Amber,60%,2026-09-01,2026-12-31,,,Ana", expected: .atRisk, reason: "M typed at-risk"),
         .init(row: "M,milestone,x,,60%,2026-09-01,2026-12-31,,,Ana", expected: .onTrack, reason: "M no status typed"),
+        .init(row: "M,milestone,x,see notes,60%,2026-09-01,2026-12-31,,,Ana", expected: .onTrack, reason: "M status typed is not understood (unknown-status)"),
     ]
 
     @Test(arguments: leaves)

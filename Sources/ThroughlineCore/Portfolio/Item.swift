@@ -56,6 +56,9 @@ public final class Item: Sendable {
     private let storedProgress: Double
     /// Start date.
     public let start: CalendarDate?
+    /// Whether the status cell holds a word no convention maps (reported `unknown-status`). Declared here, it takes the
+    /// byte a seven-byte date leaves free rather than widening the item.
+    public let statusUnread: Bool
     /// Committed due date.
     public let due: CalendarDate?
     /// Current forecast finish.
@@ -128,6 +131,7 @@ public final class Item: Sendable {
         let hasMeasure = values.baseline != nil || values.target != nil || values.actual != nil || !values.unit.isEmpty || values.direction != nil
         kpi = hasMeasure ? KPIValues(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction) : nil
         hasNotes = values.hasNotes
+        statusUnread = values.statusUnread
         self.file = file
         storedLine = Int32(clamping: line)
     }
@@ -141,7 +145,7 @@ struct ItemValues {
     var dependsOn = ""
     var weight = 1.0
     var baseline: Double?, target: Double?, actual: Double?
-    var unit = "", direction: KPIDirection?, hasNotes = false
+    var unit = "", direction: KPIDirection?, hasNotes = false, statusUnread = false
 }
 
 extension Item {

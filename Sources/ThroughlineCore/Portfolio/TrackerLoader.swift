@@ -129,7 +129,7 @@ struct ItemReader {
             case .notes: values.hasNotes = Self.hasText(bytes)
             default:
                 switch normalizer.read(bytes, column: column, line: line, id: id, findings: &findings) {
-                case .none: break
+                case .none: if field == .status && Self.hasText(bytes) { values.statusUnread = true }
                 case .status(let status): values.typedStatus = status
                 case .percent(let percent): values.progress = percent
                 case .owner(let owner): values.owner = owner

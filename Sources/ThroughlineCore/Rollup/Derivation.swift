@@ -8,6 +8,8 @@ public enum Fact: Equatable, Sendable {
     case complete
     /// No status typed and no rule fired.
     case noStatus
+    /// A status typed that maps to no canonical status, and no rule fired.
+    case statusNotUnderstood
     /// Past its due date.
     case overdue(days: Int, due: CalendarDate)
     /// Forecast later than due.
@@ -242,7 +244,7 @@ public struct Derivation: Sendable {
             }
         }
         if let typed = item.typedStatus { return Derived(status: typed, cause: .fact(.typed(typed)), progress: progress) }
-        return Derived(status: .onTrack, cause: .fact(.noStatus), progress: progress)
+        return Derived(status: .onTrack, cause: .fact(item.statusUnread ? .statusNotUnderstood : .noStatus), progress: progress)
     }
 
     /// Rule 5: a forecast slip, a late start, or progress behind the time elapsed.
@@ -420,6 +422,7 @@ public struct Derivation: Sendable {
         case .done: return "done"
         case .complete: return "progress 100%"
         case .noStatus: return "no status typed"
+        case .statusNotUnderstood: return "status typed is not understood (unknown-status)"
         case .overdue(let count, let due): return "overdue \(Self.days(count)) (due \(due.iso))"
         case .slip(let forecast, let due): return "forecast \(forecast.iso) is \(Self.days(forecast.days(since: due))) after due \(due.iso)"
         case .lateStart(let count, let start): return "not started \(Self.days(count)) after its start (\(start.iso))"
