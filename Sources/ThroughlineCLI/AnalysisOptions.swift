@@ -33,15 +33,17 @@ enum AnalysisOptions {
             guard let value = Int(text), value >= 0 else { throw ThroughlineError.usage("\(name) takes a whole number of days, 0 or more") }
             return value
         }
-        func fraction(_ name: String, _ current: Double, upTo limit: Double) throws -> Double {
+        func fraction(_ name: String, _ current: Double, upTo limit: Double, meaning: String = "") throws -> Double {
             guard let text = arguments.value(name) else { return current }
-            guard let value = Double(text), value >= 0, value <= limit else { throw ThroughlineError.usage("\(name) takes a number from 0 to \(Derivation.format(limit))") }
+            guard let value = Double(text), value >= 0, value <= limit else {
+                throw ThroughlineError.usage("\(name) takes a number from 0 to \(Derivation.format(limit))\(meaning)")
+            }
             return value
         }
         settings.staleDays = try whole("--stale-days", settings.staleDays)
         settings.lateStartGraceDays = try whole("--late-start-days", settings.lateStartGraceDays)
         settings.paceMargin = try fraction("--pace-margin", settings.paceMargin, upTo: 100)
-        settings.slipShare = try fraction("--slip-share", settings.slipShare, upTo: 100)
+        settings.slipShare = try fraction("--slip-share", settings.slipShare, upTo: 10, meaning: ", a share of the planned duration (0.5 is half of it)")
         settings.escalateShare = try fraction("--escalate-share", settings.escalateShare, upTo: 1)
         settings.averageAtRisk = try fraction("--average-at-risk", settings.averageAtRisk, upTo: 1)
         settings.averageOffTrack = try fraction("--average-off-track", settings.averageOffTrack, upTo: 1)
