@@ -23,10 +23,17 @@ public enum TrackerImport {
         var seen = Set(names.map { $0.lowercased() })
         for source in sources {
             for column in source.sheet.layout.columns where column.field == nil {
-                if seen.insert(column.name.lowercased()).inserted { names.append(column.name) }
+                let name = extraName(column.name)
+                if seen.insert(name.lowercased()).inserted { names.append(name) }
             }
         }
         return names
+    }
+
+    /// The output name of a column kept as is: its own, unless that is a canonical field's (a `Status` column mapped
+    /// away with `--map Status,-`), which becomes `Status (kept)` so that neither column overwrites the other.
+    static func extraName(_ name: String) -> String {
+        Field(rawValue: name.lowercased()) == nil ? name : name + " (kept)"
     }
 
     /// Calls `body` with each item row's cells (in the order of `columns(of:)`), its file and the line it starts on;
@@ -42,7 +49,7 @@ public enum TrackerImport {
             let layout = source.sheet.layout
             let file = source.sheet.input.file
             let width = layout.columns.count
-            let targets = layout.columns.map { column in index[(column.field?.rawValue ?? column.name).lowercased()] ?? -1 }
+            let targets = layout.columns.map { column in index[(column.field?.rawValue ?? extraName(column.name)).lowercased()] ?? -1 }
             let typeColumn = layout.column(for: .type)?.index
             let idColumn = layout.column(for: .id)?.index
             try source.sheet.forEachDataRow { record in
