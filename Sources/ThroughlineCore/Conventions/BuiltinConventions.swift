@@ -11,12 +11,16 @@ field,No,id
 field,WBS,id
 field,WBS ID,id
 field,Item ID,id
+field,Issue Key,id
+field,Project ID,id
+field,ID Number,id
 field,Type,type
 field,Level,type
 field,Kind,type
 field,Item Type,type
 field,Hierarchy,type
 field,Work Type,type
+field,Issue Type,type
 field,Title,title
 field,Name,title
 field,Task Name,title
@@ -44,6 +48,8 @@ field,Belongs To,parent
 field,Parent Item,parent
 field,Parent Ref,parent
 field,Part Of,parent
+field,Epic Link,parent
+field,Custom field (Epic Link),parent
 field,Owner,owner
 field,DRI,owner
 field,Accountable,owner
@@ -55,6 +61,7 @@ field,SRO,owner
 field,Owner Name,owner
 field,Project Manager,owner
 field,Resource Names,owner
+field,Assignees,owner
 field,Team,team
 field,Department,team
 field,Dept,team
@@ -73,6 +80,8 @@ field,State,status
 field,Delivery Confidence,status
 field,DCA,status
 field,Confidence,status
+field,Delivery Confidence Assessment,status
+field,IPA Delivery Confidence Assessment,status
 field,Risk Rating,status
 field,Risk Level,status
 field,Risk,status
@@ -90,6 +99,8 @@ field,Begin,start
 field,Begin Date,start
 field,Planned Start,start
 field,Baseline Start,start
+field,Schedule Start Date,start
+field,Custom field (Start date),start
 field,Due,due
 field,Due Date,due
 field,Target Date,due
@@ -102,6 +113,8 @@ field,Finish Date,due
 field,Planned Finish,due
 field,End Date,due
 field,End,due
+field,Schedule End Date,due
+field,Due On,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast
@@ -118,6 +131,7 @@ field,Updated On,updated
 field,Last Update,updated
 field,Last Modified,updated
 field,Status Date,updated
+field,Updated At,updated
 field,Depends On,depends-on
 field,Predecessors,depends-on
 field,Blocked By,depends-on
@@ -186,6 +200,8 @@ type,Stage,workstream
 type,Checkpoint,milestone
 type,Key Milestone,milestone
 type,Activity,task
+type,Bug,task
+type,Improvement,task
 type,Sub-project,workstream
 type,Objective and Key Result,objective
 status,Green,on-track
