@@ -6,6 +6,19 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
 }
 
 @Suite struct SheetTests {
+    @Test(arguments: [
+        ("Total,,,,,\"1,234\"", false), (",,Grand Total,,£1.2m,", false), ("Sum,5,10%", false), ("  Subtotal Q3 ,,12", false),
+        ("Total,40 EUR,", false), ("Total rewards,Ana Lopez,Green", true), ("Total,,Phase 2", true), ("T1,Total,,5", true), ("Total,Ana Lopez", true), ("Totally new app,,3", true),
+    ])
+    func totalsRowsAreNotItems(_ row: String, _ holdsItem: Bool) throws {
+        var found: [Bool] = []
+        try sheet("ID,Title,Owner,Status,Cost,Share\n\(row)\n").forEachRecord { record, role in
+            if role == .data { found.append(Sheet.holdsItem(record)) }
+            return true
+        }
+        #expect(found == [holdsItem])
+    }
+
     @Test func headerIsFoundBelowPreambleRows() throws {
         let layout = try sheet("Company tracker\nExported 2026-11-20,,\n\nRef,Name,RAG,Owner\nA,Alpha,G,Ana\n").layout
         #expect(layout.headerRow == 4)

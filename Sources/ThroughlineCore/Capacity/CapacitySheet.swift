@@ -83,12 +83,6 @@ public struct CapacitySheet: Sendable {
         return key.contains("total") || key.hasPrefix("sum") || key.contains("ytd") || key == "h1" || key == "h2" || key == "fy"
     }
 
-    /// Whether a row's first cell marks a totals row.
-    static func isTotalsRow(_ cell: String) -> Bool {
-        let key = Conventions.wordKey(cell)
-        return key == "total" || key == "totals" || key == "grand total" || key == "sum" || key.hasPrefix("subtotal") || key.hasSuffix(" total")
-    }
-
     /// Reads a capacity sheet. People are matched against `people` (by name, e-mail, `Last, First`).
     public init(input: CSVInput, people: PeopleDirectory, conventions: Conventions, options: CapacityOptions) throws {
         file = input.file
@@ -211,7 +205,7 @@ public struct CapacitySheet: Sendable {
             let cells = record.strings
             if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
             let typedPerson = personColumn < cells.count ? cells[personColumn].collapsingSpaces : ""
-            if Self.isTotalsRow(typedPerson) || (typedPerson.isEmpty && cells.contains(where: Self.isTotalsRow)) {
+            if Sheet.isTotalsWord(typedPerson) || (typedPerson.isEmpty && cells.contains(where: Sheet.isTotalsWord)) {
                 skippedTotals += 1
                 return true
             }

@@ -97,15 +97,6 @@ struct ItemReader {
         String(decoding: bytes, as: UTF8.self).trimmingSpaces
     }
 
-    /// Whether a cell holds anything but white space.
-    static func hasText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
-            if byte >= 0x80 { return !text(bytes).isEmpty }
-            if byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) { return true }
-        }
-        return false
-    }
-
     /// The item on `record`, with the findings its cells raise appended in column order.
     mutating func item(_ record: CSVRecord, findings: inout [Finding]) -> Item {
         let width = fields.count
@@ -126,10 +117,10 @@ struct ItemReader {
             case .team: values.team = teams.value(for: bytes, Self.text)
             case .unit: values.unit = units.value(for: bytes, Self.text)
             case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
-            case .notes: values.hasNotes = Self.hasText(bytes)
+            case .notes: values.hasNotes = Sheet.hasText(bytes)
             default:
                 switch normalizer.read(bytes, column: column, line: line, id: id, findings: &findings) {
-                case .none: if field == .status && Self.hasText(bytes) { values.statusUnread = true }
+                case .none: if field == .status && Sheet.hasText(bytes) { values.statusUnread = true }
                 case .status(let status): values.typedStatus = status
                 case .percent(let percent): values.progress = percent
                 case .owner(let owner): values.owner = owner
@@ -150,7 +141,7 @@ struct ItemReader {
                 }
             }
         }
-        if let typeColumn, typeColumn < record.count, Self.hasText(record.bytes(typeColumn)) {
+        if let typeColumn, typeColumn < record.count, Sheet.hasText(record.bytes(typeColumn)) {
             let bytes = record.bytes(typeColumn)
             if let type = types.value(for: bytes, { conventions.type(for: Self.text($0)) }) {
                 values.type = type

@@ -112,7 +112,7 @@ public final class Sheet {
     /// Calls `body` with every data row that has a non-empty cell; blank rows are skipped.
     public func forEachDataRow(_ body: (CSVRecord) throws -> Bool) throws {
         try forEachRecord { record, role in
-            guard role == .data, !Self.isBlank(record) else { return true }
+            guard role == .data, Self.holdsItem(record) else { return true }
             return try body(record)
         }
     }
@@ -121,6 +121,43 @@ public final class Sheet {
     public static func isBlank(_ record: CSVRecord) -> Bool {
         for index in 0..<record.count where !record.bytes(index).isEmpty { return false }
         return true
+    }
+
+    /// Whether a data row is one to read: not blank, and not a totals row left under the data.
+    public static func holdsItem(_ record: CSVRecord) -> Bool { !isBlank(record) && !isTotals(record) }
+
+    /// A totals row: its first cell that says anything is a totals word (`Total`, `Grand total`, `Subtotal Q3` …) and
+    /// every other cell is empty or a figure (digits, with at most a unit's three letters: `£1.2m`, `40 EUR`).
+    static func isTotals(_ record: CSVRecord) -> Bool {
+        var column = 0
+        while column < record.count && !hasText(record.bytes(column)) { column += 1 }
+        guard column < record.count else { return false }
+        // Cheap screen before any string is made: every totals word has an `l` ("total") or is "sum".
+        let first = record.bytes(column)
+        guard first.count <= 40, first.contains(where: { $0 | 0x20 == 0x6C || $0 | 0x20 == 0x6D }) else { return false }
+        guard isTotalsWord(String(decoding: first, as: UTF8.self)) else { return false }
+        for other in (column + 1)..<max(column + 1, record.count) {
+            let bytes = record.bytes(other)
+            guard hasText(bytes) else { continue }
+            let letters = bytes.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.count
+            if letters > 3 || !bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        }
+        return true
+    }
+
+    /// Whether a cell names a totals row: "Total", "Totals", "Grand total", "Sum", "Subtotal …", "… total".
+    static func isTotalsWord(_ cell: String) -> Bool {
+        let key = Conventions.wordKey(cell)
+        return key == "total" || key == "totals" || key == "grand total" || key == "sum" || key.hasPrefix("subtotal") || key.hasSuffix(" total")
+    }
+
+    /// Whether a cell holds anything but white space.
+    static func hasText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return !String(decoding: bytes, as: UTF8.self).trimmingSpaces.isEmpty }
+            if byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) { return true }
+        }
+        return false
     }
 
     static func layout(of rows: [(cells: [String], line: Int)], file: String, conventions: Conventions, options: SheetOptions) throws -> SheetLayout {

@@ -53,7 +53,7 @@ extension Sheet {
                 do {
                     var rows = 0
                     try reader.forEach { record in
-                        if !Sheet.isBlank(record) { try shared.value(&second.part, record) }
+                        if Sheet.holdsItem(record) { try shared.value(&second.part, record) }
                         rows += 1
                         return rows & 1023 != 0 || !second.stop.isSet
                     }
@@ -89,7 +89,7 @@ extension Sheet {
                     point = nil
                     second.stop.set()
                 }
-                if role == .data && !Self.isBlank(record) { try body(&first, record) }
+                if role == .data && Self.holdsItem(record) { try body(&first, record) }
                 return true
             }
             thread.join()
