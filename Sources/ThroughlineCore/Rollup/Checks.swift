@@ -200,17 +200,16 @@ public struct Check: Sendable {
 
     static func dependencyLate(_ input: CheckInput) -> [Finding] {
         var findings: [Finding] = []
+        let asOf = input.settings.asOf
         for index in input.items.indices where input.isOpen(index) {
             let item = input.items[index]
             for dependency in input.portfolio.dependencies[index] where input.isOpen(dependency) {
                 let other = input.items[dependency]
-                // Late: past its due date, whatever its forecast says, or past its forecast.
-                let asOf = input.settings.asOf
                 let finish = other.forecast.map { ("forecast for", $0) } ?? other.due.map { ("due", $0) }
-                if let due = other.due, due < asOf {
-                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was due \(due.iso) and is not done"))
-                } else if let (word, theirs) = finish, theirs < asOf {
-                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was \(word) \(theirs.iso) and is not done"))
+                // Late: past its due date, whatever its forecast says, else past its forecast.
+                let late = other.due.flatMap { $0 < asOf ? ("due", $0) : nil } ?? finish.flatMap { $0.1 < asOf ? $0 : nil }
+                if let (word, date) = late {
+                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was \(word) \(date.iso) and is not done"))
                 } else if let mine = item.due, let (word, theirs) = finish, theirs > mine {
                     findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), \(word) \(theirs.iso), after this item's own due date \(mine.iso)"))
                 }
