@@ -77,5 +77,26 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(ItemType.fromFileName("Key Results (Q3).csv") == .keyResult)
         #expect(ItemType.fromFileName("milestones-2026.tsv") == .milestone)
         #expect(ItemType.fromFileName("export.csv") == nil)
+        #expect(ItemType.fromFileName("KeyResults.csv") == .keyResult)
+        #expect(ItemType.fromFileName("okr_krs.csv") == .keyResult)
+        #expect(ItemType.fromFileName("notion_tasks_all.csv") == .task)
+        #expect(ItemType.fromFileName("Project Plan.csv") == .initiative)
+        // A type inside a longer word is not the file's type.
+        #expect(ItemType.fromFileName("msproject_reseau_fr.csv") == nil)
+        #expect(ItemType.fromFileName("taskforce-notes.csv") == nil)
+    }
+
+    /// Headers as tools export them (Azure DevOps, Trello, Linear, Monday.com, the US IT Dashboard, Notion) map to fields.
+    @Test(arguments: [
+        ("ID,Work Item Type,Title,State,Assigned To,Changed Date", [Field.id, .type, .title, .status, .owner, .updated]),
+        ("Card ID,Card Name,Members,Due Date,Last Activity Date", [.id, .title, .owner, .due, .updated]),
+        ("Issue ID,Title,Parent issue,Status,Assignee", [.id, .title, .parent, .status, .owner]),
+        ("Name,Person,Status,Date,Updated Date", [.title, .owner, .status, nil, .updated]),
+        ("Project ID,Project Name,Project Manager Name,Project Status,Planned Project Completion Date,Projected/Actual Project Completion Date",
+         [.id, .title, .owner, .status, .due, .forecast]),
+        ("Task ID,Task Name,Parent Task,Last edited time", [.id, .title, .parent, .updated]),
+    ])
+    func exportHeadersMapToFields(header: String, fields: [Field?]) throws {
+        #expect(try sheet(header + "\n").layout.columns.map(\.field) == fields)
     }
 }

@@ -14,6 +14,9 @@ field,Item ID,id
 field,Issue Key,id
 field,Project ID,id
 field,ID Number,id
+field,Task ID,id
+field,Card ID,id
+field,Issue ID,id
 field,Type,type
 field,Level,type
 field,Kind,type
@@ -21,6 +24,7 @@ field,Item Type,type
 field,Hierarchy,type
 field,Work Type,type
 field,Issue Type,type
+field,Work Item Type,type
 field,Title,title
 field,Name,title
 field,Task Name,title
@@ -33,6 +37,7 @@ field,Milestone,title
 field,Initiative,title
 field,Project Name,title
 field,Project,title
+field,Card Name,title
 field,Objective,objective
 field,Goal,objective
 field,Strategic Priority,objective
@@ -50,6 +55,9 @@ field,Parent Ref,parent
 field,Part Of,parent
 field,Epic Link,parent
 field,Custom field (Epic Link),parent
+field,Parent Issue,parent
+field,Parent Task,parent
+field,Epic Title,parent
 field,Owner,owner
 field,DRI,owner
 field,Accountable,owner
@@ -62,6 +70,9 @@ field,Owner Name,owner
 field,Project Manager,owner
 field,Resource Names,owner
 field,Assignees,owner
+field,Person,owner
+field,Members,owner
+field,Project Manager Name,owner
 field,Team,team
 field,Department,team
 field,Dept,team
@@ -85,6 +96,7 @@ field,IPA Delivery Confidence Assessment,status
 field,Risk Rating,status
 field,Risk Level,status
 field,Risk,status
+field,Project Status,status
 field,% Complete,progress
 field,Progress,progress
 field,Percent Done,progress
@@ -115,6 +127,8 @@ field,End Date,due
 field,End,due
 field,Schedule End Date,due
 field,Due On,due
+field,Planned Completion Date,due
+field,Planned Project Completion Date,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast
@@ -123,6 +137,8 @@ field,Forecast Date,forecast
 field,Forecast Finish,forecast
 field,Estimated Finish,forecast
 field,Expected Finish,forecast
+field,Projected Completion Date,forecast
+field,Projected/Actual Project Completion Date,forecast
 field,Last Updated,updated
 field,Updated,updated
 field,As Of,updated
@@ -132,6 +148,12 @@ field,Last Update,updated
 field,Last Modified,updated
 field,Status Date,updated
 field,Updated At,updated
+field,Updated Date,updated
+field,Date Updated,updated
+field,Changed Date,updated
+field,Last Activity Date,updated
+field,Last Edited Time,updated
+field,Last Modified Time,updated
 field,Depends On,depends-on
 field,Predecessors,depends-on
 field,Blocked By,depends-on
@@ -202,6 +224,9 @@ type,Key Milestone,milestone
 type,Activity,task
 type,Bug,task
 type,Improvement,task
+type,User Story,task
+type,Product Backlog Item,task
+type,Issue,task
 type,Sub-project,workstream
 type,Objective and Key Result,objective
 status,Green,on-track
@@ -219,6 +244,10 @@ status,Started,on-track
 status,Active,on-track
 status,Underway,on-track
 status,Ongoing,on-track
+status,In review,on-track
+status,Review,on-track
+status,Needs review,on-track
+status,Working on it,on-track
 status,Amber/Green,on-track
 status,A/G,on-track
 status,🟢,on-track
@@ -259,6 +288,8 @@ status,Achieved,done
 status,Delivered,done
 status,Finished,done
 status,Released,done
+status,Merged,done
+status,Resolved,done
 status,Live,done
 status,✅,done
 status,✔,done
@@ -273,6 +304,8 @@ status,Will not do,cancelled
 status,Abandoned,cancelled
 status,Descoped,cancelled
 status,Killed,cancelled
+status,Removed,cancelled
+status,Duplicate,cancelled
 status,❌,cancelled
 status,On hold,on-hold
 status,On-hold,on-hold
@@ -292,6 +325,8 @@ status,Backlog,not-started
 status,New,not-started
 status,Open,not-started
 status,Proposed,not-started
+status,Triage,not-started
+status,Planning,not-started
 status,Not yet started,not-started
 status,⚪,not-started
 status,⬜,not-started

@@ -268,16 +268,23 @@ extension ItemType {
         }
     }
 
-    /// The type a file's name suggests: `objectives.csv`, `key-results.csv`, `kpis.csv`, `milestones.csv` …
+    /// The type a file's name suggests: `objectives.csv`, `key-results.csv`, `kpis.csv`, `milestones.csv` … A word of the
+    /// name (or two written together, `KeyResults`, `key-results`) must be the type's, singular or plural: `msproject.csv`
+    /// names no type.
     public static func fromFileName(_ name: String) -> ItemType? {
         var stem = Substring(name)
         if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
         if let dot = stem.lastIndex(of: ".") { stem = stem[..<dot] }
-        let key = Conventions.headerKey(String(stem))
-        let words: [(String, ItemType)] = [
-            ("keyresult", .keyResult), ("kpi", .keyResult), ("krs", .keyResult), ("objective", .objective), ("goal", .objective),
-            ("initiative", .initiative), ("project", .initiative), ("workstream", .workstream), ("milestone", .milestone), ("task", .task),
+        let words = stem.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let pairs = zip(words, words.dropFirst()).map { $0 + $1 }
+        let types: [String: ItemType] = [
+            "keyresult": .keyResult, "kpi": .keyResult, "kr": .keyResult, "objective": .objective, "goal": .objective,
+            "initiative": .initiative, "project": .initiative, "workstream": .workstream, "milestone": .milestone, "task": .task,
         ]
-        return words.first { key.contains($0.0) }?.1
+        for word in pairs + words {
+            if let type = types[word] { return type }
+            if word.hasSuffix("s"), let type = types[String(word.dropLast())] { return type }
+        }
+        return nil
     }
 }
