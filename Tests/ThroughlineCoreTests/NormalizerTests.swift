@@ -76,6 +76,14 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(output == "id,owner\nA,\"Priya Sharma\"\nB,Priya Sharma\nC,Priya Sharma\nD,Platform Team\n")
     }
 
+    @Test func ownersWithAnAddressOrInBracketsAreTheirName() throws {
+        var people = PeopleDirectory()
+        people.add(.init(name: "Aisha Okafor", team: "Platform", email: "aisha@contoso.com", fte: 1))
+        let input = "id,owner\nA,Okafor Aisha <aisha@contoso.com>\nB,Ben Ode <ben@contoso.com>\nC,<cy@contoso.com>\nD,[Mei Chen]\nE,[]\nF,\"[Ana, Ben]\"\nG,Tom <not an address>\n"
+        let (output, _) = try normalized(input, people: people)
+        #expect(output == "id,owner\nA,Aisha Okafor\nB,Ben Ode\nC,cy@contoso.com\nD,Mei Chen\nE,\nF,\"Ana, Ben\"\nG,Tom <not an address>\n")
+    }
+
     @Test func lastFirstBecomesTheNameTheSheetUsesElsewhere() throws {
         let (output, _) = try normalized("id,owner\nA,Ana Lopez\nB,\"Lopez, Ana\"\nC,\"Ana, Ben\"\n")
         #expect(output == "id,owner\nA,Ana Lopez\nB,\"Ana Lopez\"\nC,\"Ana, Ben\"\n")

@@ -325,7 +325,14 @@ public struct CellNormalizer: Sendable {
 
     /// An owner as canonical: spaces collapsed, aliases and e-mail addresses and `Last, First` resolved against the people sheet.
     public func canonicalOwner(_ typed: String) -> String {
-        let collapsed = typed.collapsingSpaces
+        var collapsed = typed.collapsingSpaces
+        // A list as some tools export it: `[Mei Chen]`, `[]` for nobody.
+        if collapsed.hasPrefix("["), collapsed.hasSuffix("]") { collapsed = String(collapsed.dropFirst().dropLast()).trimmingSpaces }
+        // `Aisha Okafor <aisha@contoso.com>`: the address finds the person in the people sheet, else the name before it is the owner.
+        if let (name, address) = Self.nameAndAddress(collapsed) {
+            if let person = people.person(matching: address) { return person.name }
+            collapsed = name.isEmpty ? address : name
+        }
         if case .person(let name)? = conventions.owners[Conventions.wordKey(collapsed)] { return name }
         if let person = people.person(matching: collapsed) { return person.name }
         // "Lopez, Ana" where the sheet also names "Ana Lopez" alone is that person, not two.
@@ -334,6 +341,16 @@ public struct CellNormalizer: Sendable {
             return spelled
         }
         return collapsed
+    }
+
+    /// `Name <address@host>` split into the name (possibly empty) and the address; nil for any other text.
+    static func nameAndAddress(_ text: String) -> (name: String, address: String)? {
+        guard text.hasSuffix(">"), let open = text.lastIndex(of: "<") else { return nil }
+        let address = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+        guard address.contains("@"), !address.contains(where: { $0 == " " || $0 == "<" || $0 == "," }) else { return nil }
+        var name = String(text[..<open]).trimmingSpaces
+        if name.count >= 2, name.first == "\"", name.last == "\"" { name = String(name.dropFirst().dropLast()).trimmingSpaces }
+        return (name, address)
     }
 
     /// A percentage as canonical text keeps it: at most two decimals.
