@@ -193,6 +193,38 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.derivation.results[0].impact == expected)
     }
 
+    /// A key result without dates is paced over its objective's; with no dates above it either, it is only below target.
+    @Test func kpiPacingBorrowsTheObjectivesPeriod() throws {
+        let text = """
+            id,type,title,parent,start,due,baseline,target,actual
+            O,objective,Goal,,2026-01-01,2027-09-10,,,
+            KR,key-result,x,O,,,1.2,1.4,1.25
+            P,objective,Other,,,,,,
+            KR2,key-result,y,P,,,1.2,1.4,1.35
+
+            """
+        let analysis = try analyse(text)
+        let kr = analysis.derivation.portfolio.items.firstIndex { $0.id == "KR" }!
+        #expect(analysis.derivation.results[kr].impact == .atRisk)
+        #expect(analysis.derivation.impactReason(kr).hasSuffix("behind pace (expected 1.31 by now, paced over O's dates)"))
+        let kr2 = analysis.derivation.portfolio.items.firstIndex { $0.id == "KR2" }!
+        #expect(analysis.derivation.results[kr2].impact == .atRisk)
+        #expect(analysis.derivation.impactReason(kr2).hasSuffix("below target (no start and due date to pace it by)"))
+    }
+
+    /// A parent's impact follows --rule as its delivery does: one bad KPI of four is at-risk on average, off-track at worst.
+    @Test(arguments: [(ParentRule.average, 0.8, Status.atRisk), (.average, 0.7, .onTrack), (.worst, 0.8, .offTrack), (.escalate, 0.8, .atRisk)])
+    func parentImpactFollowsTheRule(_ rule: ParentRule, _ atRisk: Double, _ expected: Status) throws {
+        var header = "id,type,title,parent,baseline,target,actual\nO,objective,Goal,,,,\nK1,key-result,a,O,10,20,5\n"
+        for index in 2...4 { header += "K\(index),key-result,b,O,10,20,25\n" }
+        var settings = RollupSettings(asOf: CalendarDate(year: 2026, month: 11, day: 21)!)
+        settings.rule = rule
+        settings.averageAtRisk = atRisk
+        let analysis = try analyse(header, settings: settings)
+        #expect(analysis.derivation.results[0].impact == expected)
+        #expect(analysis.derivation.impactReason(0).contains("K1"))
+    }
+
     @Test func referencesResolveByTitleAndSuggestOnTypos() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
         let analysis = try analyse(text)

@@ -367,28 +367,36 @@ public struct Derivation: Sendable {
             if better(actual, target) { return (.onTrack, .fact(.text("\(values): target met"))) }
             guard let baseline = item.baseline else { return (.atRisk, .fact(.text("\(values): below target"))) }
             if !better(actual, baseline) { return (.offTrack, .fact(.text("\(values): worse than baseline"))) }
-            var elapsed = 1.0
-            if let start = item.start, let due = item.due, due > start {
-                elapsed = min(1, max(0, Double(settings.asOf.days(since: start)) / Double(due.days(since: start))))
+            // Paced over its own start and due, else over those of the nearest item above it that has both (a key
+            // result usually runs over its objective's period); with neither, there is nothing to pace by.
+            guard let (start, due, from) = pacingPeriod(index, portfolio) else {
+                return (.atRisk, .fact(.text("\(values): below target (no start and due date to pace it by)")))
             }
+            let elapsed = min(1, max(0, Double(settings.asOf.days(since: start)) / Double(due.days(since: start))))
             let expected = baseline + (target - baseline) * elapsed
-            if better(actual, expected) { return (.onTrack, .fact(.text("\(values): on pace (expected \(withUnit(expected, item.unit)) by now)"))) }
-            return (.atRisk, .fact(.text("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now)")))
+            let period = from == index ? "" : ", paced over \(portfolio.items[from].label)'s dates"
+            if better(actual, expected) { return (.onTrack, .fact(.text("\(values): on pace (expected \(withUnit(expected, item.unit)) by now\(period))"))) }
+            return (.atRisk, .fact(.text("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now\(period))")))
         }
+        // A parent's impact: its measured children's by the same rule as delivery.
         let measured = portfolio.children[index].filter { known[$0]?.impact != nil && !(known[$0]!.status.isInactive) }
         guard !measured.isEmpty else { return nil }
-        var worst = measured[0]
-        for child in measured.dropFirst() where known[child]!.impact!.severity > known[worst]!.impact!.severity { worst = child }
-        let worstImpact = known[worst]!.impact!
-        switch settings.rule {
-        case .worst, .average:
-            return (worstImpact, .child(worst))
-        case .escalate:
-            let total = measured.map { portfolio.items[$0].weight }.reduce(0, +)
-            let bad = measured.filter { known[$0]!.impact! == .offTrack }.map { portfolio.items[$0].weight }.reduce(0, +)
-            if bad / total > settings.escalateShare { return (.offTrack, .child(worst)) }
-            return (worstImpact.isTrouble ? .atRisk : worstImpact, .child(worst))
+        let members = measured.map { (status: known[$0]!.impact!, weight: portfolio.items[$0].weight, progress: Double?.none) }
+        let combined = combine(members, settings: settings)
+        return (combined.status, .child(measured[combined.explaining]))
+    }
+
+    /// The start and due a KPI is paced over, and the item they are from: its own, else the nearest ancestor's.
+    static func pacingPeriod(_ index: Int, _ portfolio: Portfolio) -> (CalendarDate, CalendarDate, Int)? {
+        var current: Int? = index
+        var steps = 0
+        while let node = current, steps <= portfolio.items.count {
+            let item = portfolio.items[node]
+            if let start = item.start, let due = item.due, due > start { return (start, due, node) }
+            current = portfolio.parent[node]
+            steps += 1
         }
+        return nil
     }
 
     static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
