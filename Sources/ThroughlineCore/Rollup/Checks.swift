@@ -33,10 +33,11 @@ public struct CheckInput: Sendable {
                        owner: item.owner.isEmpty ? nil : item.owner, message: message)
     }
 
-    /// Not cancelled, not on hold, not done.
+    /// Not cancelled, not on hold, not done, and not typed done: a parent typed done over open work is
+    /// `done-but-open`, not also overdue or late.
     func isOpen(_ index: Int) -> Bool {
         let status = results[index].status
-        return status != .done && !status.isInactive
+        return status != .done && !status.isInactive && items[index].typedStatus != .done
     }
 }
 
