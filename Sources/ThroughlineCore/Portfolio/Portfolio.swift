@@ -26,7 +26,7 @@ public struct Portfolio: Sendable {
             if let first = byID.insert(index, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) {
                 repeatedIDs.insert(index)
                 findings.append(Finding(.duplicateID, at: Self.location(item, column: .id), id: item.id, owner: item.owner,
-                                        message: "id \(item.id) is also used on line \(items[first].line); references go to the first"))
+                                        message: "id \(item.id) is also used on line \(items[first].line)\(items[first].file == item.file ? "" : " of \(items[first].file)"); references go to the first"))
             }
         }
         var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs)
