@@ -2,8 +2,9 @@ import ThroughlineCore
 
 /// Opening the sheets of a tracker: files and folders, people and capacity sheets set aside, each with its normalizer.
 enum TrackerSources {
-    /// Words in a file name that mark a sheet that is not a tracker.
-    static let notTrackers = ["people", "capacity", "convention", "map", "resource"]
+    /// Words in a file name that mark a sheet that is not a tracker (`roadmap.csv` is a tracker; `column-map.csv` is not).
+    static let notTrackers: Set<String> = ["capacity", "capacities", "convention", "conventions", "map", "maps", "mapping", "mappings",
+                                           "resource", "resources"]
 
     /// Opens the tracker sheets among `paths`. A folder's people sheet is used to match owners when --people is not given.
     static func open(_ paths: [String], settings: inout InputSettings, context: Context) throws -> [ImportSource] {
@@ -16,10 +17,10 @@ enum TrackerSources {
                     return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
                 }
                 for file in found {
-                    let base = file.split(separator: "/").last.map { $0.lowercased() } ?? ""
-                    if base.contains("people") {
+                    let words = fileNameWords(file)
+                    if words.contains("people") {
                         peopleSheets.append(file)
-                    } else if notTrackers.contains(where: base.contains) {
+                    } else if words.contains(where: notTrackers.contains) {
                         try context.note("\(file): skipped: a capacity, conventions or map sheet, not a tracker")
                     } else {
                         files.append(file)
@@ -36,7 +37,10 @@ enum TrackerSources {
         } else {
             for sheet in peopleSheets { try context.note("\(sheet): skipped: a people sheet, not a tracker") }
         }
-        if files.isEmpty { throw ThroughlineError.usage("no tracker sheet to read") }
+        if files.isEmpty {
+            guard !paths.isEmpty else { throw ThroughlineError.usage("no tracker sheet to read") }
+            throw ThroughlineError.missingInput(paths.joined(separator: ", "), "holds no tracker sheet, only people, capacity, conventions or map sheets")
+        }
         return try files.map { file in
             let type = ItemType.fromFileName(file)
             let sheet = try settings.open(file, context: context, fileType: type)

@@ -8,7 +8,7 @@ enum CheckCommand: Command {
     static let discussion = """
         Runs every check over the tracker and prints its findings, one a line, each with its code, severity, place, \
         id and owner. Prints nothing on a clean sheet. Exits 1 when a finding is at or above --fail-on (default: \
-        error), else 0. --only and --ignore take comma-separated codes. --list prints every code with its severity \
+        error), else 0. --only and --ignore take comma-separated codes, and add up when repeated. --list prints every code with its severity \
         and meaning.
         """
     static let examples = [
@@ -31,8 +31,9 @@ enum CheckCommand: Command {
             try context.print(FindingCode.all.map { "\(TextFormat.pad($0.name, width))  \(TextFormat.pad($0.severity.rawValue, 7))  \($0.meaning)\n" }.joined())
             return 0
         }
-        let only = try codes(arguments.value("--only"), "--only")
-        let ignore = try codes(arguments.value("--ignore"), "--ignore") ?? []
+        // Given more than once, --only and --ignore add up.
+        let only = try codes(arguments.all("--only"), "--only")
+        let ignore = try codes(arguments.all("--ignore"), "--ignore") ?? []
         let failOn = try arguments.value("--fail-on").map { name -> Severity in
             guard let severity = Severity(rawValue: name) else { throw ThroughlineError.usage("--fail-on takes error, warning or info") }
             return severity
@@ -50,9 +51,9 @@ enum CheckCommand: Command {
         return findings.contains { $0.severity >= failOn } ? 1 : 0
     }
 
-    private static func codes(_ text: String?, _ option: String) throws -> Set<String>? {
-        guard let text else { return nil }
-        let names = text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    private static func codes(_ values: [String], _ option: String) throws -> Set<String>? {
+        guard !values.isEmpty else { return nil }
+        let names = values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         let known = FindingCode.all.map(\.name)
         for name in names where !known.contains(name) {
             let guess = Suggestion.closest(to: name, among: known)
