@@ -127,6 +127,25 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(!analysis.findings().contains { $0.code == .orphan || $0.code == .unknownReference || $0.location.line == 0 })
     }
 
+    /// By team, a row with no team counts under its owner's team in the people sheet, else under the team above it.
+    @Test func byTeamFillsMissingTeamsFromPeopleThenFromAbove() throws {
+        let text = """
+            id,type,title,parent,owner,team,status,due
+            O,objective,Grow,,Ana,Sales,Green,2026-12-31
+            I,initiative,Build,O,Ben,Platform,Green,2026-12-31
+            M1,milestone,Data,I,Cy,,Green,2026-12-31
+            M2,milestone,Ship,I,Di,,Green,2026-10-31
+
+            """
+        var people = PeopleDirectory()
+        people.add(.init(name: "Cy", team: "Data", email: nil, fte: 1))
+        let report = RollupReport(try analyse(text).derivation, grouping: .team, depth: 1, people: people)
+        #expect(report.rows.map(\.title) == ["Sales", "Platform", "Data"])
+        // M2 counts under Platform through I, once; M1 under Data.
+        #expect(report.rows.map { $0.children.map(\.id) } == [["O"], ["I"], ["M1"]])
+        #expect(report.rows[1].reason.hasSuffix("M2 overdue 21 days (due 2026-10-31)"))
+    }
+
     @Test func aDateColumnWithoutEvidenceTakesTheSheets() throws {
         let text = "id,type,title,parent,due,forecast\nO1,objective,Grow,,12/31/2026,\nM1,milestone,Legal,O1,6/30/2026,7/1/2026\n"
         let analysis = try analyse(text, settings: RollupSettings(asOf: CalendarDate(year: 2026, month: 5, day: 1)!))

@@ -34,12 +34,12 @@ enum RollupCommand: Command {
             return depth
         } ?? 0
         let format = try AnalysisOptions.format(arguments, context)
-        let (analysis, _) = try AnalysisOptions.analyse(arguments, context)
+        let (analysis, input) = try AnalysisOptions.analyse(arguments, context)
         // Cells that could not be read change what is derived: say where they are, as import does.
         let printer = FindingPrinter(context)
         analysis.dataFindings.forEach(printer.print)
         printer.finish()
-        let report = RollupReport(analysis.derivation, grouping: grouping, depth: depth)
+        let report = RollupReport(analysis.derivation, grouping: grouping, depth: depth, people: input.people)
         let text = RollupRenderer.render(report, format: format, style: AnalysisOptions.style(context, arguments))
         try context.write(text, to: arguments.value("--output"))
         return 0

@@ -47,8 +47,9 @@ public struct RollupReport: Sendable {
     /// The top rows.
     public let rows: [RollupRow]
 
-    /// Builds the rows: items of the grouping's type (or groups of items) with `depth` levels beneath each.
-    public init(_ derivation: Derivation, grouping: RollupGrouping, depth: Int) {
+    /// Builds the rows: items of the grouping's type (or groups of items) with `depth` levels beneath each. `people`
+    /// gives the team of an owner whose row names none.
+    public init(_ derivation: Derivation, grouping: RollupGrouping, depth: Int, people: PeopleDirectory = PeopleDirectory()) {
         asOf = derivation.settings.asOf
         rule = derivation.settings.rule
         self.grouping = grouping
@@ -62,15 +63,14 @@ public struct RollupReport: Sendable {
             if tops.isEmpty && grouping == .objective { tops = items.indices.filter { portfolio.parent[$0] == nil } }
             rows = tops.map { Self.row($0, derivation, depth: depth) }
         case .team, .owner:
+            let names = grouping == .team ? Self.teams(portfolio, people: people) : items.map(\.owner)
             var groups: [String: [Int]] = [:]
             var order: [String] = []
             for index in items.indices where !derivation.results[index].status.isInactive {
-                let name = grouping == .team ? items[index].team : items[index].owner
-                let key = name.isEmpty ? "" : Conventions.wordKey(name)
+                let key = names[index].isEmpty ? "" : Conventions.wordKey(names[index])
                 // Count an item once per group: leave out those whose parent is in the same group.
                 if let up = portfolio.parent[index] {
-                    let parentName = grouping == .team ? items[up].team : items[up].owner
-                    if Conventions.wordKey(parentName) == key && !derivation.results[up].status.isInactive { continue }
+                    if Conventions.wordKey(names[up]) == key && !derivation.results[up].status.isInactive { continue }
                 }
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(index)
@@ -80,7 +80,7 @@ public struct RollupReport: Sendable {
                 let combined = Derivation.combine(members.map { (derivation.results[$0].status, items[$0].weight, derivation.results[$0].progress) },
                                                   settings: derivation.settings)
                 let explaining = members[combined.explaining]
-                let name = grouping == .team ? items[members[0]].team : items[members[0]].owner
+                let name = names[members[0]]
                 let title = name.isEmpty ? "(no \(grouping.rawValue))" : name
                 let reason = combined.status.isTrouble
                     ? "\(title) \(combined.status.rawValue) <- " + derivation.reason(explaining)
@@ -90,6 +90,28 @@ public struct RollupReport: Sendable {
                                  children: depth > 0 ? members.map { Self.row($0, derivation, depth: depth - 1) } : [])
             }
         }
+    }
+
+    /// The team each item counts under: its own, else its owner's in the people sheet, else that of the nearest item
+    /// above it that has one (a milestone sheet without a team column counts under its initiative's team).
+    static func teams(_ portfolio: Portfolio, people: PeopleDirectory) -> [String] {
+        var teams = portfolio.items.map { item in item.team.isEmpty ? people.person(matching: item.owner)?.team ?? "" : item.team }
+        var settled = teams.map { !$0.isEmpty }
+        for index in teams.indices where !settled[index] {
+            // Walk up to an item whose team is known; every item on the way takes it. The hierarchy has no circles left.
+            var path: [Int] = []
+            var node = index
+            while !settled[node], let up = portfolio.parent[node], path.count < teams.count {
+                path.append(node)
+                node = up
+            }
+            let team = teams[node]
+            for member in path + [node] where !settled[member] {
+                teams[member] = team
+                settled[member] = true
+            }
+        }
+        return teams
     }
 
     /// An item's row, with its children to `depth` levels (iteratively, so deep hierarchies cannot overflow the stack).
