@@ -44,6 +44,9 @@ enum TrackerSources {
         return try files.map { file in
             let type = ItemType.fromFileName(file)
             let sheet = try settings.open(file, context: context, fileType: type)
+            if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil {
+                try context.note("\(sheet.input.file): no column reads as an id or a title, so items are named by their line; name one with --map (see 'throughline import --dry-run')")
+            }
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
     }

@@ -93,8 +93,9 @@ public final class Item: Sendable {
     /// What it waits for, one reference each, as split on `;` and `,` (the portfolio first tries the whole cell).
     var dependencyReferences: [String] { Item.splitReferences(dependsOn) }
 
-    /// The id, or the title when there is no id: how the item is named in reasons and findings.
-    public var label: String { id.isEmpty ? title : id }
+    /// The id, or the title when there is no id, or `line 12` when the row has neither: how the item is named in
+    /// reasons and findings.
+    public var label: String { !id.isEmpty ? id : !title.isEmpty ? title : "line \(line)" }
 
     /// Cancelled or on hold: kept out of rollups (SPEC 4, rule 1).
     public var isInactive: Bool { typedStatus == .cancelled || typedStatus == .onHold }
