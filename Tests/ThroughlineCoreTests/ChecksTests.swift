@@ -57,6 +57,8 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         CheckCase(name: "forecast before due", rows: [task("T", ["forecast": "2026-12-20"])], id: "T", code: "forecast-slip", present: false),
         CheckCase(name: "not started 20 days on", rows: [task("T", ["status": "Not started", "start": "2026-11-01"])], id: "T", code: "late-start", present: true),
         CheckCase(name: "within the grace", rows: [task("T", ["status": "Not started", "start": "2026-11-18"])], id: "T", code: "late-start", present: false),
+        CheckCase(name: "nothing typed, no progress", rows: [task("T", ["status": "", "start": "2026-11-01"])], id: "T", code: "late-start", present: false),
+        CheckCase(name: "nothing typed, 0%", rows: [task("T", ["status": "", "progress": "0%", "start": "2026-11-01"])], id: "T", code: "late-start", present: true),
         CheckCase(name: "10% at two thirds", rows: [task("T", ["progress": "10%", "start": "2026-09-01"])], id: "T", code: "behind-pace", present: true),
         CheckCase(name: "60% at two thirds", rows: [task("T", ["progress": "60%", "start": "2026-09-01"])], id: "T", code: "behind-pace", present: false),
         CheckCase(name: "updated 81 days ago", rows: [task("T", ["updated": "2026-09-01"])], id: "T", code: "stale", present: true),

@@ -47,6 +47,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
               reason: "M forecast 2027-02-10 is 41 days after due 2026-12-31"),
         .init(row: "M,milestone,x,Not started,,2026-11-01,2026-12-31,,,Ana", expected: .atRisk,
               reason: "M not started 20 days after its start (2026-11-01)"),
+        .init(row: "M,milestone,x,,0%,2026-11-01,2026-12-31,,,Ana", expected: .atRisk,
+              reason: "M not started 20 days after its start (2026-11-01)"),
+        // Nothing typed, no progress: nothing says it has not started.
+        .init(row: "M,milestone,x,,,2026-11-01,2026-12-31,,,Ana", expected: .onTrack, reason: "M no status typed"),
         .init(row: "M,milestone,x,Green,10%,2026-09-01,2026-12-31,,,Ana", expected: .atRisk,
               reason: "M progress 10% trails 67% of time elapsed"),
         .init(row: "M,milestone,x,Amber,60%,2026-09-01,2026-12-31,,,Ana", expected: .atRisk, reason: "M typed at-risk"),

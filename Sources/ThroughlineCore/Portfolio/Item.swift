@@ -97,6 +97,10 @@ public final class Item: Sendable {
     /// reasons and findings.
     public var label: String { !id.isEmpty ? id : !title.isEmpty ? title : "line \(line)" }
 
+    /// Known not to have started: typed not-started, or no status typed and progress given as 0. An empty row says
+    /// nothing either way, so it is not taken for work that has not started.
+    public var isNotStarted: Bool { typedStatus == .notStarted || typedStatus == nil && progress == 0 }
+
     /// Cancelled or on hold: kept out of rollups (SPEC 4, rule 1).
     public var isInactive: Bool { typedStatus == .cancelled || typedStatus == .onHold }
 

@@ -152,9 +152,8 @@ public struct Check: Sendable {
         input.items.indices.compactMap { index in
             let item = input.items[index]
             guard input.isOpen(index), input.portfolio.children[index].isEmpty, let start = item.start else { return nil }
-            let notStarted = item.typedStatus == .notStarted || (item.progress ?? 0) == 0 && item.typedStatus == nil
             let late = input.settings.asOf.days(since: start)
-            guard notStarted, late > input.settings.lateStartGraceDays else { return nil }
+            guard item.isNotStarted, late > input.settings.lateStartGraceDays else { return nil }
             return input.finding(.lateStart, index, .start, "not started \(Derivation.days(late)) after its start (\(start.iso))")
         }
     }

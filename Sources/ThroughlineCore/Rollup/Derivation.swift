@@ -260,8 +260,7 @@ public struct Derivation: Sendable {
     static func riskFact(_ item: Item, _ settings: RollupSettings) -> (Status, Fact)? {
         let asOf = settings.asOf
         if let slip = forecastSlip(item, settings) { return slip }
-        let notStarted = item.typedStatus == .notStarted || (item.progress ?? 0) == 0 && item.typedStatus == nil
-        if notStarted, let start = item.start, asOf.days(since: start) > settings.lateStartGraceDays {
+        if item.isNotStarted, let start = item.start, asOf.days(since: start) > settings.lateStartGraceDays {
             return (.atRisk, .lateStart(days: asOf.days(since: start), start: start))
         }
         if let progress = item.progress, let start = item.start, let due = item.due, due > start, asOf > start {
