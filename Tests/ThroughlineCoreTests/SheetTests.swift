@@ -9,14 +9,28 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
     @Test(arguments: [
         ("Total,,,,,\"1,234\"", false), (",,Grand Total,,£1.2m,", false), ("Sum,5,10%", false), ("  Subtotal Q3 ,,12", false),
         ("Total,40 EUR,", false), ("Total rewards,Ana Lopez,Green", true), ("Total,,Phase 2", true), ("T1,Total,,5", true), ("Total,Ana Lopez", true), ("Totally new app,,3", true),
+        // The header repeated, and a group's sums with no id or title (Monday.com), are not items either.
+        ("ID,Title,Owner,Status,Cost,Share", false), (" ID ,Title,,,,", false), ("ID,Title,Ana,,,", true),
+        (",,,,\"$231,000\",42%", false), (",,,Green,5,", true), ("7,,,,5,", true), (",Ship,,,5,", true),
+        // A lone cell where the first column holds ids is an item's id, ragged; a row with only its id and the delimiters too.
+        ("Next month", true), ("Next month,,,,,", true),
     ])
     func totalsRowsAreNotItems(_ row: String, _ holdsItem: Bool) throws {
         var found: [Bool] = []
-        try sheet("ID,Title,Owner,Status,Cost,Share\n\(row)\n").forEachRecord { record, role in
-            if role == .data { found.append(Sheet.holdsItem(record)) }
+        let read = try sheet("ID,Title,Owner,Status,Cost,Share\n\(row)\n")
+        try read.forEachRecord { record, role in
+            if role == .data { found.append(read.holdsItem(record)) }
             return true
         }
         #expect(found == [holdsItem])
+    }
+
+    /// Where the first column is the title, a row of one cell and no delimiter is a group's heading, not an item.
+    @Test func aLoneCellUnderATitleColumnIsAHeading() throws {
+        let read = try sheet("Name,Owner,Status,Item ID\nNext month\nShip,Ana,Green,7\nReview,,,\n")
+        var found: [Bool] = []
+        try read.forEachDataRow { record in found.append(record.string(0) != "Next month"); return true }
+        #expect(found == [true, true])
     }
 
     @Test func headerIsFoundBelowPreambleRows() throws {

@@ -27,7 +27,7 @@ public enum SheetRewriter {
         var findings: [Finding] = []
         var replacements: [(Int, String)] = []
         try sheet.forEachRecord { record, role in
-            guard role == .data, Sheet.holdsItem(record) else {
+            guard role == .data, sheet.holdsItem(record) else {
                 try copy(record, to: out)
                 return true
             }

@@ -82,6 +82,8 @@ public final class Sheet {
     var minimumSplitSize = Sheet.partThreshold
     /// Where `readDataRows` split the sheet the first time (nil inside when no split was found): later passes reuse it.
     var split: SplitPoint??
+    /// Which data rows hold items.
+    let rows: RowFilter
 
     /// How many rows above the header are searched for it.
     static let headerSearchRows = 30
@@ -96,6 +98,7 @@ public final class Sheet {
             return firstRows.count < wanted
         }
         layout = try Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options)
+        rows = RowFilter(layout: layout)
     }
 
     /// Calls `body` with every record and what it is, from the start of the file.
@@ -112,7 +115,7 @@ public final class Sheet {
     /// Calls `body` with every data row that has a non-empty cell; blank rows are skipped.
     public func forEachDataRow(_ body: (CSVRecord) throws -> Bool) throws {
         try forEachRecord { record, role in
-            guard role == .data, Self.holdsItem(record) else { return true }
+            guard role == .data, holdsItem(record) else { return true }
             return try body(record)
         }
     }
@@ -123,11 +126,11 @@ public final class Sheet {
         return true
     }
 
-    /// Whether a data row is one to read: not blank, and not a totals row left under the data.
-    public static func holdsItem(_ record: CSVRecord) -> Bool { !isBlank(record) && !isTotals(record) }
+    /// Whether a data row is one to read (see `RowFilter`).
+    public func holdsItem(_ record: CSVRecord) -> Bool { rows.holdsItem(record) }
 
     /// A totals row: its first cell that says anything is a totals word (`Total`, `Grand total`, `Subtotal Q3` …) and
-    /// every other cell is empty or a figure (digits, with at most a unit's three letters: `£1.2m`, `40 EUR`).
+    /// every other cell is empty or a figure.
     static func isTotals(_ record: CSVRecord) -> Bool {
         var column = 0
         while column < record.count && !hasText(record.bytes(column)) { column += 1 }
@@ -138,11 +141,15 @@ public final class Sheet {
         guard isTotalsWord(String(decoding: first, as: UTF8.self)) else { return false }
         for other in (column + 1)..<max(column + 1, record.count) {
             let bytes = record.bytes(other)
-            guard hasText(bytes) else { continue }
-            let letters = bytes.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.count
-            if letters > 3 || !bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+            if hasText(bytes) && !isFigure(bytes) { return false }
         }
         return true
+    }
+
+    /// A figure: digits, with at most a unit's three letters (`£1.2m`, `40 EUR`, `$231,000`).
+    static func isFigure(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let letters = bytes.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.count
+        return letters <= 3 && bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
     }
 
     /// Whether a cell names a totals row: "Total", "Totals", "Grand total", "Sum", "Subtotal …", "… total".
@@ -292,5 +299,60 @@ extension ItemType {
             if word.hasSuffix("s"), let type = types[String(word.dropLast())] { return type }
         }
         return nil
+    }
+}
+
+/// Tells the data rows that hold items from those that only sit among them: blank rows, a heading of one cell, a
+/// totals row under the data, the header repeated (Monday.com repeats it above every group), and a row of figures with
+/// no id and no title (a group's sums). Such rows are copied as they are by `normalize` and `annotate` and raise nothing.
+struct RowFilter: Sendable {
+    /// Each column's header, trimmed, as bytes.
+    private let headers: [[UInt8]]
+    /// The id and title columns, when the sheet has them.
+    private let nameColumns: [Int]
+    private let firstColumnIsID: Bool
+
+    init(layout: SheetLayout) {
+        headers = layout.columns.map { Array($0.header.trimmingSpaces.utf8) }
+        nameColumns = [layout.column(for: .id)?.index, layout.column(for: .title)?.index].compactMap { $0 }
+        firstColumnIsID = layout.column(for: .id)?.index == 0
+    }
+
+    func holdsItem(_ record: CSVRecord) -> Bool {
+        !Sheet.isBlank(record) && !isHeading(record) && !Sheet.isTotals(record) && !repeatsHeader(record) && !isUnnamedFigures(record)
+    }
+
+    /// A row of one cell, no delimiter at all, in a sheet of three columns or more whose first column is not the id: a
+    /// group's or section's heading (where the first column holds ids, a lone cell is an item's id, ragged).
+    private func isHeading(_ record: CSVRecord) -> Bool { record.count == 1 && headers.count >= 3 && !firstColumnIsID }
+
+    /// Every filled cell is its column's header, and at least two are.
+    private func repeatsHeader(_ record: CSVRecord) -> Bool {
+        var matched = 0
+        for column in 0..<min(record.count, headers.count) {
+            let cell = Self.trimmed(record.bytes(column))
+            if cell.isEmpty { continue }
+            guard cell.elementsEqual(headers[column]) else { return false }
+            matched += 1
+        }
+        return matched >= 2
+    }
+
+    /// No id, no title, and every filled cell a figure.
+    private func isUnnamedFigures(_ record: CSVRecord) -> Bool {
+        guard !nameColumns.isEmpty else { return false }
+        for column in nameColumns where column < record.count && Sheet.hasText(record.bytes(column)) { return false }
+        for column in 0..<record.count {
+            let bytes = record.bytes(column)
+            if Sheet.hasText(bytes) && !Sheet.isFigure(bytes) { return false }
+        }
+        return true
+    }
+
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return bytes[start..<end]
     }
 }

@@ -33,6 +33,7 @@ extension Sheet {
         let middle = whole.count / 2
         let second = Handoff(makePart())
         let input = self.input
+        let filter = self.rows
         // The split is the same for every pass over the sheet: found once, by the first pass's second thread.
         let known = split
         return try withoutActuallyEscaping(body) { body in
@@ -53,7 +54,7 @@ extension Sheet {
                 do {
                     var rows = 0
                     try reader.forEach { record in
-                        if Sheet.holdsItem(record) { try shared.value(&second.part, record) }
+                        if filter.holdsItem(record) { try shared.value(&second.part, record) }
                         rows += 1
                         return rows & 1023 != 0 || !second.stop.isSet
                     }
@@ -89,7 +90,7 @@ extension Sheet {
                     point = nil
                     second.stop.set()
                 }
-                if role == .data && Self.holdsItem(record) { try body(&first, record) }
+                if role == .data && holdsItem(record) { try body(&first, record) }
                 return true
             }
             thread.join()
