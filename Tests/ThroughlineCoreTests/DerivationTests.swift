@@ -248,6 +248,29 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.derivation.impactReason(0).contains("K1"))
     }
 
+    /// Notion writes a relation as the title and its link; Microsoft Project and Smartsheet a predecessor with its type and lag.
+    @Test func referencesWithALinkOrALagNameTheirItem() throws {
+        let text = """
+            id,type,title,parent,depends-on
+            1,initiative,Website Revamp,,
+            2,milestone,Design,Website Revamp (https://www.notion.so/Website-Revamp-0850abc),
+            3,milestone,Build,1,2FS+2 days
+            4,milestone,Test,1,"3SS -1d; 2FF"
+            5,milestone,Ship,1,9FS
+
+            """
+        let analysis = try analyse(text)
+        let portfolio = analysis.derivation.portfolio
+        #expect(portfolio.parent[1] == 0)
+        #expect(portfolio.dependencies[2] == [1])
+        #expect(portfolio.dependencies[3] == [2, 1])
+        // A predecessor that names no row is still unknown, said as typed.
+        #expect(analysis.findings().filter { $0.code == .unknownReference }.map(\.message) == ["depends-on '9FS' names no item in the sheet"])
+        #expect(ReferenceResolver.bareReference("Alpha (draft)") == nil)
+        #expect(ReferenceResolver.bareReference("CFS") == "C")
+        #expect(ReferenceResolver.bareReference("Ship FS") == nil)
+    }
+
     @Test func referencesResolveByTitleAndSuggestOnTypos() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
         let analysis = try analyse(text)

@@ -277,7 +277,7 @@ struct ReferenceResolver {
 
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let (found, shared) = lookup(reference) {
+        if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
@@ -293,6 +293,39 @@ struct ReferenceResolver {
         }
         findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
         return nil
+    }
+
+    /// The name in a reference as some tools write it, for when the reference as typed names nothing: Notion's
+    /// `Website Revamp (https://www.notion.so/…)` is `Website Revamp`; a predecessor with its link type and lag, as
+    /// Microsoft Project and Smartsheet write it (`5FS+2 days`, `3SS -1d`, `12FF`), is `5`.
+    static func bareReference(_ reference: String) -> String? {
+        if reference.hasSuffix(")"), let open = reference.lastIndex(of: "(") {
+            let inside = reference[reference.index(after: open)...].lowercased()
+            let name = String(reference[..<open]).trimmingSpaces
+            if inside.hasPrefix("http://") || inside.hasPrefix("https://"), !name.isEmpty { return name }
+        }
+        let scalars = Array(reference.unicodeScalars)
+        var position = 1
+        while position + 1 < scalars.count {
+            let type = String(String.UnicodeScalarView(scalars[position...position + 1])).uppercased()
+            if ["FS", "SS", "FF", "SF"].contains(type), Self.isLag(scalars[(position + 2)...]) {
+                let name = String(String.UnicodeScalarView(scalars[..<position]))
+                if !name.contains(where: \.isWhitespace) { return name }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Nothing, or a lag: `+2 days`, `-1d`, `+ 3 wks`, `+1.5h`.
+    private static func isLag(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = String(String.UnicodeScalarView(rest)).trimmingSpaces
+        guard let sign = text.first else { return true }
+        guard sign == "+" || sign == "-" else { return false }
+        let amount = text.dropFirst().drop { $0 == " " }
+        let digits = amount.prefix { $0.isNumber || $0 == "." }
+        guard !digits.isEmpty else { return false }
+        return amount.dropFirst(digits.count).allSatisfy { $0.isLetter || $0 == " " }
     }
 
     /// Indexes every title by its word key, counting titles several items share, and every id in lower case; only those
