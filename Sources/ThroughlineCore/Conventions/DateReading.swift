@@ -350,16 +350,22 @@ extension DateReader {
         return interpret(tokens, hasTime: hasTime)
     }
 
-    /// Excel's 1900 date system; nil when the text is not a plain number at all.
+    /// Excel's 1900 date system, or a Unix time of 10 digits (seconds) or 13 (milliseconds, as ClickUp exports dates)
+    /// between 2000 and 2100, read as its UTC day; nil when the text is not a plain number at all.
     static func excelSerial(_ s: UnsafeBufferPointer<UInt8>) -> Parsed? {
         var i = 0
         var whole = 0
         while i < s.count, DateBytes.isDigit(s[i]) {
-            if i < 9 { whole = whole * 10 + Int(s[i] &- DateBytes.zero) }
+            if i < 13 { whole = whole * 10 + Int(s[i] &- DateBytes.zero) }
             i += 1
         }
         let wholeDigits = i
         guard wholeDigits > 0 else { return nil }
+        if i == s.count && (wholeDigits == 10 || wholeDigits == 13) {
+            let seconds = wholeDigits == 13 ? whole / 1000 : whole
+            guard (946_684_800..<4_102_444_800).contains(seconds) else { return .invalid }
+            return .day(CalendarDate(dayNumber: seconds / 86_400))
+        }
         if i < s.count {
             // Only a fraction (the time of day, ignored) may follow.
             guard s[i] == DateBytes.dot, i + 1 < s.count else { return nil }
