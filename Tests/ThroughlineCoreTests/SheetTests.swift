@@ -33,6 +33,15 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(found == [true, true])
     }
 
+    /// Microsoft Planner's Progress column holds status words: with no status column, it is the status.
+    @Test func aProgressColumnOfStatusWordsIsTheStatus() throws {
+        let planner = try sheet("Task Name,Progress,Due Date\nA,Not started,2026-12-01\nB,Completed,2026-11-01\nC,In progress,\n").layout
+        #expect(planner.columns.map(\.field) == [.title, .status, .due])
+        #expect(planner.notes == ["column 'Progress' holds status words, not percentages: it is read as the status"])
+        #expect(try sheet("Task Name,Progress\nA,45%\nB,Completed\n").layout.columns.map(\.field) == [.title, .progress])
+        #expect(try sheet("Task Name,Progress,Status\nA,Completed,Done\n").layout.columns.map(\.field) == [.title, .progress, .status])
+    }
+
     @Test func headerIsFoundBelowPreambleRows() throws {
         let layout = try sheet("Company tracker\nExported 2026-11-20,,\n\nRef,Name,RAG,Owner\nA,Alpha,G,Ana\n").layout
         #expect(layout.headerRow == 4)

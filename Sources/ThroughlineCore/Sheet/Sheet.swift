@@ -215,6 +215,17 @@ public final class Sheet {
             if let current = winner[candidate.field], candidates[current]!.rank <= candidate.rank { continue }
             winner[candidate.field] = index
         }
+        // A progress column of status words (Microsoft Planner's Progress: Not started, In progress, Completed) is the
+        // status, when no other column is.
+        if winner[.status] == nil, let column = winner[.progress] {
+            let cells = rows[(chosen + 1)...].compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
+            if !cells.isEmpty, cells.allSatisfy({ conventions.status(for: $0) != nil && Double($0.replacingComma.filter { $0 != "%" }) == nil }) {
+                candidates[column] = (.status, candidates[column]!.rank, "synonym")
+                winner[.progress] = nil
+                winner[.status] = column
+                notes.append("column '\(headers[column].collapsingSpaces)' holds status words, not percentages: it is read as the status")
+            }
+        }
         var names: [String] = []
         for (index, header) in headers.enumerated() {
             let trimmed = header.collapsingSpaces
