@@ -67,6 +67,15 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(layout.columns.map(\.field) == [nil, .id, .title, nil, .status])
     }
 
+    /// A column empty in every row read does not take the field from a filled one that names it too.
+    @Test func anEmptyColumnDoesNotWinAField() throws {
+        var options = SheetOptions()
+        options.fileType = .initiative
+        let layout = try sheet("Initiative,Name,Owner\n,Pricing,Ana\n,Billing,Ben\n", options: options).layout
+        #expect(layout.columns.map(\.field) == [nil, .title, .owner])
+        #expect(try sheet("Initiative,Name,Owner\n,,Ana\n", options: options).layout.columns.map(\.field) == [.title, nil, .owner])
+    }
+
     @Test func typeHeadersInASheetOfOneType() throws {
         var options = SheetOptions()
         options.fileType = .milestone

@@ -215,10 +215,16 @@ public final class Sheet {
             if let current = winner[candidate.field], candidates[current]!.rank <= candidate.rank { continue }
             winner[candidate.field] = index
         }
+        // A column empty in every row read does not take a field from another that names it too and is filled.
+        let sampled = rows[(chosen + 1)...]
+        let filled = { (column: Int) in sampled.contains { $0.cells.count > column && !$0.cells[column].trimmingSpaces.isEmpty } }
+        for (field, column) in winner where !filled(column) {
+            if let other = candidates.indices.first(where: { $0 != column && candidates[$0]?.field == field && filled($0) }) { winner[field] = other }
+        }
         // A progress column of status words (Microsoft Planner's Progress: Not started, In progress, Completed) is the
         // status, when no other column is.
         if winner[.status] == nil, let column = winner[.progress] {
-            let cells = rows[(chosen + 1)...].compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
+            let cells = sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
             if !cells.isEmpty, cells.allSatisfy({ conventions.status(for: $0) != nil && Double($0.replacingComma.filter { $0 != "%" }) == nil }) {
                 candidates[column] = (.status, candidates[column]!.rank, "synonym")
                 winner[.progress] = nil
@@ -247,7 +253,8 @@ public final class Sheet {
                     column.field = candidate.field
                     column.mappedBy = candidate.via
                 } else if let chosen = winner[candidate.field] {
-                    notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue); '\(names[chosen])' names it more plainly and is used, '\(names[index])' is kept as an extra column")
+                    let why = !filled(index) && filled(chosen) ? "is filled while it is empty" : "names it more plainly"
+                    notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue); '\(names[chosen])' \(why) and is used, '\(names[index])' is kept as an extra column")
                 }
             }
             columns.append(column)
