@@ -17,7 +17,7 @@ enum TrackerSources {
                     return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
                 }
                 for file in found {
-                    let words = fileNameWords(file)
+                    let words = Sheet.fileNameWords(file)
                     if words.contains("people") {
                         peopleSheets.append(file)
                     } else if words.contains(where: notTrackers.contains) {

@@ -280,13 +280,15 @@ public final class Sheet {
     }
 }
 
-/// The words of a file's name without its folder and extension, in lower case: `Q4 Key-Results.csv` is
-/// `q4`, `key`, `results`.
-public func fileNameWords(_ path: String) -> [String] {
-    var stem = Substring(path)
-    if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
-    if let dot = stem.lastIndex(of: ".") { stem = stem[..<dot] }
-    return stem.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+extension Sheet {
+    /// The words of a file's name without its folder and extension, in lower case: `Q4 Key-Results.csv` is `q`, `key`,
+    /// `results`.
+    public static func fileNameWords(_ path: String) -> [String] {
+        var stem = Substring(path)
+        if let slash = stem.lastIndex(of: "/") { stem = stem[stem.index(after: slash)...] }
+        if let dot = stem.lastIndex(of: ".") { stem = stem[..<dot] }
+        return stem.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
 }
 
 extension ItemType {
@@ -306,7 +308,7 @@ extension ItemType {
     /// name (or two written together, `KeyResults`, `key-results`) must be the type's, singular or plural: `msproject.csv`
     /// names no type.
     public static func fromFileName(_ name: String) -> ItemType? {
-        let words = fileNameWords(name)
+        let words = Sheet.fileNameWords(name)
         let pairs = zip(words, words.dropFirst()).map { $0 + $1 }
         let types: [String: ItemType] = [
             "keyresult": .keyResult, "kpi": .keyResult, "kr": .keyResult, "objective": .objective, "goal": .objective,
