@@ -40,6 +40,9 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(planner.notes == ["column 'Progress' holds status words, not percentages: it is read as the status"])
         #expect(try sheet("Task Name,Progress\nA,45%\nB,Completed\n").layout.columns.map(\.field) == [.title, .progress])
         #expect(try sheet("Task Name,Progress,Status\nA,Completed,Done\n").layout.columns.map(\.field) == [.title, .progress, .status])
+        var options = SheetOptions()
+        options.map = [Conventions.headerKey("Progress"): Field.progress]
+        #expect(try sheet("Task Name,Progress\nA,Completed\n", options: options).layout.columns.map(\.field) == [.title, .progress])
     }
 
     @Test func headerIsFoundBelowPreambleRows() throws {
@@ -74,6 +77,9 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         let layout = try sheet("Initiative,Name,Owner\n,Pricing,Ana\n,Billing,Ben\n", options: options).layout
         #expect(layout.columns.map(\.field) == [nil, .title, .owner])
         #expect(try sheet("Initiative,Name,Owner\n,,Ana\n", options: options).layout.columns.map(\.field) == [.title, nil, .owner])
+        // A column mapped with --map keeps its field, empty or not.
+        options.map = [Conventions.headerKey("Initiative"): Field.title]
+        #expect(try sheet("Initiative,Name,Owner\n,Pricing,Ana\n", options: options).layout.columns.map(\.field) == [.title, nil, .owner])
     }
 
     @Test func typeHeadersInASheetOfOneType() throws {

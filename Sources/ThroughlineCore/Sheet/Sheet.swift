@@ -215,17 +215,18 @@ public final class Sheet {
             if let current = winner[candidate.field], candidates[current]!.rank <= candidate.rank { continue }
             winner[candidate.field] = index
         }
-        // A column empty in every row read does not take a field from another that names it too and is filled.
+        // A column empty in every row read does not take a field from another that names it too and is filled; what
+        // `--map` says stands.
         let sampled = rows[(chosen + 1)...]
         let filled = { (column: Int) in sampled.contains { $0.cells.count > column && !$0.cells[column].trimmingSpaces.isEmpty } }
-        for (field, column) in winner where !filled(column) {
+        for (field, column) in winner where candidates[column]?.via != "--map" && !filled(column) {
             if let other = candidates.indices.first(where: { $0 != column && candidates[$0]?.field == field && filled($0) }) { winner[field] = other }
         }
         // A progress column of status words (Microsoft Planner's Progress: Not started, In progress, Completed) is the
         // status, when no other column is.
-        if winner[.status] == nil, let column = winner[.progress] {
+        if winner[.status] == nil, let column = winner[.progress], candidates[column]?.via != "--map" {
             let cells = sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
-            if !cells.isEmpty, cells.allSatisfy({ conventions.status(for: $0) != nil && Double($0.replacingComma.filter { $0 != "%" }) == nil }) {
+            if !cells.isEmpty, cells.allSatisfy({ PercentReading.read($0) == nil && conventions.status(for: $0) != nil }) {
                 candidates[column] = (.status, candidates[column]!.rank, "synonym")
                 winner[.progress] = nil
                 winner[.status] = column
