@@ -63,12 +63,12 @@ import Testing
     }
 
     @Test func theResolverFindsAnnouncedAndUnannouncedReferences() {
-        let items = [("A1", "Grow revenue"), ("B2", "Cut churn"), ("C3", "Grow Revenue"), ("D4", "Hire")].map { id, title in
+        let items = LoadedTracker(values: [("A1", "Grow revenue"), ("B2", "Cut churn"), ("C3", "Grow Revenue"), ("D4", "Hire")].map { id, title in
             var values = ItemValues()
             values.id = id
             values.title = title
-            return Item(values, file: "t.csv", line: 1)
-        }
+            return values
+        }, file: "t.csv").items
         var index = ItemIndex(capacity: items.count)
         for (position, item) in items.enumerated() { _ = index.insert(position, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) }
         var resolver = ReferenceResolver(items: items, byID: index, repeatedIDs: [])

@@ -30,55 +30,59 @@ final class KPIValues: Sendable {
     }
 }
 
-/// One row of the tracker, its cells read into values. A class, so passing an item around costs one reference, not a copy
-/// of every field; its stored fields are ordered and packed so that a million items stay near 200 bytes each.
-public final class Item: Sendable {
+/// One row of the tracker, its cells read into values: a view of one record of an `ItemTable`. Its numbers, dates and
+/// codes are the record's; its texts are read from the table's text arena when asked for.
+public struct Item: Sendable {
+    let record: ItemRecord
+    let texts: ItemTexts
+
+    init(record: ItemRecord, texts: ItemTexts) {
+        self.record = record
+        self.texts = texts
+    }
+
     /// The id as typed (trimmed); may be empty.
-    public let id: String
+    public var id: String { texts.text(record.text, .id) }
     /// The title.
-    public let title: String
+    public var title: String { texts.text(record.text, .title) }
     /// The objective it serves, as typed (an id or a title).
-    public let objectiveReference: String
+    public var objectiveReference: String { texts.text(record.text, .objective) }
     /// Its parent, as typed (an id or a title).
-    public let parentReference: String
-    /// The owner, canonical.
-    public let owner: String
-    /// The owning team.
-    public let team: String
-    /// The file the row is in.
-    public let file: String
+    public var parentReference: String { texts.text(record.text, .parent) }
     /// What it waits for: the cell as typed (trimmed), one reference or several separated by `;` or `,`.
-    public let dependsOn: String
+    public var dependsOn: String { texts.text(record.text, .dependsOn) }
+    /// The owner, canonical.
+    public var owner: String { texts.names[Int(record.owner)] }
+    /// The owning team.
+    public var team: String { texts.names[Int(record.team)] }
+    /// The file the row is in.
+    public var file: String { texts.files[Int(record.file)] }
     /// Its weight in rollups (1 when not given).
-    public let weight: Double
-    private let kpi: KPIValues?
-    /// Percent complete, NaN when not given.
-    private let storedProgress: Double
+    public var weight: Double { record.weight }
     /// Start date.
-    public let start: CalendarDate?
-    /// Whether the status cell holds a word no convention maps (reported `unknown-status`). Declared here, it takes the
-    /// byte a seven-byte date leaves free rather than widening the item.
-    public let statusUnread: Bool
+    public var start: CalendarDate? { ItemRecord.date(record.start) }
     /// Committed due date.
-    public let due: CalendarDate?
+    public var due: CalendarDate? { ItemRecord.date(record.due) }
     /// Current forecast finish.
-    public let forecast: CalendarDate?
+    public var forecast: CalendarDate? { ItemRecord.date(record.forecast) }
     /// Last status update.
-    public let updated: CalendarDate?
-    private let storedLine: Int32
+    public var updated: CalendarDate? { ItemRecord.date(record.updated) }
     /// The item type, when known.
-    public let type: ItemType?
+    public var type: ItemType? { record.type == 0 ? nil : ItemType.allCases[Int(record.type) - 1] }
     /// The status as typed, canonical; nil when empty or unknown.
-    public let typedStatus: Status?
+    public var typedStatus: Status? { record.status == 0 ? nil : Status.allCases[Int(record.status) - 1] }
+    /// Whether the status cell holds a word no convention maps (reported `unknown-status`).
+    public var statusUnread: Bool { record.flags & ItemRecord.statusUnread != 0 }
     /// Whether the notes cell says anything (the text itself is not kept: a million notes would double the memory).
-    public let hasNotes: Bool
+    public var hasNotes: Bool { record.flags & ItemRecord.hasNotes != 0 }
     /// An objective the sheet names in its objective column but has no row for.
-    public let isImplicit: Bool
+    public var isImplicit: Bool { record.flags & ItemRecord.isImplicit != 0 }
 
     /// Percent complete, 0–100.
-    public var progress: Double? { storedProgress.isNaN ? nil : storedProgress }
+    public var progress: Double? { record.progress.isNaN ? nil : record.progress }
     /// The line the row starts on (0 for an implicit objective, which has no row).
-    public var line: Int { Int(storedLine) }
+    public var line: Int { Int(record.line) }
+    private var kpi: KPIValues? { record.kpi < 0 ? nil : texts.kpis[Int(record.kpi)] }
     /// KPI baseline.
     public var baseline: Double? { kpi?.baseline }
     /// KPI target.
@@ -95,7 +99,12 @@ public final class Item: Sendable {
 
     /// The id, or the title when there is no id, or `line 12` when the row has neither: how the item is named in
     /// reasons and findings.
-    public var label: String { !id.isEmpty ? id : !title.isEmpty ? title : "line \(line)" }
+    public var label: String {
+        let id = self.id
+        if !id.isEmpty { return id }
+        let title = self.title
+        return !title.isEmpty ? title : "line \(line)"
+    }
 
     /// Known not to have started: typed not-started, or no status typed and progress given as 0. An empty row says
     /// nothing either way, so it is not taken for work that has not started.
@@ -107,38 +116,11 @@ public final class Item: Sendable {
     /// Whether the item has KPI values to judge impact by.
     public var hasKPI: Bool { target != nil && actual != nil }
 
-    /// An objective known only by the name rows give it in their objective column.
-    convenience init(implicitObjective title: String, file: String) {
-        var values = ItemValues()
-        values.type = .objective
-        values.title = title
-        self.init(values, file: file, line: 0, isImplicit: true)
-    }
-
-    /// An item from the values a row was read into.
-    init(_ values: ItemValues, file: String, line: Int, isImplicit: Bool = false) {
-        self.isImplicit = isImplicit
-        id = values.id
-        type = values.type
-        title = values.title
-        objectiveReference = values.objectiveReference
-        parentReference = values.parentReference
-        owner = values.owner
-        team = values.team
-        typedStatus = values.typedStatus
-        storedProgress = values.progress ?? .nan
-        start = values.start
-        due = values.due
-        forecast = values.forecast
-        updated = values.updated
-        dependsOn = values.dependsOn
-        weight = values.weight
-        let hasMeasure = values.baseline != nil || values.target != nil || values.actual != nil || !values.unit.isEmpty || values.direction != nil
-        kpi = hasMeasure ? KPIValues(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction) : nil
-        hasNotes = values.hasNotes
-        statusUnread = values.statusUnread
-        self.file = file
-        storedLine = Int32(clamping: line)
+    /// An item made from values alone, in a table of its own (for tests and callers that build items).
+    init(_ values: ItemValues, file: String, line: Int) {
+        var builder = ItemTableBuilder()
+        builder.append(values, file: builder.file(file), line: line)
+        self = builder.table()[0]
     }
 }
 

@@ -1,29 +1,34 @@
 /// The items of a tracker with their references resolved: hierarchy, objectives, dependencies, and what could not be resolved.
 public struct Portfolio: Sendable {
     /// The items in sheet order.
-    public let items: [Item]
+    public let items: ItemTable
     /// Each item's parent in the hierarchy: its parent, else the objective it serves; nil at the top or when a cycle was cut.
-    public let parent: [Int?]
+    public let parent: IndexLinks
     /// The objective each item serves directly, when it names one.
-    public let objective: [Int?]
+    public let objective: IndexLinks
     /// Each item's children, in sheet order.
-    public let children: [[Int]]
+    public let children: IndexLists
     /// What each item waits for.
-    public let dependencies: [[Int]]
+    public let dependencies: IndexLists
     /// Problems found while resolving: duplicate ids, unknown references, cycles.
     public let findings: [Finding]
     /// The items on a circle of dependencies.
     let circled: Set<Int>
 
     /// Resolves references by id, then by title (ignoring case and spaces).
-    public init(items given: [Item]) {
-        let items = given + Self.implicitObjectives(given)
+    public init(items given: ItemTable) {
+        let implicit = Self.implicitObjectives(given)
+        let items = given.appending(implicit, isImplicit: true)
         self.items = items
         var findings: [Finding] = []
         var byID = ItemIndex(capacity: items.count)
         var repeatedIDs = Set<Int>()
-        for (index, item) in items.enumerated() where !item.id.isEmpty {
-            if let first = byID.insert(index, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) {
+        for index in items.indices {
+            let first = items.withBytes(index, .id) { id in
+                id.isEmpty ? nil : byID.insert(index, hash: KeyHash.of(id), matches: { items.idEquals($0, id) })
+            }
+            if let first {
+                let item = items[index]
                 repeatedIDs.insert(index)
                 findings.append(Finding(.duplicateID, at: Self.location(item, column: .id), id: item.id, owner: item.owner,
                                         message: "id \(item.id) is also used on line \(items[first].line)\(items[first].file == item.file ? "" : " of \(items[first].file)"); references go to the first"))
@@ -33,49 +38,46 @@ public struct Portfolio: Sendable {
         // Exact ids first; every other reference is announced, so that only the titles some reference names are indexed.
         var exactParent = [Int32](repeating: -1, count: items.count)
         var exactObjective = [Int32](repeating: -1, count: items.count)
-        for (index, item) in items.enumerated() {
-            if !item.parentReference.isEmpty { exactParent[index] = resolver.exactIDOrAnnounce(item.parentReference) }
-            if !item.objectiveReference.isEmpty { exactObjective[index] = resolver.exactIDOrAnnounce(item.objectiveReference) }
-            if !item.dependsOn.isEmpty { _ = Self.dependencyReferences(item, &resolver, announcing: true) }
+        for index in items.indices {
+            exactParent[index] = resolver.exactIDOrAnnounce(item: index, .parent)
+            exactObjective[index] = resolver.exactIDOrAnnounce(item: index, .objective)
+            if items.withBytes(index, .dependsOn, { !$0.isEmpty }) { _ = Self.dependencyReferences(items[index], &resolver, announcing: true) }
         }
-        var parent = [Int?](repeating: nil, count: items.count)
-        var objective = [Int?](repeating: nil, count: items.count)
-        var dependencies = [[Int]](repeating: [], count: items.count)
-        for (index, item) in items.enumerated() {
-            if exactParent[index] >= 0 {
-                parent[index] = Int(exactParent[index])
-            } else if !item.parentReference.isEmpty {
-                parent[index] = resolver.resolve(item.parentReference, from: index, column: Field.parent, into: &findings)
+        // Resolved links, -1 for none; the exact ids found above are kept as they are.
+        var parent = exactParent
+        var objective = exactObjective
+        var dependencies = IndexLists()
+        for index in items.indices {
+            let item = items[index]
+            if parent[index] < 0 && !item.parentReference.isEmpty {
+                parent[index] = resolver.resolve(item.parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
             }
-            if exactObjective[index] >= 0 {
-                objective[index] = Int(exactObjective[index])
-            } else if !item.objectiveReference.isEmpty {
-                objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings)
+            if objective[index] < 0 && !item.objectiveReference.isEmpty {
+                objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
             }
             if parent[index] == index {
                 findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
-                parent[index] = nil
+                parent[index] = -1
             }
-            if parent[index] == nil, let served = objective[index], served != index { parent[index] = served }
+            if parent[index] < 0 && objective[index] >= 0 && objective[index] != index { parent[index] = objective[index] }
+            dependencies.appendList()
             for reference in item.dependsOn.isEmpty ? [] : Self.dependencyReferences(item, &resolver, announcing: false) {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {
                         findings.append(Finding(.dependencyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself"))
-                    } else if !dependencies[index].contains(target) {
-                        dependencies[index].append(target)
+                    } else {
+                        dependencies.appendMember(target)
                     }
                 }
             }
         }
         Self.cutHierarchyCycles(&parent, objective: objective, items: items, findings: &findings)
-        var children = [[Int]](repeating: [], count: items.count)
-        for (index, up) in parent.enumerated() { if let up { children[up].append(index) } }
         let cycles = Self.dependencyCycles(dependencies, items: items)
         findings += cycles.findings
         circled = cycles.members
-        self.parent = parent
-        self.objective = objective
-        self.children = children
+        self.children = IndexLists(inverting: parent)
+        self.parent = IndexLinks(parent)
+        self.objective = IndexLinks(objective)
         self.dependencies = dependencies
         self.findings = findings
     }
@@ -101,16 +103,20 @@ public struct Portfolio: Sendable {
 
     /// The objectives a sheet with no objective rows names in its objective column: each distinct name (that is not
     /// an id or title of a row) becomes an objective of its own, so a flat list of work still rolls up per objective.
-    static func implicitObjectives(_ items: [Item]) -> [Item] {
+    /// Each is from the file of the first row naming it.
+    static func implicitObjectives(_ items: ItemTable) -> [(values: ItemValues, file: String)] {
         guard !items.contains(where: { $0.type == .objective }), items.contains(where: { !$0.objectiveReference.isEmpty }) else { return [] }
         let ids = Set(items.map(\.id))
         let titles = Set(items.map { Conventions.wordKey($0.title) })
         var seen = Set<String>()
-        var implicit: [Item] = []
+        var implicit: [(values: ItemValues, file: String)] = []
         for item in items where !item.objectiveReference.isEmpty && !ids.contains(item.objectiveReference) {
             let key = Conventions.wordKey(item.objectiveReference)
             guard !titles.contains(key), seen.insert(key).inserted else { continue }
-            implicit.append(Item(implicitObjective: item.objectiveReference.collapsingSpaces, file: item.file))
+            var values = ItemValues()
+            values.type = .objective
+            values.title = item.objectiveReference.collapsingSpaces
+            implicit.append((values, item.file))
         }
         return implicit
     }
@@ -122,7 +128,7 @@ public struct Portfolio: Sendable {
 
     /// Follows parents from every item; a walk that meets itself is a cycle, cut at its most senior item's link to its parent.
     /// The item cut loose goes under the objective it names, when that does not lead back to it.
-    static func cutHierarchyCycles(_ parent: inout [Int?], objective: [Int?], items: [Item], findings: inout [Finding]) {
+    static func cutHierarchyCycles(_ parent: inout [Int32], objective: [Int32], items: ItemTable, findings: inout [Finding]) {
         // 0: not seen, 1: on the current walk, 2: known to reach the top.
         var state = [UInt8](repeating: 0, count: parent.count)
         var path: [Int] = []
@@ -132,7 +138,7 @@ public struct Portfolio: Sendable {
             while let node = current, state[node] == 0 {
                 state[node] = 1
                 path.append(node)
-                current = parent[node]
+                current = parent[node] < 0 ? nil : Int(parent[node])
             }
             if let node = current, state[node] == 1 {
                 // The walk came back to `node`: the cycle is path[from node ...].
@@ -142,10 +148,10 @@ public struct Portfolio: Sendable {
                 let level = { (index: Int) in items[index].type?.level ?? Int.max }
                 let closing = cycle.reversed().min { level($0) < level($1) }!
                 let names = (cycle + [node]).map { items[$0].label }.joined(separator: " -> ")
-                parent[closing] = nil
+                parent[closing] = -1
                 var message = "parents go round in a circle: \(names); the link from \(items[closing].label) is ignored"
-                if let served = objective[closing], reachesTheTop(from: served, avoiding: closing, parent, state) {
-                    parent[closing] = served
+                if objective[closing] >= 0, case let served = Int(objective[closing]), reachesTheTop(from: served, avoiding: closing, parent, state) {
+                    parent[closing] = Int32(served)
                     message += "; it is placed under its objective \(items[served].label)"
                 }
                 findings.append(Finding(.hierarchyCycle, at: location(items[closing], column: .parent), id: items[closing].id,
@@ -157,19 +163,19 @@ public struct Portfolio: Sendable {
 
     /// Whether following parents from `start` ends at the top or at an item known to, without meeting `avoided`, an item
     /// on the walk in progress (`state` 1), or a circle not cut yet.
-    private static func reachesTheTop(from start: Int, avoiding avoided: Int, _ parent: [Int?], _ state: [UInt8]) -> Bool {
+    private static func reachesTheTop(from start: Int, avoiding avoided: Int, _ parent: [Int32], _ state: [UInt8]) -> Bool {
         var seen = Set<Int>()
         var current: Int? = start
         while let node = current {
             if node == avoided || state[node] == 1 || !seen.insert(node).inserted { return false }
             if state[node] == 2 { return true }
-            current = parent[node]
+            current = parent[node] < 0 ? nil : Int(parent[node])
         }
         return true
     }
 
     /// Finds circles of dependencies (Tarjan's algorithm, iterative so deep chains cannot overflow the stack).
-    static func dependencyCycles(_ dependencies: [[Int]], items: [Item]) -> (findings: [Finding], members: Set<Int>) {
+    static func dependencyCycles(_ dependencies: IndexLists, items: ItemTable) -> (findings: [Finding], members: Set<Int>) {
         let count = dependencies.count
         var index = [Int](repeating: -1, count: count)
         var lowLink = [Int](repeating: 0, count: count)
@@ -220,7 +226,7 @@ public struct Portfolio: Sendable {
 
 /// Resolves a typed reference to an item, with a "did you mean" when it names none.
 struct ReferenceResolver {
-    let items: [Item]
+    let items: ItemTable
     let byID: ItemIndex
     /// Rows whose id an earlier row has already: references never go to them.
     let repeatedIDs: Set<Int>
@@ -235,7 +241,7 @@ struct ReferenceResolver {
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
-    init(items: [Item], byID: ItemIndex, repeatedIDs: Set<Int>) {
+    init(items: ItemTable, byID: ItemIndex, repeatedIDs: Set<Int>) {
         self.items = items
         self.byID = byID
         self.repeatedIDs = repeatedIDs
@@ -243,7 +249,23 @@ struct ReferenceResolver {
 
     /// The item whose id is exactly `reference`.
     func exactID(_ reference: String) -> Int? {
-        byID.find(KeyHash.exact(reference), matches: { items[$0].id == reference })
+        var reference = reference
+        return reference.withUTF8 { exactID(bytes: $0) }
+    }
+
+    /// The item whose id is exactly the UTF-8 `bytes`.
+    func exactID(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        byID.find(KeyHash.of(bytes), matches: { items.idEquals($0, bytes) })
+    }
+
+    /// The item whose id is exactly what item `position` has in its `field` (-1 when none, or when the cell is empty);
+    /// a reference that is not an id is announced for `lookup`.
+    mutating func exactIDOrAnnounce(item position: Int, _ field: ItemText) -> Int32 {
+        let found = items.withBytes(position, field) { bytes -> Int32? in
+            bytes.isEmpty ? -1 : exactID(bytes: bytes).map(Int32.init)
+        }
+        if let found { return found }
+        return exactIDOrAnnounce(items.withBytes(position, field) { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The item whose id is exactly `reference` (-1 when none); when none, the reference is announced for `lookup`.
@@ -334,18 +356,19 @@ struct ReferenceResolver {
         var titles = ItemIndex(capacity: announced?.titles.count ?? items.count)
         var lowerIDs = ItemIndex(capacity: announced?.lowerIDs.count ?? items.count)
         sharedTitles = [:]
-        for (position, item) in items.enumerated() {
-            if let hash = KeyHash.wordKey(item.title), announced?.titles.contains(hash) ?? true {
-                let key = { Conventions.wordKey(item.title) }
+        let items = self.items
+        for position in items.indices {
+            if let hash = items.withBytes(position, .title, KeyHash.wordKey(bytes:)), announced?.titles.contains(hash) ?? true {
+                let key = { Conventions.wordKey(items[position].title) }
                 if let first = titles.insert(position, hash: hash, matches: { Conventions.wordKey(items[$0].title) == key() }) {
                     sharedTitles[first, default: 1] += 1
                 }
             }
             // Only the item an exact id finds: a later row repeating an id is never its target.
-            if !item.id.isEmpty, !repeatedIDs.contains(position) {
-                let hash = KeyHash.lowercased(item.id)
+            if !items.withBytes(position, .id, \.isEmpty), !repeatedIDs.contains(position) {
+                let hash = items.withBytes(position, .id, KeyHash.lowercased(bytes:))
                 guard announced?.lowerIDs.contains(hash) ?? true else { continue }
-                let lowered = item.id.lowercased()
+                let lowered = items[position].id.lowercased()
                 _ = lowerIDs.insert(position, hash: hash, matches: { items[$0].id.lowercased() == lowered })
             }
         }

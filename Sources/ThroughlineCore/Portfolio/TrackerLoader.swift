@@ -1,7 +1,7 @@
 /// A tracker read into items, with the findings its cells raised and each file's header names.
 public struct LoadedTracker: Sendable {
     /// The items in sheet order.
-    public var items: [Item]
+    public var items: ItemTable
     /// Cell-level findings: unreadable dates, statuses and numbers, ragged rows.
     public var findings: [Finding]
     /// Per file, the header each field was read from, so findings can name the column as the sheet does.
@@ -12,18 +12,16 @@ public struct LoadedTracker: Sendable {
     /// Reads every item of `sources` with the same conventions as `import`, straight from the cells' bytes; a large
     /// sheet is read in two halves at once.
     public init(sources: [ImportSource], conventions: Conventions) throws {
-        var items: [Item] = []
+        var builder = ItemTableBuilder()
         var findings: [Finding] = []
-        var owners = Set<String>(), teams = Set<String>()
         for source in sources {
-            let parts = try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, conventions: conventions)) }) { part, record in
-                part.read(record)
+            var parts = try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, conventions: conventions)) }) { part, record in
+                part.reader.read(record, into: &part.items, findings: &part.findings)
             }
-            for part in parts {
-                items += part.items
-                findings += part.findings
-                owners.formUnion(part.owners)
-                teams.formUnion(part.teams)
+            for position in parts.indices {
+                builder.absorb(&parts[position].items)
+                findings += parts[position].findings
+                parts[position].findings = []
             }
         }
         var headerNames: [String: [Field: String]] = [:]
@@ -32,37 +30,29 @@ public struct LoadedTracker: Sendable {
             for column in source.sheet.layout.columns { if let field = column.field { names[field] = column.name } }
             headerNames[source.sheet.input.file] = names
         }
-        self.items = items
+        items = builder.table()
+        (owners, teams) = items.ownersAndTeams()
         self.findings = findings
         self.headerNames = headerNames
-        self.owners = owners
-        self.teams = teams
     }
 
-    /// Items given directly (for tests and callers that build them).
-    public init(items: [Item]) {
-        self.items = items
+    /// Items given as values, all from one file (for tests and callers that build them).
+    init(values: [ItemValues], file: String) {
+        var builder = ItemTableBuilder()
+        let fileIndex = builder.file(file)
+        for (offset, value) in values.enumerated() { builder.append(value, file: fileIndex, line: offset + 2) }
+        items = builder.table()
+        (owners, teams) = items.ownersAndTeams()
         findings = []
         headerNames = [:]
-        owners = Set(items.map(\.owner))
-        teams = Set(items.map(\.team))
     }
 }
 
 /// What one part of a sheet read.
 private struct Part {
     var reader: ItemReader
-    var items: [Item] = []
+    var items = ItemTableBuilder()
     var findings: [Finding] = []
-    var owners = Set<String>(), teams = Set<String>()
-
-    mutating func read(_ record: CSVRecord) {
-        let item = reader.item(record, findings: &findings)
-        // Consecutive rows usually share owner and team: only a change costs a set insertion.
-        if items.last?.owner != item.owner { owners.insert(item.owner) }
-        if items.last?.team != item.team { teams.insert(item.team) }
-        items.append(item)
-    }
 }
 
 /// Reads one sheet's rows into items: each mapped cell straight into its value, through the sheet's normalizer, so
@@ -97,23 +87,36 @@ struct ItemReader {
         String(decoding: bytes, as: UTF8.self).trimmingSpaces
     }
 
-    /// The item on `record`, with the findings its cells raise appended in column order.
-    mutating func item(_ record: CSVRecord, findings: inout [Finding]) -> Item {
+    /// The cell's bytes without the white space around them, when they are plain ASCII (nil otherwise: such a cell is
+    /// read through a string, which trims Unicode spaces as `trimmingSpaces` does).
+    @inline(__always)
+    static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var low = 0, high = bytes.count
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while low < high && isSpace(bytes[low]) { low += 1 }
+        while high > low && isSpace(bytes[high - 1]) { high -= 1 }
+        for position in low..<high where bytes[position] >= 0x80 { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[low..<high])
+    }
+
+    /// Reads the item on `record` into `items`, with the findings its cells raise appended in column order.
+    mutating func read(_ record: CSVRecord, into items: inout ItemTableBuilder, findings: inout [Finding]) {
         let width = fields.count
         let line = record.line
         let firstFinding = findings.count
         let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
         if let ragged = Finding.raggedRow(record, width: width, file: file, id: id) { findings.append(ragged) }
         var values = ItemValues()
-        values.id = id ?? ""
+        // The five texts, as the cells' bytes when they need no more than trimming; else as strings, below.
+        var texts = TextCells()
+        if let idColumn, idColumn < record.count { texts.set(.id, column: idColumn, Self.asciiTrimmed(record.bytes(idColumn))) }
         for column in 0..<min(record.count, width) {
             guard let field = fields[column], field != .id, field != .type else { continue }
             let bytes = record.bytes(column)
             switch field {
-            case .title: values.title = Self.text(bytes)
-            case .objective: values.objectiveReference = Self.text(bytes)
-            case .parent: values.parentReference = Self.text(bytes)
-            case .dependsOn: values.dependsOn = bytes.isEmpty ? "" : Self.text(bytes)
+            case .title, .objective, .parent, .dependsOn:
+                let slot = field == .title ? ItemText.title : field == .objective ? .objective : field == .parent ? .parent : .dependsOn
+                texts.set(slot, column: column, Self.asciiTrimmed(bytes))
             case .team: values.team = teams.value(for: bytes, Self.text)
             case .unit: values.unit = units.value(for: bytes, Self.text)
             case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
@@ -155,6 +158,40 @@ struct ItemReader {
         if findings.count > firstFinding && !values.owner.isEmpty {
             for position in firstFinding..<findings.count { findings[position].owner = values.owner }
         }
-        return Item(values, file: file, line: line)
+        let fileIndex = items.file(file)
+        if texts.plain {
+            let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
+            items.append(items.record(values, text: location, file: fileIndex, line: line))
+        } else {
+            let text = { (column: Int) in column >= 0 ? Self.text(record.bytes(column)) : "" }
+            values.id = text(texts.columns.id)
+            values.title = text(texts.columns.title)
+            values.objectiveReference = text(texts.columns.objective)
+            values.parentReference = text(texts.columns.parent)
+            values.dependsOn = text(texts.columns.dependsOn)
+            items.append(values, file: fileIndex, line: line)
+        }
+    }
+}
+
+/// A row's five texts: their trimmed bytes while every one is plain ASCII, and the columns they are in.
+private struct TextCells {
+    static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+    var id = empty, title = empty, objective = empty, parent = empty, dependsOn = empty
+    var columns = (id: -1, title: -1, objective: -1, parent: -1, dependsOn: -1)
+    /// False once a text is not plain ASCII: the row's texts are then read as strings.
+    var plain = true
+
+    @inline(__always)
+    mutating func set(_ text: ItemText, column: Int, _ bytes: UnsafeBufferPointer<UInt8>?) {
+        if bytes == nil { plain = false }
+        let bytes = bytes ?? Self.empty
+        switch text {
+        case .id: id = bytes; columns.id = column
+        case .title: title = bytes; columns.title = column
+        case .objective: objective = bytes; columns.objective = column
+        case .parent: parent = bytes; columns.parent = column
+        case .dependsOn: dependsOn = bytes; columns.dependsOn = column
+        }
     }
 }

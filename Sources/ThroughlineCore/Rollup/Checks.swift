@@ -20,8 +20,8 @@ public struct CheckInput: Sendable {
 
     // Stored, not computed: the checks read these once per item, and a computed struct copy would retain every array each time.
     let portfolio: Portfolio
-    let items: [Item]
-    let results: [Derived]
+    let items: ItemTable
+    let results: DerivedResults
     let settings: RollupSettings
 
     /// A finding about item `index`, located at its row and the column of `field` as the sheet names it.

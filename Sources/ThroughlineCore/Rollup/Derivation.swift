@@ -71,6 +71,45 @@ public struct Derived: Equatable, Sendable {
     public var impactCause: Cause?
 }
 
+/// Every item's derived result, stored in 32 bytes an item (a million results would take 72 bytes each as `Derived`
+/// values); `results[i]` is one `Derived`. Impact causes, which few items have, are kept apart.
+public struct DerivedResults: RandomAccessCollection, Sendable {
+    private struct Stored {
+        var cause: Cause
+        var status: Status
+        var impact: Status?
+        /// NaN when there is none.
+        var progress: Double
+    }
+    private var stored: [Stored]
+    private var impactCauses: [Int32: Cause] = [:]
+
+    init(count: Int) {
+        stored = [Stored](repeating: Stored(cause: .fact(.noStatus), status: .onTrack, impact: nil, progress: .nan), count: count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { stored.count }
+
+    public subscript(index: Int) -> Derived {
+        let value = stored[index]
+        return Derived(status: value.status, cause: value.cause, progress: value.progress.isNaN ? nil : value.progress,
+                       impact: value.impact, impactCause: value.impact == nil ? nil : impactCauses[Int32(index)])
+    }
+
+    /// The derived status alone.
+    func status(_ index: Int) -> Status { stored[index].status }
+
+    /// The cause alone.
+    func cause(_ index: Int) -> Cause { stored[index].cause }
+
+    mutating func set(_ index: Int, _ result: Derived) {
+        stored[index] = Stored(cause: result.cause, status: result.status, impact: result.impact, progress: result.progress ?? .nan)
+        // Each item is set once, as it is derived: nothing to take out.
+        if result.impact != nil, let cause = result.impactCause { impactCauses[Int32(index)] = cause }
+    }
+}
+
 /// Derives every item's status from the work beneath it (SPEC 4). Pure: the same portfolio and settings give the same answer.
 public struct Derivation: Sendable {
     /// The portfolio derived.
@@ -78,7 +117,7 @@ public struct Derivation: Sendable {
     /// The settings used.
     public let settings: RollupSettings
     /// One result per item, in sheet order.
-    public let results: [Derived]
+    public let results: DerivedResults
     /// For each item, the item at the end of its reason chain, and how many links the chain has (so chains are never walked twice).
     private let chainEnd: [ChainEnd]
 
@@ -89,7 +128,7 @@ public struct Derivation: Sendable {
 
     /// The results known so far while deriving: one array filled in evaluation order, without an optional per item.
     struct Known {
-        var results: [Derived]
+        var results: DerivedResults
         var evaluated: [Bool]
 
         subscript(index: Int) -> Derived? { evaluated[index] ? results[index] : nil }
@@ -101,17 +140,16 @@ public struct Derivation: Sendable {
         self.portfolio = portfolio
         self.settings = settings
         let count = portfolio.items.count
-        let placeholder = Derived(status: .onTrack, cause: .fact(.noStatus), progress: nil)
-        var known = Known(results: [Derived](repeating: placeholder, count: count), evaluated: [Bool](repeating: false, count: count))
+        var known = Known(results: DerivedResults(count: count), evaluated: [Bool](repeating: false, count: count))
         let order = Self.evaluationOrder(portfolio)
         for index in order {
-            known.results[index] = Self.derive(index, portfolio, settings, capacity, known)
+            known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
             known.evaluated[index] = true
         }
         // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
         var ends = [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count)
         for index in order {
-            switch known.results[index].cause {
+            switch known.results.cause(index) {
             case .fact: ends[index] = ChainEnd(root: Int32(index), links: 1)
             case .child(let next), .dependency(let next):
                 ends[index] = ends[next].root >= 0 ? ChainEnd(root: ends[next].root, links: ends[next].links + 1) : ChainEnd(root: Int32(index), links: 1)

@@ -29,7 +29,7 @@ public final class OwnerClassifier: Sendable {
     ]
 
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
-    public convenience init(items: [Item], people: PeopleDirectory, conventions: Conventions) {
+    public convenience init(items: some Sequence<Item>, people: PeopleDirectory, conventions: Conventions) {
         self.init(owners: Set(items.map(\.owner)), teams: Set(items.map(\.team)), people: people, conventions: conventions)
     }
 

@@ -39,17 +39,27 @@ enum KeyHash {
         return key.isEmpty ? nil : of(key.utf8)
     }
 
+    /// The hash of the word key of UTF-8 `bytes`, nil when the key is empty; `wordKey(String(decoding: bytes, …))`, with
+    /// no string made for ASCII text.
+    static func wordKey(bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var state = seed, length = 0
+        if Conventions.asciiWordKey(bytes, emit: { state = mix(state, $0); length += 1 }) { return length == 0 ? nil : finish(state) }
+        return wordKey(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The hash of a text in lower case, with no string made for ASCII text.
     static func lowercased(_ text: String) -> UInt64 {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-            var state = seed
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                state = mix(state, byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            }
-            return finish(state)
+        var text = text
+        return text.withUTF8(lowercased(bytes:))
+    }
+
+    /// The hash of UTF-8 `bytes` in lower case: `lowercased(String(decoding: bytes, …))`.
+    static func lowercased(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var state = seed
+        for byte in bytes {
+            guard byte < 0x80 else { return of(String(decoding: bytes, as: UTF8.self).lowercased().utf8) }
+            state = mix(state, byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        if let hash = ascii ?? nil { return hash }
-        return of(text.lowercased().utf8)
+        return finish(state)
     }
 }

@@ -1,0 +1,289 @@
+/// One item's values packed into 64 bytes with no references: a million items are one flat run of memory that costs
+/// no reference counting to read. Texts live in the table's arena; owners, teams and files are numbers into its lists.
+struct ItemRecord: Sendable {
+    /// Where the item's texts start in the arena: block << 32 | offset.
+    var text: Int
+    /// Percent complete, NaN when not given.
+    var progress: Double
+    var weight: Double
+    /// Day numbers (days since 1970-01-01), `noDate` when not given.
+    var start: Int32, due: Int32, forecast: Int32, updated: Int32
+    var line: Int32
+    /// Positions in the table's names (0 is the empty name).
+    var owner: UInt32, team: UInt32
+    /// Position in the table's KPI values, -1 when the row has none.
+    var kpi: Int32
+    /// Position in the table's files.
+    var file: UInt32
+    /// `ItemType.allCases` position + 1, 0 when unknown.
+    var type: UInt8
+    /// `Status.allCases` position + 1, 0 when none.
+    var status: UInt8
+    var flags: UInt8
+
+    static let statusUnread: UInt8 = 1, hasNotes: UInt8 = 2, isImplicit: UInt8 = 4
+    /// Below any day number a date can have.
+    static let noDate = Int32.min
+
+    static func day(_ date: CalendarDate?) -> Int32 { date.map { Int32($0.dayNumber) } ?? noDate }
+    static func date(_ day: Int32) -> CalendarDate? { day == noDate ? nil : CalendarDate(dayNumber: Int(day)) }
+}
+
+/// The texts of an item's record, in the order they are stored in the arena.
+enum ItemText: Int {
+    case id, title, objective, parent, dependsOn
+}
+
+/// What the records of a table point into: the text arena, the names, the files and the KPI values. Never changed
+/// once made; a table that grows makes a new one that shares the old one's blocks.
+final class ItemTexts: Sendable {
+    /// Blocks of texts: per item, each `ItemText` in order as a length (7 bits a byte) and its UTF-8 bytes.
+    let arena: [[UInt8]]
+    let names: [String]
+    let files: [String]
+    let kpis: [KPIValues]
+
+    init(arena: [[UInt8]], names: [String], files: [String], kpis: [KPIValues]) {
+        self.arena = arena
+        self.names = names
+        self.files = files
+        self.kpis = kpis
+    }
+
+    /// Calls `body` with the bytes of one of an item's texts.
+    @inline(__always)
+    func withBytes<Result>(_ location: Int, _ field: ItemText, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        arena[location >> 32].withUnsafeBufferPointer { block in
+            var position = location & 0xFFFF_FFFF
+            var skip = field.rawValue
+            while true {
+                var length = 0, shift = 0
+                while true {
+                    let byte = block[position]
+                    position += 1
+                    length |= Int(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                if skip == 0 { return body(UnsafeBufferPointer(rebasing: block[position..<position + length])) }
+                position += length
+                skip -= 1
+            }
+        }
+    }
+
+    /// One of an item's texts.
+    func text(_ location: Int, _ field: ItemText) -> String {
+        withBytes(location, field) { $0.isEmpty ? "" : String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// The items of a tracker in sheet order, stored as records in blocks (a table of a million items is never copied
+/// whole to grow); `table[i]` is a view of one.
+public struct ItemTable: RandomAccessCollection, Sendable {
+    static let blockShift = 16
+    static let blockMask = (1 << blockShift) - 1
+    private var blocks: [[ItemRecord]]
+    let texts: ItemTexts
+    public let count: Int
+
+    init(blocks: [[ItemRecord]], texts: ItemTexts, count: Int) {
+        self.blocks = blocks
+        self.texts = texts
+        self.count = count
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    @inline(__always)
+    func record(_ position: Int) -> ItemRecord { blocks[position >> Self.blockShift][position & Self.blockMask] }
+
+    public subscript(position: Int) -> Item { Item(record: record(position), texts: texts) }
+
+    /// Whether the item at `position` has exactly the id `bytes` (no string made).
+    func idEquals(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        texts.withBytes(record(position).text, .id) { $0.elementsEqual(bytes) }
+    }
+
+    /// Calls `body` with the bytes of a text of the item at `position`.
+    func withBytes<Result>(_ position: Int, _ field: ItemText, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        texts.withBytes(record(position).text, field, body)
+    }
+
+    /// This table with items made from `values` added at the end, with no row (line 0); the records already stored are
+    /// shared, not copied.
+    func appending(_ values: [(values: ItemValues, file: String)], isImplicit: Bool) -> ItemTable {
+        guard !values.isEmpty else { return self }
+        var builder = ItemTableBuilder(continuing: self)
+        for (value, file) in values { builder.append(value, file: builder.file(file), line: 0, isImplicit: isImplicit) }
+        return builder.table()
+    }
+
+    /// The distinct owners and teams the items name.
+    func ownersAndTeams() -> (owners: Set<String>, teams: Set<String>) {
+        var ownerSeen = [Bool](repeating: false, count: texts.names.count)
+        var teamSeen = ownerSeen
+        for block in blocks {
+            for record in block {
+                ownerSeen[Int(record.owner)] = true
+                teamSeen[Int(record.team)] = true
+            }
+        }
+        let pick = { (seen: [Bool]) in Set(seen.indices.filter { seen[$0] }.map { self.texts.names[$0] }) }
+        return (pick(ownerSeen), pick(teamSeen))
+    }
+
+    fileprivate var storedBlocks: [[ItemRecord]] { blocks }
+}
+
+/// Builds an item table: records appended in blocks, texts into arena blocks, names and files each stored once.
+struct ItemTableBuilder {
+    static let arenaBlockSize = 1 << 20
+    private(set) var blocks: [[ItemRecord]] = []
+    private var arena: [[UInt8]] = []
+    private var names: [String] = [""]
+    private var nameIndex: [String: UInt32] = ["": 0]
+    private var lastName = (text: "", index: UInt32(0))
+    private var files: [String] = []
+    private var kpis: [KPIValues] = []
+    private(set) var count = 0
+
+    init() {}
+
+    /// A builder that adds to `table`: its blocks are shared until one is written to.
+    init(continuing table: ItemTable) {
+        blocks = table.storedBlocks
+        arena = table.texts.arena
+        names = table.texts.names
+        for (position, name) in names.enumerated() { nameIndex[name] = UInt32(position) }
+        files = table.texts.files
+        kpis = table.texts.kpis
+        count = table.count
+    }
+
+    /// The number standing for an owner or team name.
+    mutating func name(_ text: String) -> UInt32 {
+        if text == lastName.text { return lastName.index }
+        let index: UInt32
+        if let known = nameIndex[text] {
+            index = known
+        } else {
+            index = UInt32(names.count)
+            names.append(text)
+            nameIndex[text] = index
+        }
+        lastName = (text, index)
+        return index
+    }
+
+    /// The number standing for a file.
+    mutating func file(_ name: String) -> UInt32 {
+        if let known = files.lastIndex(of: name) { return UInt32(known) }
+        files.append(name)
+        return UInt32(files.count - 1)
+    }
+
+    /// Room for `byteCount` more bytes of texts; returns where they go (block << 32 | offset).
+    private mutating func reserveText(_ byteCount: Int) -> Int {
+        if arena.isEmpty || arena[arena.count - 1].count + byteCount > arena[arena.count - 1].capacity {
+            var block: [UInt8] = []
+            block.reserveCapacity(max(Self.arenaBlockSize, byteCount))
+            arena.append(block)
+        }
+        return (arena.count - 1) << 32 | arena[arena.count - 1].count
+    }
+
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let last = arena.count - 1
+        var length = bytes.count
+        while length >= 0x80 {
+            arena[last].append(UInt8(length & 0x7F) | 0x80)
+            length >>= 7
+        }
+        arena[last].append(UInt8(length))
+        arena[last].append(contentsOf: bytes)
+    }
+
+    /// Stores an item's five texts, in `ItemText` order; returns where they start.
+    mutating func storeTexts(_ id: UnsafeBufferPointer<UInt8>, _ title: UnsafeBufferPointer<UInt8>, _ objective: UnsafeBufferPointer<UInt8>,
+                             _ parent: UnsafeBufferPointer<UInt8>, _ dependsOn: UnsafeBufferPointer<UInt8>) -> Int {
+        let location = reserveText(id.count + title.count + objective.count + parent.count + dependsOn.count + 25)
+        write(id)
+        write(title)
+        write(objective)
+        write(parent)
+        write(dependsOn)
+        return location
+    }
+
+    /// Appends a record; `record.text` must come from `storeTexts`.
+    mutating func append(_ record: ItemRecord) {
+        if count & ItemTable.blockMask == 0 {
+            var block: [ItemRecord] = []
+            block.reserveCapacity(1 << ItemTable.blockShift)
+            blocks.append(block)
+        }
+        blocks[blocks.count - 1].append(record)
+        count += 1
+    }
+
+    /// The KPI values' position, -1 when the row has none.
+    mutating func kpi(_ values: ItemValues) -> Int32 {
+        let hasMeasure = values.baseline != nil || values.target != nil || values.actual != nil || !values.unit.isEmpty || values.direction != nil
+        guard hasMeasure else { return -1 }
+        kpis.append(KPIValues(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction))
+        return Int32(kpis.count - 1)
+    }
+
+    /// Appends an item from its values, its texts included.
+    mutating func append(_ values: ItemValues, file: UInt32, line: Int, isImplicit: Bool = false) {
+        var (id, title, objective, parent, dependsOn) = (values.id, values.title, values.objectiveReference, values.parentReference, values.dependsOn)
+        let location = id.withUTF8 { a in title.withUTF8 { b in objective.withUTF8 { c in parent.withUTF8 { d in dependsOn.withUTF8 { e in
+            storeTexts(a, b, c, d, e)
+        } } } } }
+        append(record(values, text: location, file: file, line: line, isImplicit: isImplicit))
+    }
+
+    /// The record for `values`, its texts already stored at `text`.
+    mutating func record(_ values: ItemValues, text: Int, file: UInt32, line: Int, isImplicit: Bool = false) -> ItemRecord {
+        var flags: UInt8 = 0
+        if values.statusUnread { flags |= ItemRecord.statusUnread }
+        if values.hasNotes { flags |= ItemRecord.hasNotes }
+        if isImplicit { flags |= ItemRecord.isImplicit }
+        return ItemRecord(text: text, progress: values.progress ?? .nan, weight: values.weight,
+                          start: ItemRecord.day(values.start), due: ItemRecord.day(values.due),
+                          forecast: ItemRecord.day(values.forecast), updated: ItemRecord.day(values.updated),
+                          line: Int32(clamping: line), owner: name(values.owner), team: name(values.team), kpi: kpi(values), file: file,
+                          type: values.type.map { UInt8(ItemType.allCases.firstIndex(of: $0)! + 1) } ?? 0,
+                          status: values.typedStatus.map { UInt8(Status.allCases.firstIndex(of: $0)! + 1) } ?? 0, flags: flags)
+    }
+
+    /// Moves every item of `other` to the end of this builder, block by block, so the two are never held whole twice.
+    mutating func absorb(_ other: inout ItemTableBuilder) {
+        let arenaShift = arena.count
+        arena += other.arena
+        other.arena = []
+        let nameMap = other.names.map { name($0) }
+        let fileMap = other.files.map { file($0) }
+        let kpiShift = Int32(kpis.count)
+        kpis += other.kpis
+        for position in other.blocks.indices {
+            for var record in other.blocks[position] {
+                record.text += arenaShift << 32
+                record.owner = nameMap[Int(record.owner)]
+                record.team = nameMap[Int(record.team)]
+                record.file = fileMap[Int(record.file)]
+                if record.kpi >= 0 { record.kpi += kpiShift }
+                append(record)
+            }
+            other.blocks[position] = []
+        }
+        other = ItemTableBuilder()
+    }
+
+    /// The table built so far.
+    func table() -> ItemTable {
+        ItemTable(blocks: blocks, texts: ItemTexts(arena: arena, names: names, files: files, kpis: kpis), count: count)
+    }
+}
