@@ -140,15 +140,18 @@ public struct Derivation: Sendable {
         self.portfolio = portfolio
         self.settings = settings
         let count = portfolio.items.count
-        var known = Known(results: DerivedResults(count: count), evaluated: [Bool](repeating: false, count: count))
+        // The order first: what it needs while it is found is let go before the results are made.
         let order = Self.evaluationOrder(portfolio)
-        for index in order {
+        var known = Known(results: DerivedResults(count: count), evaluated: [Bool](repeating: false, count: count))
+        for position in order {
+            let index = Int(position)
             known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
             known.evaluated[index] = true
         }
         // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
         var ends = [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count)
-        for index in order {
+        for position in order {
+            let index = Int(position)
             switch known.results.cause(index) {
             case .fact: ends[index] = ChainEnd(root: Int32(index), links: 1)
             case .child(let next), .dependency(let next):
@@ -163,7 +166,7 @@ public struct Derivation: Sendable {
     /// dependencies are left, the first item on the circle whose children are all derived goes next (or, for a circle
     /// through a parent, the first item waiting), judged with the dependencies known so far: a circle never keeps a
     /// parent from its children (the hierarchy itself has no circles left).
-    static func evaluationOrder(_ portfolio: Portfolio) -> [Int] {
+    static func evaluationOrder(_ portfolio: Portfolio) -> [Int32] {
         let count = portfolio.items.count
         // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
         // a parent is stored as its index, an item waiting through a dependency as the complement of its index.
@@ -183,9 +186,9 @@ public struct Derivation: Sendable {
             for child in portfolio.children[index] { dependents[Int(fill[child])] = Int32(index); fill[child] += 1 }
             for dependency in portfolio.dependencies[index] { dependents[Int(fill[dependency])] = ~Int32(index); fill[dependency] += 1 }
         }
-        var order: [Int] = []
+        var order: [Int32] = []
         order.reserveCapacity(count)
-        var ready: [Int] = []
+        var ready: [Int32] = []
         // Items whose children are all derived but that still wait on a dependency, in the order they got there: those
         // on a circle of dependencies, and the others.
         var childrenDone: [[Int]] = [[], []]
@@ -201,17 +204,18 @@ public struct Derivation: Sendable {
             return nil
         }
         for index in 0..<count where waitingChildren[index] == 0 {
-            if waitingDependencies[index] == 0 { ready.append(index) } else { childrenAreDone(index) }
+            if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenAreDone(index) }
         }
         while order.count < count {
-            guard let next = ready.popLast() else {
+            guard let popped = ready.popLast() else {
                 // Everything left waits on a circle: break it at its first item with all its children derived.
                 guard let forced = firstUndone(0) ?? firstUndone(1) else { break }
-                ready.append(forced)
+                ready.append(Int32(forced))
                 continue
             }
+            let next = Int(popped)
             guard !done[next] else { continue }
-            order.append(next)
+            order.append(popped)
             done[next] = true
             for position in Int(runEnd[next])..<Int(runEnd[next + 1]) {
                 let entry = dependents[position]
@@ -222,11 +226,11 @@ public struct Derivation: Sendable {
                 } else {
                     waitingDependencies[dependent] -= 1
                 }
-                if waitingChildren[dependent] == 0 && waitingDependencies[dependent] == 0 && !done[dependent] { ready.append(dependent) }
+                if waitingChildren[dependent] == 0 && waitingDependencies[dependent] == 0 && !done[dependent] { ready.append(Int32(dependent)) }
             }
         }
         // Only a circle in the hierarchy could leave items here, and the portfolio cuts those; kept as a safeguard.
-        if order.count < count { order += (0..<count).filter { !done[$0] } }
+        if order.count < count { order += (0..<count).filter { !done[$0] }.map(Int32.init) }
         return order
     }
 
