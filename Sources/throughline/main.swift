@@ -3,25 +3,37 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 import ThroughlineCLI
 import ThroughlineCore
 
-// The only place that reads the clock, the environment and argv, and the only caller of exit.
-let now = Date()
-let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
-let today = CalendarDate(year: components.year!, month: components.month!, day: components.day!)!
-let environment = ProcessInfo.processInfo.environment
+// The only place that reads the clock, the environment and argv, and the only caller of exit. The C library does it
+// (the local date as `localtime_r` gives it, with TZ honoured): no Foundation to load, whose libraries alone would
+// take a dozen megabytes of memory before a sheet is read.
+tzset()
+var clock = time(nil)
+var local = tm()
+localtime_r(&clock, &local)
+let today = CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
+func environmentValue(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+let workingDirectory: String = {
+    var size = 4096
+    while true {
+        var buffer = [CChar](repeating: 0, count: size)
+        if getcwd(&buffer, size) != nil { return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        guard errno == ERANGE else { return "." }
+        size *= 2
+    }
+}()
 let context = Context(
     stdout: DescriptorSink(descriptor: 1, name: "standard output"),
     stderr: DescriptorSink(descriptor: 2, name: "standard error"),
     readStandardInput: { try FileByteSource(path: "/dev/stdin", displayName: "-") },
-    workingDirectory: FileManager.default.currentDirectoryPath,
+    workingDirectory: workingDirectory,
     today: today,
     stdoutIsTerminal: isatty(1) == 1,
     stderrIsTerminal: isatty(2) == 1,
-    noColor: environment["NO_COLOR"] != nil,
-    temporaryDirectory: environment["TMPDIR"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
+    noColor: environmentValue("NO_COLOR") != nil,
+    temporaryDirectory: environmentValue("TMPDIR").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
 )
 // A closed pipe on standard output ends the run quietly instead of killing it mid-write.
 signal(SIGPIPE, SIG_IGN)
