@@ -35,6 +35,15 @@ let context = Context(
     noColor: environmentValue("NO_COLOR") != nil,
     temporaryDirectory: environmentValue("TMPDIR").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
 )
+#if canImport(Glibc)
+// Large blocks (a table's records, a sheet's texts, the working arrays of an analysis) are always mapped on their own,
+// so each goes back to the system when freed. Left to itself, glibc raises this threshold after the first such free
+// and keeps later blocks in its heap, where what was freed stays resident: 25 MB of rollup's peak on 1M rows.
+// Swift does not import <malloc.h>; `mallopt` is found by name (nil is RTLD_DEFAULT), and -3 is M_MMAP_THRESHOLD.
+if let mallopt = dlsym(nil, "mallopt") {
+    _ = unsafeBitCast(mallopt, to: (@convention(c) (Int32, Int32) -> Int32).self)(-3, 1 << 20)
+}
+#endif
 // A closed pipe on standard output ends the run quietly instead of killing it mid-write.
 signal(SIGPIPE, SIG_IGN)
 exit(Throughline.run(Array(CommandLine.arguments.dropFirst()), context: context))
