@@ -71,21 +71,34 @@ public struct Derived: Equatable, Sendable {
     public var impactCause: Cause?
 }
 
-/// Every item's derived result, stored in 32 bytes an item (a million results would take 72 bytes each as `Derived`
-/// values); `results[i]` is one `Derived`. Impact causes, which few items have, are kept apart.
+/// Every item's derived result in 16 bytes (a `Derived` takes 72): `results[i]` is one `Derived`. A fact is stored as
+/// its kind alone and told again from the item's own cells when asked for (an overdue fact is the item's due date and
+/// the as-of date); the few facts that are not (an over-allocation, a KPI's sentence) and impact causes are kept apart.
 public struct DerivedResults: RandomAccessCollection, Sendable {
     private struct Stored {
-        var cause: Cause
-        var status: Status
-        var impact: Status?
         /// NaN when there is none.
         var progress: Double
+        /// The child or dependency of the cause, or the place of a fact kept apart.
+        var link: Int32
+        var status: Status
+        var impact: Status?
+        var kind: Kind
     }
-    private var stored: [Stored]
-    private var impactCauses: [Int32: Cause] = [:]
 
-    init(count: Int) {
-        stored = [Stored](repeating: Stored(cause: .fact(.noStatus), status: .onTrack, impact: nil, progress: .nan), count: count)
+    private enum Kind: UInt8 {
+        case child, dependency, typed, done, complete, noStatus, statusNotUnderstood, overdue, slip, lateStart, behindPace, kept, children
+    }
+
+    private var stored: [Stored]
+    private var keptFacts: [Fact] = []
+    private var impactCauses: [Int32: Cause] = [:]
+    private let items: ItemTable
+    private let asOf: CalendarDate
+
+    init(items: ItemTable, asOf: CalendarDate) {
+        stored = [Stored](repeating: Stored(progress: .nan, link: 0, status: .onTrack, impact: nil, kind: .noStatus), count: items.count)
+        self.items = items
+        self.asOf = asOf
     }
 
     public var startIndex: Int { 0 }
@@ -93,20 +106,77 @@ public struct DerivedResults: RandomAccessCollection, Sendable {
 
     public subscript(index: Int) -> Derived {
         let value = stored[index]
-        return Derived(status: value.status, cause: value.cause, progress: value.progress.isNaN ? nil : value.progress,
+        return Derived(status: value.status, cause: cause(index), progress: value.progress.isNaN ? nil : value.progress,
                        impact: value.impact, impactCause: value.impact == nil ? nil : impactCauses[Int32(index)])
     }
 
     /// The derived status alone.
     func status(_ index: Int) -> Status { stored[index].status }
 
-    /// The cause alone.
-    func cause(_ index: Int) -> Cause { stored[index].cause }
+    /// The derived progress alone.
+    func progress(_ index: Int) -> Double? { stored[index].progress.isNaN ? nil : stored[index].progress }
+
+    /// The impact status alone.
+    func impact(_ index: Int) -> Status? { stored[index].impact }
+
+    /// The cause, its fact told again from the item.
+    func cause(_ index: Int) -> Cause {
+        let value = stored[index]
+        switch value.kind {
+        case .child: return .child(Int(value.link))
+        case .dependency: return .dependency(Int(value.link))
+        case .kept: return .fact(keptFacts[Int(value.link)])
+        default: return .fact(fact(value.kind, of: items[index]))
+        }
+    }
+
+    /// A fact of `kind` about `item`, as `Derivation` found it.
+    private func fact(_ kind: Kind, of item: Item) -> Fact {
+        switch kind {
+        case .typed: return .typed(item.typedStatus!)
+        case .done: return .done
+        case .complete: return .complete
+        case .statusNotUnderstood: return .statusNotUnderstood
+        case .overdue: return .overdue(days: asOf.days(since: item.due!), due: item.due!)
+        case .slip: return .slip(forecast: item.forecast!, due: item.due!)
+        case .lateStart: return .lateStart(days: asOf.days(since: item.start!), start: item.start!)
+        case .behindPace:
+            let (start, due) = (item.start!, item.due!)
+            return .behindPace(progress: item.progress!, elapsed: Derivation.elapsedShare(asOf: asOf, start: start, due: due).rounded())
+        case .children: return .children
+        default: return .noStatus
+        }
+    }
 
     mutating func set(_ index: Int, _ result: Derived) {
-        stored[index] = Stored(cause: result.cause, status: result.status, impact: result.impact, progress: result.progress ?? .nan)
+        var kind = Kind.kept
+        var link: Int32 = 0
+        switch result.cause {
+        case .child(let child): (kind, link) = (.child, Int32(child))
+        case .dependency(let dependency): (kind, link) = (.dependency, Int32(dependency))
+        case .fact(let fact):
+            switch fact {
+            case .typed: kind = .typed
+            case .done: kind = .done
+            case .complete: kind = .complete
+            case .noStatus: kind = .noStatus
+            case .statusNotUnderstood: kind = .statusNotUnderstood
+            case .overdue: kind = .overdue
+            case .slip: kind = .slip
+            case .lateStart: kind = .lateStart
+            case .behindPace: kind = .behindPace
+            case .children: kind = .children
+            case .ownerOverAllocated, .text: kind = .kept
+            }
+            if kind == .kept {
+                link = Int32(keptFacts.count)
+                keptFacts.append(fact)
+            }
+        }
+        stored[index] = Stored(progress: result.progress ?? .nan, link: link, status: result.status, impact: result.impact, kind: kind)
         // Each item is set once, as it is derived: nothing to take out.
         if result.impact != nil, let cause = result.impactCause { impactCauses[Int32(index)] = cause }
+        assert(self[index] == result, "a derived fact is not told again as it was found")
     }
 }
 
@@ -131,7 +201,8 @@ public struct Derivation: Sendable {
         var results: DerivedResults
         var evaluated: [Bool]
 
-        subscript(index: Int) -> Derived? { evaluated[index] ? results[index] : nil }
+        /// The derived status, once known.
+        func status(_ index: Int) -> Status? { evaluated[index] ? results.status(index) : nil }
     }
 
     /// Derives all items: children and dependencies before the items that rest on them, without recursion. With a capacity
@@ -142,7 +213,7 @@ public struct Derivation: Sendable {
         let count = portfolio.items.count
         // The order first: what it needs while it is found is let go before the results are made.
         let order = Self.evaluationOrder(portfolio)
-        var known = Known(results: DerivedResults(count: count), evaluated: [Bool](repeating: false, count: count))
+        var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count))
         for position in order {
             let index = Int(position)
             known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
@@ -240,7 +311,7 @@ public struct Derivation: Sendable {
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
             return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
         }
-        let active = portfolio.children[index].filter { known[$0] != nil && !known[$0]!.status.isInactive }
+        let active = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false }
         var result: Derived
         if active.isEmpty {
             result = leaf(item, settings, capacity)
@@ -259,7 +330,7 @@ public struct Derivation: Sendable {
     /// The first dependency that is off-track or blocked.
     static func blockingDependency(_ index: Int, _ portfolio: Portfolio, _ known: Known) -> Int? {
         portfolio.dependencies[index].first { dependency in
-            guard let status = known[dependency]?.status else { return false }
+            guard let status = known.status(dependency) else { return false }
             return status == .offTrack || status == .blocked
         }
     }
@@ -306,12 +377,17 @@ public struct Derivation: Sendable {
             return (.atRisk, .lateStart(days: asOf.days(since: start), start: start))
         }
         if let progress = item.progress, let start = item.start, let due = item.due, due > start, asOf > start {
-            let elapsed = min(100, Double(asOf.days(since: start)) * 100 / Double(due.days(since: start)))
+            let elapsed = elapsedShare(asOf: asOf, start: start, due: due)
             if progress + settings.paceMargin < elapsed {
                 return (.atRisk, .behindPace(progress: progress, elapsed: elapsed.rounded()))
             }
         }
         return nil
+    }
+
+    /// The percent of the time from `start` to `due` that has passed by `asOf`, at most 100.
+    static func elapsedShare(asOf: CalendarDate, start: CalendarDate, due: CalendarDate) -> Double {
+        min(100, Double(asOf.days(since: start)) * 100 / Double(due.days(since: start)))
     }
 
     /// How a set of members stands together under a rule: the combined status, the member that explains it, the weighted progress.
@@ -368,7 +444,7 @@ public struct Derivation: Sendable {
     /// A parent: its children by the chosen rule, then its own dates, the worse of the two.
     static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> Derived {
         let item = portfolio.items[index]
-        let members = active.map { (status: known[$0]!.status, weight: portfolio.items[$0].weight, progress: known[$0]!.progress) }
+        let members = active.map { (status: known.results.status($0), weight: portfolio.items[$0].weight, progress: known.results.progress($0)) }
         let combined = combine(members, settings: settings)
         var status = combined.status
         let worst = active[combined.explaining]
@@ -420,9 +496,9 @@ public struct Derivation: Sendable {
             return (.atRisk, .fact(.text("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now\(period))")))
         }
         // A parent's impact: its measured children's by the same rule as delivery.
-        let measured = portfolio.children[index].filter { known[$0]?.impact != nil && !(known[$0]!.status.isInactive) }
+        let measured = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false && known.results.impact($0) != nil }
         guard !measured.isEmpty else { return nil }
-        let members = measured.map { (status: known[$0]!.impact!, weight: portfolio.items[$0].weight, progress: Double?.none) }
+        let members = measured.map { (status: known.results.impact($0)!, weight: portfolio.items[$0].weight, progress: Double?.none) }
         let combined = combine(members, settings: settings)
         return (combined.status, .child(measured[combined.explaining]))
     }
