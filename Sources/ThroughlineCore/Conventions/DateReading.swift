@@ -8,17 +8,29 @@
 
 /// A calendar day with no time zone.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    // Six bytes rather than three Ints: a tracker holds four dates per item, a million items at a time.
-    private let storedYear: Int32
-    private let storedMonth: UInt8
-    private let storedDay: UInt8
+    // Days since 1970-01-01 in four bytes: a tracker holds four dates per item, a million items at a time, and the
+    // rules compare and subtract dates far more often than they print them.
+    private let storedDayNumber: Int32
 
     /// The year in the proleptic Gregorian calendar.
-    public var year: Int { Int(storedYear) }
+    public var year: Int { parts.year }
     /// The month, 1...12.
-    public var month: Int { Int(storedMonth) }
+    public var month: Int { parts.month }
     /// The day of the month, 1...31.
-    public var day: Int { Int(storedDay) }
+    public var day: Int { parts.day }
+
+    /// Year, month and day (civil_from_days, the inverse of `dayNumber`).
+    public var parts: (year: Int, month: Int, day: Int) {
+        let z = Int(storedDayNumber) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
 
     // Bounds chosen so that the year fits its storage and day arithmetic can never overflow;
     // any dayNumber within the limit maps to a year within the year limit.
@@ -30,16 +42,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         guard year >= -Self.yearLimit, year <= Self.yearLimit,
               day >= 1, day <= Self.lastDay(year: year, month: month)
         else { return nil }
-        storedYear = Int32(year)
-        storedMonth = UInt8(month)
-        storedDay = UInt8(day)
+        storedDayNumber = Int32(Self.dayNumber(year: year, month: month, day: day))
     }
 
     /// Parts already known to be valid.
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        storedYear = Int32(year)
-        storedMonth = UInt8(month)
-        storedDay = UInt8(day)
+        storedDayNumber = Int32(Self.dayNumber(year: year, month: month, day: day))
     }
 
     /// Parses strict `YYYY-MM-DD` (exactly ten characters); nil for anything else.
@@ -57,6 +65,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The date as `YYYY-MM-DD`, e.g. "2026-03-01".
     public var iso: String {
+        let (year, month, day) = parts
         guard (0...9999).contains(year) else {
             // Outside four digits ISO 8601 needs a sign or more digits; keep it readable.
             let y = year < 0 ? "-" + Self.pad(-year, 4) : String(year)
@@ -83,8 +92,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public var description: String { iso }
 
     /// Days since 1970-01-01; negative before it.
-    public var dayNumber: Int {
-        // days_from_civil: shift the year to start in March so the leap day comes last.
+    public var dayNumber: Int { Int(storedDayNumber) }
+
+    /// days_from_civil: shift the year to start in March so the leap day comes last.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -93,20 +104,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date `dayNumber` days after 1970-01-01 (traps beyond about ±2.8e14 days).
+    /// The date `dayNumber` days after 1970-01-01 (traps beyond about ±1.8e9 days).
     public init(dayNumber: Int) {
         precondition(dayNumber >= -Self.dayNumberLimit && dayNumber <= Self.dayNumberLimit,
                      "dayNumber out of range")
-        // civil_from_days, the inverse of `dayNumber`.
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        storedDayNumber = Int32(dayNumber)
     }
 
     /// The date `days` days later (earlier when negative).
@@ -138,7 +140,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Orders dates chronologically.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.storedDayNumber < rhs.storedDayNumber
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
