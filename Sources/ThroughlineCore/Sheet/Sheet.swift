@@ -135,15 +135,25 @@ public final class Sheet {
         var column = 0
         while column < record.count && !hasText(record.bytes(column)) { column += 1 }
         guard column < record.count else { return false }
-        // Cheap screen before any string is made: every totals word has an `l` ("total") or is "sum".
+        // Cheap screen before any string is made: every totals word has "tot" ("total") or "sum" in it, in any case.
         let first = record.bytes(column)
-        guard first.count <= 40, first.contains(where: { $0 | 0x20 == 0x6C || $0 | 0x20 == 0x6D }) else { return false }
+        guard first.count <= 40, containsTotOrSum(first) else { return false }
         guard isTotalsWord(String(decoding: first, as: UTF8.self)) else { return false }
         for other in (column + 1)..<max(column + 1, record.count) {
             let bytes = record.bytes(other)
             if hasText(bytes) && !isFigure(bytes) { return false }
         }
         return true
+    }
+
+    /// Whether `bytes` hold "tot" or "sum", in any case.
+    static func containsTotOrSum(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for start in 0...(bytes.count - 3) {
+            let (a, b, c) = (bytes[start] | 0x20, bytes[start + 1] | 0x20, bytes[start + 2] | 0x20)
+            if (a, b, c) == (0x74, 0x6F, 0x74) || (a, b, c) == (0x73, 0x75, 0x6D) { return true }
+        }
+        return false
     }
 
     /// A figure: digits, with at most a unit's three letters (`£1.2m`, `40 EUR`, `$231,000`).
