@@ -134,4 +134,35 @@ import Testing
         #expect(one.owners == ["Ana Lopez"])
         #expect(one.findings.contains { $0.code == .unknownStatus })
     }
+
+    @Test func workInHalvesCoversTheRangeOnceInOrder() {
+        let halves = inHalves(10, minimum: 1) { Array($0) }
+        #expect(halves.joined().map { $0 } == Array(0..<10))
+        #expect(halves.count == Self.split)
+        #expect(inHalves(10, minimum: 11) { Array($0) } == [Array(0..<10)])
+    }
+
+    /// References looked up in two halves at once resolve as in one go: ids, titles in another case, ids in another
+    /// case, duplicates, unknown references and dependencies.
+    @Test func aPortfolioResolvedInHalvesIsTheSame() throws {
+        var text = "id,type,title,parent,objective,depends-on\nO1,objective,Grow revenue,,,\nO2,objective,Cut churn,,,\n"
+        for index in 0..<400 {
+            // Titles and ids in another case from both halves of the sheet.
+            let parent = index % 29 == 0 ? "TASK \(399 - index)" : index % 31 == 0 ? "w\(399 - index)" : index % 5 == 0 ? "grow  REVENUE" : index % 7 == 0 ? "o2" : index % 11 == 0 ? "W\(index + 1)" : index % 13 == 0 ? "Nowhere" : "O\(index % 2 + 1)"
+            let dependsOn = index % 17 == 0 ? "W\(index / 2)" : index % 19 == 0 ? "task \(index / 3)" : ""
+            text += "W\(index),workstream,Task \(index),\(parent),\(index % 23 == 0 ? "Cut Churn" : ""),\(dependsOn)\n"
+        }
+        text += "W3,workstream,Again,O1,,\n"
+        let loaded = try analyse(text).derivation.portfolio.items
+        let one = Portfolio(items: loaded, sharedFrom: .max), two = Portfolio(items: loaded, sharedFrom: 1)
+        #expect(Array(two.parent) == Array(one.parent))
+        #expect(Array(two.objective) == Array(one.objective))
+        #expect(two.dependencies.map(Array.init) == one.dependencies.map(Array.init))
+        #expect(two.findings.map(\.message) == one.findings.map(\.message))
+        #expect(one.findings.contains { $0.code == .unknownReference } && one.findings.contains { $0.code == .duplicateID })
+        #expect(one.parent[7].map { one.items[$0].id } == "O1")
+        #expect(one.parent[9].map { one.items[$0].id } == "O2")
+        #expect(one.parent[2 + 29].map { one.items[$0].id } == "W370")
+        #expect(one.parent[2 + 31].map { one.items[$0].id } == "W368")
+    }
 }

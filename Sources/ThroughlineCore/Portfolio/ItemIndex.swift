@@ -62,3 +62,49 @@ struct ItemIndex {
         mask = newMask
     }
 }
+
+/// A set of 64-bit key hashes, for screening: open addressing on the hash itself, with none of `Set`'s rehashing.
+/// Hashes are already well mixed; 0 is the empty slot, so a hash of 0 is kept as 1 (a screen may let through a key it
+/// should not, never the reverse).
+struct HashFilter {
+    private var slots: [UInt64] = [UInt64](repeating: 0, count: 16)
+    /// How many hashes it holds.
+    private(set) var count = 0
+
+    init() {}
+
+    @inline(__always)
+    private static func stored(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    /// Whether `hash` was inserted.
+    func contains(_ hash: UInt64) -> Bool {
+        let key = Self.stored(hash), mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: key >> 20) & mask
+        while true {
+            let slot = slots[index]
+            if slot == key { return true }
+            if slot == 0 { return false }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func insert(_ hash: UInt64) {
+        let key = Self.stored(hash)
+        guard !contains(key) else { return }
+        if (count + 1) * 2 > slots.count {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            count = 0
+            for slot in old where slot != 0 { place(slot) }
+        }
+        place(key)
+    }
+
+    private mutating func place(_ key: UInt64) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: key >> 20) & mask
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = key
+        count += 1
+    }
+}

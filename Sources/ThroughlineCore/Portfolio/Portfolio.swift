@@ -16,7 +16,10 @@ public struct Portfolio: Sendable {
     let circled: Set<Int>
 
     /// Resolves references by id, then by title (ignoring case and spaces).
-    public init(items given: ItemTable) {
+    public init(items given: ItemTable) { self.init(items: given, sharedFrom: 100_000) }
+
+    /// Resolves references; from `sharedFrom` items on, the lookups that only read are done in two halves at once.
+    init(items given: ItemTable, sharedFrom: Int) {
         let implicit = Self.implicitObjectives(given)
         let items = given.appending(implicit, isImplicit: true)
         self.items = items
@@ -34,13 +37,26 @@ public struct Portfolio: Sendable {
                                         message: "id \(item.id) is also used on line \(items[first].line)\(items[first].file == item.file ? "" : " of \(items[first].file)"); references go to the first"))
             }
         }
-        var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs)
+        var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs, sharedFrom: sharedFrom)
         // Exact ids first; every other reference is announced, so that only the titles some reference names are indexed.
+        // The lookups only read, so the two halves of the sheet are looked up at once; -2 marks a reference that is not
+        // an exact id. Then, in sheet order, those and the dependencies are announced.
         var exactParent = [Int32](repeating: -1, count: items.count)
         var exactObjective = [Int32](repeating: -1, count: items.count)
+        let lookups = resolver
+        exactParent.withUnsafeMutableBufferPointer { parents in
+            exactObjective.withUnsafeMutableBufferPointer { objectives in
+                _ = inHalves(items.count, minimum: sharedFrom) { range in
+                    for index in range {
+                        parents[index] = lookups.exactID(item: index, .parent)
+                        objectives[index] = lookups.exactID(item: index, .objective)
+                    }
+                }
+            }
+        }
         for index in items.indices {
-            exactParent[index] = resolver.exactIDOrAnnounce(item: index, .parent)
-            exactObjective[index] = resolver.exactIDOrAnnounce(item: index, .objective)
+            if exactParent[index] == -2 { exactParent[index] = resolver.exactIDOrAnnounce(items[index].parentReference) }
+            if exactObjective[index] == -2 { exactObjective[index] = resolver.exactIDOrAnnounce(items[index].objectiveReference) }
             if items.withBytes(index, .dependsOn, { !$0.isEmpty }) { _ = Self.dependencyReferences(items[index], &resolver, announcing: true) }
         }
         // Resolved links, -1 for none; the exact ids found above are kept as they are.
@@ -49,10 +65,10 @@ public struct Portfolio: Sendable {
         var dependencies = IndexLists()
         for index in items.indices {
             let item = items[index]
-            if parent[index] < 0 && !item.parentReference.isEmpty {
+            if parent[index] < 0 && !items.withBytes(index, .parent, \.isEmpty) {
                 parent[index] = resolver.resolve(item.parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
             }
-            if objective[index] < 0 && !item.objectiveReference.isEmpty {
+            if objective[index] < 0 && !items.withBytes(index, .objective, \.isEmpty) {
                 objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
             }
             if parent[index] == index {
@@ -61,7 +77,8 @@ public struct Portfolio: Sendable {
             }
             if parent[index] < 0 && objective[index] >= 0 && objective[index] != index { parent[index] = objective[index] }
             dependencies.appendList()
-            for reference in item.dependsOn.isEmpty ? [] : Self.dependencyReferences(item, &resolver, announcing: false) {
+            if items.withBytes(index, .dependsOn, \.isEmpty) { continue }
+            for reference in Self.dependencyReferences(item, &resolver, announcing: false) {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {
                         findings.append(Finding(.dependencyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself"))
@@ -234,14 +251,18 @@ struct ReferenceResolver {
     private var byTitle: ItemIndex?
     /// The hashes of the word keys and lower-case forms of the references announced before the first lookup: only titles
     /// and ids with those are indexed. Nil once a reference that was not announced is looked up: then every one is.
-    private var announced: (titles: Set<UInt64>, lowerIDs: Set<UInt64>)? = ([], [])
+    private var announced: (titles: HashFilter, lowerIDs: HashFilter)? = (HashFilter(), HashFilter())
     private var byLowerID = ItemIndex(capacity: 0)
     /// For a title several items share: its first item, and how many share it.
     private var sharedTitles: [Int: Int] = [:]
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
-    init(items: ItemTable, byID: ItemIndex, repeatedIDs: Set<Int>) {
+    /// From this many items on, the title index is hashed in two halves at once.
+    private let sharedFrom: Int
+
+    init(items: ItemTable, byID: ItemIndex, repeatedIDs: Set<Int>, sharedFrom: Int = 100_000) {
+        self.sharedFrom = sharedFrom
         self.items = items
         self.byID = byID
         self.repeatedIDs = repeatedIDs
@@ -258,14 +279,10 @@ struct ReferenceResolver {
         byID.find(KeyHash.of(bytes), matches: { items.idEquals($0, bytes) })
     }
 
-    /// The item whose id is exactly what item `position` has in its `field` (-1 when none, or when the cell is empty);
-    /// a reference that is not an id is announced for `lookup`.
-    mutating func exactIDOrAnnounce(item position: Int, _ field: ItemText) -> Int32 {
-        let found = items.withBytes(position, field) { bytes -> Int32? in
-            bytes.isEmpty ? -1 : exactID(bytes: bytes).map(Int32.init)
-        }
-        if let found { return found }
-        return exactIDOrAnnounce(items.withBytes(position, field) { String(decoding: $0, as: UTF8.self) })
+    /// The item whose id is exactly what item `position` has in its `field`: -1 when the cell is empty, -2 when it is
+    /// not an exact id.
+    func exactID(item position: Int, _ field: ItemText) -> Int32 {
+        items.withBytes(position, field) { bytes in bytes.isEmpty ? -1 : exactID(bytes: bytes).map(Int32.init) ?? -2 }
     }
 
     /// The item whose id is exactly `reference` (-1 when none); when none, the reference is announced for `lookup`.
@@ -357,17 +374,34 @@ struct ReferenceResolver {
         var lowerIDs = ItemIndex(capacity: announced?.lowerIDs.count ?? items.count)
         sharedTitles = [:]
         let items = self.items
-        for position in items.indices {
-            if let hash = items.withBytes(position, .title, KeyHash.wordKey(bytes:)), announced?.titles.contains(hash) ?? true {
+        // Taken out once: read through the optional on every item, the two filters would be copied each time.
+        let wantedTitles = announced?.titles, wantedIDs = announced?.lowerIDs
+        let checkRepeats = !repeatedIDs.isEmpty, repeatedIDs = self.repeatedIDs
+        // The titles and ids to index, with their hashes, found in two halves at once (hashing every title is most of
+        // the work); indexed in sheet order after. When every title is wanted, the lists would hold every item: one go.
+        let halves = inHalves(items.count, minimum: wantedTitles == nil ? .max : sharedFrom) { range -> (titles: [(Int32, UInt64)], ids: [(Int32, UInt64)]) in
+            var titles: [(Int32, UInt64)] = [], ids: [(Int32, UInt64)] = []
+            for position in range {
+                if let hash = items.withBytes(position, .title, KeyHash.wordKey(bytes:)), wantedTitles?.contains(hash) ?? true {
+                    titles.append((Int32(position), hash))
+                }
+                // Only the item an exact id finds: a later row repeating an id is never its target.
+                guard let hash = items.withBytes(position, .id, { $0.isEmpty ? nil : KeyHash.lowercased(bytes: $0) }),
+                      !(checkRepeats && repeatedIDs.contains(position)), wantedIDs?.contains(hash) ?? true else { continue }
+                ids.append((Int32(position), hash))
+            }
+            return (titles, ids)
+        }
+        for half in halves {
+            for (stored, hash) in half.titles {
+                let position = Int(stored)
                 let key = { Conventions.wordKey(items[position].title) }
                 if let first = titles.insert(position, hash: hash, matches: { Conventions.wordKey(items[$0].title) == key() }) {
                     sharedTitles[first, default: 1] += 1
                 }
             }
-            // Only the item an exact id finds: a later row repeating an id is never its target.
-            if !items.withBytes(position, .id, \.isEmpty), !repeatedIDs.contains(position) {
-                let hash = items.withBytes(position, .id, KeyHash.lowercased(bytes:))
-                guard announced?.lowerIDs.contains(hash) ?? true else { continue }
+            for (stored, hash) in half.ids {
+                let position = Int(stored)
                 let lowered = items[position].id.lowercased()
                 _ = lowerIDs.insert(position, hash: hash, matches: { items[$0].id.lowercased() == lowered })
             }

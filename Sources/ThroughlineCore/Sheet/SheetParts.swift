@@ -160,7 +160,7 @@ private final class Handoff<Part>: @unchecked Sendable {
 }
 
 /// `body`, handed to the second thread, which calls it while the first thread calls it too (see `readDataRows`).
-private final class Unchecked<Value>: @unchecked Sendable {
+final class Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
@@ -187,7 +187,7 @@ private final class Flag: @unchecked Sendable {
 }
 
 /// A thread running one closure, joined before the closure's captures go.
-private final class SecondThread: @unchecked Sendable {
+final class SecondThread: @unchecked Sendable {
     #if canImport(Darwin)
     private var handle: pthread_t?
     #else
@@ -222,4 +222,25 @@ private final class SecondThread: @unchecked Sendable {
         pthread_join(handle, nil)
         #endif
     }
+}
+
+/// Work over `0..<count` cut in two halves done at once, the second on a second thread, when there is more than one
+/// core and at least `minimum` to share; else the whole range in one go. `body` must only read what it shares.
+/// Returns each half's result in order (one result when not cut).
+func inHalves<Result>(_ count: Int, minimum: Int = 100_000, _ body: (Range<Int>) -> Result) -> [Result] {
+    guard count >= minimum, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return [body(0..<count)] }
+    let middle = count / 2
+    let box = ResultBox<Result>()
+    return withoutActuallyEscaping(body) { body in
+        let shared = Unchecked(body)
+        guard let thread = SecondThread({ box.result = shared.value(middle..<count) }) else { return [body(0..<count)] }
+        let first = body(0..<middle)
+        thread.join()
+        return [first, box.result!]
+    }
+}
+
+/// What the second thread's half gave, read once it is joined.
+private final class ResultBox<Result>: @unchecked Sendable {
+    var result: Result?
 }
