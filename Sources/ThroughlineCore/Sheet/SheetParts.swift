@@ -111,6 +111,17 @@ struct SplitPoint: Equatable {
     /// How far past the middle a split is looked for before giving up.
     static let searchLimit = 32 << 20
 
+    /// `byte` in each of a word's eight bytes.
+    @inline(__always)
+    static func spread(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word) & ~low
+    }
+
     /// The first line end at or after `target` where the quotes before it are balanced, and the line that follows it.
     /// Lines are counted as the reader counts them: LF, CR LF and a lone CR each end one.
     static func find(in input: CSVInput, from target: Int) throws -> SplitPoint? {
@@ -126,7 +137,20 @@ struct SplitPoint: Equatable {
             let count = try source.read(into: chunk)
             if count == 0 { return nil }
             let bytes = chunk.bindMemory(to: UInt8.self)
-            for index in 0..<count {
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while they end before the target and hold no CR or quote: only their line feeds
+                // are counted (a word whose first byte is a line feed after a CR does not end a line).
+                if index + 8 <= count && position + index + 8 <= target {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    if Self.zeroBytes(word ^ Self.spread(0x0D)) == 0 && Self.zeroBytes(word ^ Self.spread(quote)) == 0 {
+                        lines += Self.zeroBytes(word ^ Self.spread(0x0A)).nonzeroBitCount
+                        if previous == 0x0D && word & 0xFF == 0x0A { lines -= 1 }
+                        previous = UInt8(truncatingIfNeeded: word >> 56)
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == 0x0A {
                     if previous != 0x0D { lines += 1 }
@@ -139,6 +163,7 @@ struct SplitPoint: Equatable {
                     quotes += 1
                 }
                 previous = byte
+                index += 1
             }
             position += count
         }
