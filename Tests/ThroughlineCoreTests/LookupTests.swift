@@ -144,3 +144,11 @@ import Testing
         #expect(analysis.status("M") == .onTrack)
     }
 }
+
+@Test func recordCodesStandForEachTypeAndStatus() {
+    #expect(ItemType.allCases.allSatisfy { ItemType(recordCode: $0.recordCode) == $0 })
+    #expect(Set(ItemType.allCases.map(\.recordCode)).count == ItemType.allCases.count)
+    #expect(Status.allCases.allSatisfy { Status(recordCode: $0.recordCode) == $0 })
+    #expect(Set(Status.allCases.map(\.recordCode)).count == Status.allCases.count)
+    #expect(ItemType(recordCode: 0) == nil && Status(recordCode: 0) == nil)
+}

@@ -68,9 +68,9 @@ public struct Item: Sendable {
     /// Last status update.
     public var updated: CalendarDate? { ItemRecord.date(record.updated) }
     /// The item type, when known.
-    public var type: ItemType? { record.type == 0 ? nil : ItemType.allCases[Int(record.type) - 1] }
+    public var type: ItemType? { ItemType(recordCode: record.type) }
     /// The status as typed, canonical; nil when empty or unknown.
-    public var typedStatus: Status? { record.status == 0 ? nil : Status.allCases[Int(record.status) - 1] }
+    public var typedStatus: Status? { Status(recordCode: record.status) }
     /// Whether the status cell holds a word no convention maps (reported `unknown-status`).
     public var statusUnread: Bool { record.flags & ItemRecord.statusUnread != 0 }
     /// Whether the notes cell says anything (the text itself is not kept: a million notes would double the memory).

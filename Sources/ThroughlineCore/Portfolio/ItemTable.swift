@@ -15,9 +15,9 @@ struct ItemRecord: Sendable {
     var kpi: Int32
     /// Position in the table's files.
     var file: UInt32
-    /// `ItemType.allCases` position + 1, 0 when unknown.
+    /// `ItemType.recordCode`, 0 when unknown.
     var type: UInt8
-    /// `Status.allCases` position + 1, 0 when none.
+    /// `Status.recordCode`, 0 when none.
     var status: UInt8
     var flags: UInt8
 
@@ -255,8 +255,7 @@ struct ItemTableBuilder {
                           start: ItemRecord.day(values.start), due: ItemRecord.day(values.due),
                           forecast: ItemRecord.day(values.forecast), updated: ItemRecord.day(values.updated),
                           line: Int32(clamping: line), owner: name(values.owner), team: name(values.team), kpi: kpi(values), file: file,
-                          type: values.type.map { UInt8(ItemType.allCases.firstIndex(of: $0)! + 1) } ?? 0,
-                          status: values.typedStatus.map { UInt8(Status.allCases.firstIndex(of: $0)! + 1) } ?? 0, flags: flags)
+                          type: values.type?.recordCode ?? 0, status: values.typedStatus?.recordCode ?? 0, flags: flags)
     }
 
     /// Moves every item of `other` to the end of this builder, block by block, so the two are never held whole twice.
@@ -285,5 +284,64 @@ struct ItemTableBuilder {
     /// The table built so far.
     func table() -> ItemTable {
         ItemTable(blocks: blocks, texts: ItemTexts(arena: arena, names: names, files: files, kpis: kpis), count: count)
+    }
+}
+
+extension ItemType {
+    /// The type's code in a record (0 stands for none). A switch, not a place in `allCases`: that array is made anew
+    /// each time it is asked for.
+    var recordCode: UInt8 {
+        switch self {
+        case .objective: 1
+        case .keyResult: 2
+        case .initiative: 3
+        case .workstream: 4
+        case .milestone: 5
+        case .task: 6
+        }
+    }
+
+    /// The type a record's code stands for; nil for 0.
+    init?(recordCode: UInt8) {
+        switch recordCode {
+        case 1: self = .objective
+        case 2: self = .keyResult
+        case 3: self = .initiative
+        case 4: self = .workstream
+        case 5: self = .milestone
+        case 6: self = .task
+        default: return nil
+        }
+    }
+}
+
+extension Status {
+    /// The status's code in a record (0 stands for none).
+    var recordCode: UInt8 {
+        switch self {
+        case .notStarted: 1
+        case .onTrack: 2
+        case .atRisk: 3
+        case .offTrack: 4
+        case .blocked: 5
+        case .done: 6
+        case .cancelled: 7
+        case .onHold: 8
+        }
+    }
+
+    /// The status a record's code stands for; nil for 0.
+    init?(recordCode: UInt8) {
+        switch recordCode {
+        case 1: self = .notStarted
+        case 2: self = .onTrack
+        case 3: self = .atRisk
+        case 4: self = .offTrack
+        case 5: self = .blocked
+        case 6: self = .done
+        case 7: self = .cancelled
+        case 8: self = .onHold
+        default: return nil
+        }
     }
 }
