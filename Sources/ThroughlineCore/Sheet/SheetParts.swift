@@ -139,12 +139,13 @@ struct SplitPoint: Equatable {
             let bytes = chunk.bindMemory(to: UInt8.self)
             var index = 0
             while index < count {
-                // Eight bytes at a time while they end before the target and hold no CR or quote: only their line feeds
+                // Eight bytes at a time while they end before the target and hold no CR: their line feeds and quotes
                 // are counted (a word whose first byte is a line feed after a CR does not end a line).
                 if index + 8 <= count && position + index + 8 <= target {
                     let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                    if Self.zeroBytes(word ^ Self.spread(0x0D)) == 0 && Self.zeroBytes(word ^ Self.spread(quote)) == 0 {
+                    if Self.zeroBytes(word ^ Self.spread(0x0D)) == 0 {
                         lines += Self.zeroBytes(word ^ Self.spread(0x0A)).nonzeroBitCount
+                        quotes += Self.zeroBytes(word ^ Self.spread(quote)).nonzeroBitCount
                         if previous == 0x0D && word & 0xFF == 0x0A { lines -= 1 }
                         previous = UInt8(truncatingIfNeeded: word >> 56)
                         index += 8
