@@ -77,7 +77,7 @@ enum AnalysisOptions {
         guard !paths.isEmpty else {
             throw ThroughlineError.usage("name a tracker sheet, a folder of sheets, or - for standard input")
         }
-        let sources = try TrackerSources.open(paths, settings: &input, context: context)
+        let sources = try TrackerSources.open(paths, settings: &input, context: context, forItems: true)
         let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
         let options = try CapacityArguments.options(arguments)
         let capacity = try arguments.value("--capacity").map { try CapacityArguments.plan($0, options: options, input: input, context: context) }

@@ -93,6 +93,15 @@ struct InputSettings {
                        dateOrder: dateOrder, file: sheet.input.file)
     }
 
+    /// A source for loading items (rollup, check and the like): its normalizer is planned from the sheet's first rows
+    /// and checked against the whole sheet as the items are read, instead of after a pass of its own.
+    func itemSource(for sheet: Sheet, defaultType: ItemType?) throws -> ImportSource {
+        let (layout, conventions, people, dateOrder, file) = (sheet.layout, conventions, people, dateOrder, sheet.input.file)
+        return try ImportSource(sheet: sheet, defaultType: defaultType) { profile in
+            CellNormalizer(layout: layout, profile: profile, conventions: conventions, people: people, dateOrder: dateOrder, file: file)
+        }
+    }
+
     private static func bytes(of path: String, _ context: Context) throws -> [UInt8] {
         try FileByteSource(path: context.resolve(path), displayName: path).readAll()
     }

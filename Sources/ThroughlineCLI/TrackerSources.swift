@@ -7,7 +7,9 @@ enum TrackerSources {
                                            "resource", "resources"]
 
     /// Opens the tracker sheets among `paths`. A folder's people sheet is used to match owners when --people is not given.
-    static func open(_ paths: [String], settings: inout InputSettings, context: Context) throws -> [ImportSource] {
+    /// For loading items (`forItems`), each normalizer is planned from its sheet's first rows and checked as the items
+    /// are read; else from a pass over the whole sheet.
+    static func open(_ paths: [String], settings: inout InputSettings, context: Context, forItems: Bool = false) throws -> [ImportSource] {
         var files: [String] = []
         var peopleSheets: [String] = []
         for path in paths {
@@ -47,6 +49,7 @@ enum TrackerSources {
             if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil {
                 try context.note("\(sheet.input.file): no column reads as an id or a title, so items are named by their line; name one with --map (see 'throughline import --dry-run')")
             }
+            if forItems { return try settings.itemSource(for: sheet, defaultType: type) }
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
     }

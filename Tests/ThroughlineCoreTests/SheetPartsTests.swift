@@ -165,4 +165,30 @@ import Testing
         #expect(one.parent[2 + 29].map { one.items[$0].id } == "W370")
         #expect(one.parent[2 + 31].map { one.items[$0].id } == "W368")
     }
+
+    /// A normalizer planned from a sheet's first rows, checked as the items are read, reads every cell as one planned
+    /// from the whole sheet: when the later rows change the plan (a day-first date, a percentage above 1, an owner
+    /// named alone after `Lopez, Ana`), the sheet is read again.
+    @Test(arguments: [
+        // Nothing later changes the plan.
+        "id,title,owner,due,progress\nA,a,Ana Lopez,13/1/2026,40\nB,b,Ben Ode,3/1/2026,50\nC,c,Ana Lopez,4/2/2026,60\n",
+        // The first rows do not say the order; a later one does (3/1 is 3 January, not an ambiguous date).
+        "id,title,due\nA,a,3/1/2026\nB,b,4/2/2026\nC,c,25/12/2026\n",
+        // Fractions first, then a whole percentage: 0.5 is 0.5%, not 50%.
+        "id,title,progress\nA,a,0.5\nB,b,0.25\nC,c,40\n",
+        // `Lopez, Ana` before `Ana Lopez` is named alone.
+        "id,title,owner\nA,a,\"Lopez, Ana\"\nB,b,Ben Ode\nC,c,Ana Lopez\n",
+    ])
+    func aPlanFromTheFirstRowsReadsAsTheWholeSheets(_ text: String) throws {
+        let sheet = try Sheet(input: try CSVInput(bytes: Array(text.utf8), file: "t.csv"), conventions: .builtIn)
+        let plan: @Sendable (ColumnProfile) -> CellNormalizer = { [layout = sheet.layout] profile in
+            CellNormalizer(layout: layout, profile: profile, conventions: .builtIn, file: "t.csv")
+        }
+        let whole = try LoadedTracker(sources: [ImportSource(sheet: sheet, normalizer: plan(try ColumnProfile(sheet: sheet)), defaultType: nil)],
+                                      conventions: .builtIn)
+        let early = try LoadedTracker(sources: [ImportSource(sheet: sheet, defaultType: nil, firstRows: 2, plan: plan)], conventions: .builtIn)
+        #expect(early.items.map(ItemReaderTests.describe) == whole.items.map(ItemReaderTests.describe))
+        #expect(early.findings.map(\.message) == whole.findings.map(\.message))
+        #expect(early.owners == whole.owners)
+    }
 }

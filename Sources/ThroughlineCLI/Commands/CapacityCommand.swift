@@ -76,7 +76,7 @@ enum CapacityCommand: Command {
         let plan: CapacityPlan
         if let tracker = arguments.value("--tracker") {
             let settings = try AnalysisOptions.settings(arguments, context)
-            let sources = try TrackerSources.open([tracker], settings: &input, context: context)
+            let sources = try TrackerSources.open([tracker], settings: &input, context: context, forItems: true)
             let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
             plan = try CapacityArguments.plan(arguments.positionals[0], options: options, input: input, context: context)
             let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: plan,

@@ -160,7 +160,7 @@ public enum DateOrder: String, Sendable, CaseIterable {
 }
 
 /// Which end of a month or quarter a period-only value such as "Q2 2026" stands for.
-public enum PeriodEdge: Sendable {
+public enum PeriodEdge: Sendable, Equatable {
     /// The first day of the period.
     case start
     /// The last day of the period.

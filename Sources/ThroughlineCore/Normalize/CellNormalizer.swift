@@ -7,6 +7,8 @@ public struct ColumnProfile: Sendable {
     /// Owners named alone (no comma), by word key, as first spelled: so `Lopez, Ana` can be read as the `Ana Lopez` the
     /// sheet names elsewhere, without a people sheet.
     public var soleOwners: [String: String] = [:]
+    /// Owners typed with a comma, trimmed: the cells `soleOwners` can change the reading of.
+    var commaOwners: Set<String> = []
 
     /// An empty profile.
     public init() {}
@@ -14,38 +16,63 @@ public struct ColumnProfile: Sendable {
     /// Learns from every data row of `sheet`. Each distinct cell of a column is looked at once: what it says does not
     /// change with how often it is said. A large sheet is read in two halves at once, each learning on its own.
     public init(sheet: Sheet) throws {
-        let dateColumns = sheet.layout.columns.filter { $0.field?.isDate == true }.map(\.index)
-        let progressColumns = sheet.layout.columns.filter { $0.field == .progress }.map(\.index)
-        let ownerColumn = sheet.layout.column(for: .owner)?.index
-        for column in dateColumns { dates[column] = DateOrderInference() }
-        guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return }
-        let width = sheet.layout.columns.count
-        let empty = self
-        let parts = try sheet.readDataRows(parts: { (profile: empty, seen: [ByteMemo<Bool>](repeating: ByteMemo(), count: width)) }) { part, record in
-            part.profile.learn(record, dateColumns: dateColumns, progressColumns: progressColumns, ownerColumn: ownerColumn, seen: &part.seen)
-        }
+        guard let learner = Learner(layout: sheet.layout) else { return }
+        let parts = try sheet.readDataRows(parts: { learner }) { part, record in part.learn(record) }
         self = parts[0].profile
         for later in parts.dropFirst() { absorb(later.profile) }
     }
 
-    /// Learns what one row's cells say.
-    private mutating func learn(_ record: CSVRecord, dateColumns: [Int], progressColumns: [Int], ownerColumn: Int?, seen: inout [ByteMemo<Bool>]) {
-        for column in dateColumns where column < record.count {
-            let bytes = record.bytes(column)
-            if Self.isNew(bytes, in: &seen[column]) { dates[column]!.observe(bytes: bytes) }
+    /// Learns from the first `rows` data rows of `sheet` only, in one pass.
+    public init(sheet: Sheet, firstRows rows: Int) throws {
+        guard var learner = Learner(layout: sheet.layout) else { return }
+        var seen = 0
+        try sheet.forEachDataRow { record in
+            learner.learn(record)
+            seen += 1
+            return seen < rows
         }
-        if let ownerColumn, ownerColumn < record.count {
-            let bytes = record.bytes(ownerColumn)
-            if !bytes.isEmpty, Self.isNew(bytes, in: &seen[ownerColumn]), !bytes.contains(UInt8(ascii: ",")) {
-                let owner = String(decoding: bytes, as: UTF8.self)
-                let key = Conventions.wordKey(owner)
-                if soleOwners[key] == nil { soleOwners[key] = owner.collapsingSpaces }
+        self = learner.profile
+    }
+
+    /// Learns a profile a row at a time: what one pass over part of a sheet keeps.
+    struct Learner {
+        private(set) var profile = ColumnProfile()
+        private let dateColumns: [Int], progressColumns: [Int], ownerColumn: Int?
+        private var seen: [ByteMemo<Bool>]
+
+        /// A learner for the columns of `layout`; nil when no column has anything to learn.
+        init?(layout: SheetLayout) {
+            dateColumns = layout.columns.filter { $0.field?.isDate == true }.map(\.index)
+            progressColumns = layout.columns.filter { $0.field == .progress }.map(\.index)
+            ownerColumn = layout.column(for: .owner)?.index
+            guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return nil }
+            for column in dateColumns { profile.dates[column] = DateOrderInference() }
+            seen = [ByteMemo<Bool>](repeating: ByteMemo(), count: layout.columns.count)
+        }
+
+        /// Learns what one row's cells say.
+        mutating func learn(_ record: CSVRecord) {
+            for column in dateColumns where column < record.count {
+                let bytes = record.bytes(column)
+                if ColumnProfile.isNew(bytes, in: &seen[column]) { profile.dates[column]!.observe(bytes: bytes) }
             }
-        }
-        for column in progressColumns where column < record.count {
-            let bytes = record.bytes(column)
-            if Self.isNew(bytes, in: &seen[column]), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
-                largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number)
+            if let ownerColumn, ownerColumn < record.count {
+                let bytes = record.bytes(ownerColumn)
+                if !bytes.isEmpty, ColumnProfile.isNew(bytes, in: &seen[ownerColumn]) {
+                    let owner = String(decoding: bytes, as: UTF8.self)
+                    if bytes.contains(UInt8(ascii: ",")) {
+                        profile.commaOwners.insert(owner.trimmingSpaces)
+                    } else {
+                        let key = Conventions.wordKey(owner)
+                        if profile.soleOwners[key] == nil { profile.soleOwners[key] = owner.collapsingSpaces }
+                    }
+                }
+            }
+            for column in progressColumns where column < record.count {
+                let bytes = record.bytes(column)
+                if ColumnProfile.isNew(bytes, in: &seen[column]), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
+                    profile.largestBarePercent[column] = max(profile.largestBarePercent[column] ?? 0, number)
+                }
             }
         }
     }
@@ -56,6 +83,7 @@ public struct ColumnProfile: Sendable {
         for (column, inference) in later.dates { dates[column, default: DateOrderInference()].add(inference) }
         for (column, number) in later.largestBarePercent { largestBarePercent[column] = max(largestBarePercent[column] ?? 0, number) }
         soleOwners.merge(later.soleOwners) { first, _ in first }
+        commaOwners.formUnion(later.commaOwners)
     }
 }
 
@@ -118,7 +146,7 @@ public enum CellReading: Equatable, Sendable {
 
 /// Rewrites statuses, dates, percentages and owners to canonical form, and reports the cells it cannot read.
 public struct CellNormalizer: Sendable {
-    enum Plan: Sendable {
+    enum Plan: Sendable, Equatable {
         case keep
         case status(numericScale: NumericStatusScale?)
         case progress(fraction: Bool)
@@ -128,7 +156,7 @@ public struct CellNormalizer: Sendable {
     }
 
     /// How a 1–5 number in a status column reads, when its header says so.
-    enum NumericStatusScale: Sendable {
+    enum NumericStatusScale: Sendable, Equatable {
         /// `Risk`: 1 is the lowest risk.
         case risk
         /// `Confidence`: 5 is the highest confidence.
@@ -176,6 +204,12 @@ public struct CellNormalizer: Sendable {
             }
         }
         memo = Memo(columns: plans.count)
+    }
+
+    /// Whether this normalizer reads every cell as `other` does, given the owners typed with a comma that the sheet
+    /// holds: the same plan for each column, and the same reading of each such owner.
+    func readsCells(like other: CellNormalizer, commaOwners: Set<String>) -> Bool {
+        plans == other.plans && commaOwners.allSatisfy { canonicalOwner($0) == other.canonicalOwner($0) }
     }
 
     /// The same normalizer with a memo of its own, for another thread.
@@ -249,8 +283,10 @@ public struct CellNormalizer: Sendable {
         func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
             guard let stored = columns[column]?.count else { return }
             // Columns whose values hardly repeat (free text, exact numbers) cost more to remember than they save: after
-            // a thousand distinct values, a column stays remembered only if at least as many repeats were seen.
-            if stored >= limit || (stored >= 1_000 && hits[column] < stored) {
+            // a thousand distinct values, a column stays remembered only if it has had a repeat for every four. (A due
+            // date column of two thousand dates, each used hundreds of times, has seen only a few hundred repeats by
+            // its thousandth distinct date.)
+            if stored >= limit || (stored >= 1_000 && hits[column] * 4 < stored) {
                 columns[column] = nil
                 return
             }

@@ -7,11 +7,26 @@ public struct ImportSource {
     /// The type of rows without a type column: from the file's name, or nil.
     public let defaultType: ItemType?
 
+    /// When `normalizer` was planned from the sheet's first rows only: how to plan it from a whole sheet's profile.
+    /// Loading the items learns that profile on the way and reads the sheet again only if it plans a cell differently.
+    let plan: (@Sendable (ColumnProfile) -> CellNormalizer)?
+
     /// Creates a source.
     public init(sheet: Sheet, normalizer: CellNormalizer, defaultType: ItemType?) {
         self.sheet = sheet
         self.normalizer = normalizer
         self.defaultType = defaultType
+        plan = nil
+    }
+
+    /// A source whose normalizer is planned, by `plan`, from the profile of the sheet's first `firstRows` rows; for
+    /// loading items (`LoadedTracker`), which checks that plan against the whole sheet's. Saves a pass over a large
+    /// sheet whose first rows already say how its dates, percentages and owners read.
+    public init(sheet: Sheet, defaultType: ItemType?, firstRows: Int = 20_000, plan: @escaping @Sendable (ColumnProfile) -> CellNormalizer) throws {
+        self.sheet = sheet
+        normalizer = plan(try ColumnProfile(sheet: sheet, firstRows: firstRows))
+        self.defaultType = defaultType
+        self.plan = plan
     }
 }
 

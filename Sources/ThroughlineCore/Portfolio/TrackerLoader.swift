@@ -15,8 +15,17 @@ public struct LoadedTracker: Sendable {
         var builder = ItemTableBuilder()
         var findings: [Finding] = []
         for source in sources {
-            var parts = try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, conventions: conventions)) }) { part, record in
-                part.reader.read(record, into: &part.items, findings: &part.findings)
+            // A normalizer planned from the first rows is checked against the profile of the whole sheet, learned on the
+            // way; if the whole sheet plans any cell differently, the sheet is read again with that plan.
+            let learner = source.plan == nil ? nil : ColumnProfile.Learner(layout: source.sheet.layout)
+            var parts = try Self.read(source, normalizer: source.normalizer, learner: learner, conventions: conventions)
+            if let plan = source.plan, let learner {
+                var whole = parts[0].learner?.profile ?? learner.profile
+                for later in parts.dropFirst() { if let profile = later.learner?.profile { whole.absorb(profile) } }
+                let planned = plan(whole)
+                if !source.normalizer.readsCells(like: planned, commaOwners: whole.commaOwners) {
+                    parts = try Self.read(source, normalizer: planned, learner: nil, conventions: conventions)
+                }
             }
             for position in parts.indices {
                 builder.absorb(&parts[position].items)
@@ -36,6 +45,15 @@ public struct LoadedTracker: Sendable {
         self.headerNames = headerNames
     }
 
+    /// The parts of one sheet's items, read with `normalizer`; each part learns the sheet's profile too, given a learner.
+    private static func read(_ source: ImportSource, normalizer: CellNormalizer, learner: ColumnProfile.Learner?,
+                             conventions: Conventions) throws -> [Part] {
+        try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, normalizer: normalizer, conventions: conventions), learner: learner) }) { part, record in
+            part.reader.read(record, into: &part.items, findings: &part.findings)
+            part.learner?.learn(record)
+        }
+    }
+
     /// Items given as values, all from one file (for tests and callers that build them).
     init(values: [ItemValues], file: String) {
         var builder = ItemTableBuilder()
@@ -51,8 +69,14 @@ public struct LoadedTracker: Sendable {
 /// What one part of a sheet read.
 private struct Part {
     var reader: ItemReader
+    var learner: ColumnProfile.Learner?
     var items = ItemTableBuilder()
     var findings: [Finding] = []
+
+    init(reader: ItemReader, learner: ColumnProfile.Learner?) {
+        self.reader = reader
+        self.learner = learner
+    }
 }
 
 /// Reads one sheet's rows into items: each mapped cell straight into its value, through the sheet's normalizer, so
@@ -70,9 +94,9 @@ struct ItemReader {
     private var directions = ByteMemo<KPIDirection?>()
     private var teams = ByteMemo<String>(), units = ByteMemo<String>()
 
-    init(source: ImportSource, conventions: Conventions) {
+    init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
-        normalizer = source.normalizer.withOwnMemo()
+        self.normalizer = normalizer.withOwnMemo()
         defaultType = source.defaultType
         self.conventions = conventions
         fields = layout.columns.map(\.field)
