@@ -139,18 +139,20 @@ struct SplitPoint: Equatable {
             let bytes = chunk.bindMemory(to: UInt8.self)
             var index = 0
             while index < count {
-                // Eight bytes at a time while they end before the target and hold no CR: their line feeds and quotes
-                // are counted (a word whose first byte is a line feed after a CR does not end a line).
+                // Eight bytes at a time while they end before the target: their line ends and quotes are counted. A CR
+                // then LF ends one line, within the word or across its start.
                 if index + 8 <= count && position + index + 8 <= target {
                     let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                    if Self.zeroBytes(word ^ Self.spread(0x0D)) == 0 {
-                        lines += Self.zeroBytes(word ^ Self.spread(0x0A)).nonzeroBitCount
-                        quotes += Self.zeroBytes(word ^ Self.spread(quote)).nonzeroBitCount
+                    let feeds = Self.zeroBytes(word ^ Self.spread(0x0A)), returns = Self.zeroBytes(word ^ Self.spread(0x0D))
+                    let quoted = Self.zeroBytes(word ^ Self.spread(quote))
+                    if feeds | returns != 0 {
+                        lines += feeds.nonzeroBitCount + returns.nonzeroBitCount - ((returns << 8) & feeds).nonzeroBitCount
                         if previous == 0x0D && word & 0xFF == 0x0A { lines -= 1 }
-                        previous = UInt8(truncatingIfNeeded: word >> 56)
-                        index += 8
-                        continue
                     }
+                    if quoted != 0 { quotes += quoted.nonzeroBitCount }
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
+                    index += 8
+                    continue
                 }
                 let byte = bytes[index]
                 if byte == 0x0A {
