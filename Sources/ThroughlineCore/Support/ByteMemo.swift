@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Remembers a value per distinct byte string: a cell's text is read once, and every repeat costs one hash of its bytes,
 /// with no String made. Keys are kept in one buffer, so a million short keys are a million slices, not a million objects.
 struct ByteMemo<Value> {
@@ -33,8 +27,48 @@ struct ByteMemo<Value> {
     /// The values in the order their keys were first stored.
     var storedValues: [Value] { values }
 
+    /// A hash of the bytes taken eight at a time (cells are short, and read a million times): each word is mixed in
+    /// with a multiply and shift, the last partial word padded with zeros, the length mixed in first.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { UInt32(truncatingIfNeeded: KeyHash.of(bytes)) }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: state >> 32) }
+        let raw = UnsafeRawPointer(base)
+        var position = 0
+        while position + 8 <= bytes.count {
+            state = (state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
+            state ^= state >> 31
+            position += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            tail |= UInt64(bytes[position]) << shift
+            shift += 8
+            position += 1
+        }
+        state = (state ^ tail) &* 0x94D0_49BB_1331_11EB
+        state ^= state >> 29
+        return UInt32(truncatingIfNeeded: state >> 32)
+    }
+
+    /// Whether `count` bytes at `a` and `b` are the same, eight at a time.
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let (left, right) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        var position = 0
+        while position + 8 <= count {
+            if left.loadUnaligned(fromByteOffset: position, as: UInt64.self) != right.loadUnaligned(fromByteOffset: position, as: UInt64.self) {
+                return false
+            }
+            position += 8
+        }
+        while position < count {
+            if a[position] != b[position] { return false }
+            position += 1
+        }
+        return true
+    }
 
     /// The value stored for `bytes`, if any.
     func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
@@ -46,7 +80,7 @@ struct ByteMemo<Value> {
                 if found == 0 { return nil }
                 let entry = entries[found - 1]
                 if entry.hash == hash && Int(entry.length) == bytes.count
-                    && (bytes.isEmpty || memcmp(stored.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0) {
+                    && (bytes.isEmpty || Self.same(stored.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count)) {
                     return values[found - 1]
                 }
                 slot = (slot + 1) & mask
@@ -63,7 +97,7 @@ struct ByteMemo<Value> {
             if found == 0 { break }
             let entry = entries[found - 1]
             if entry.hash == hash && Int(entry.length) == bytes.count && keyBytes.withUnsafeBufferPointer({ stored in
-                bytes.isEmpty || memcmp(stored.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0
+                bytes.isEmpty || Self.same(stored.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count)
             }) {
                 values[found - 1] = value
                 return
