@@ -22,6 +22,13 @@ struct ItemRecord: Sendable {
     var flags: UInt8
 
     static let statusUnread: UInt8 = 1, hasNotes: UInt8 = 2, isImplicit: UInt8 = 4
+    /// Whether the parent, objective and depends-on cells hold anything: most rows need no more to be passed over.
+    static let namesParent: UInt8 = 8, namesObjective: UInt8 = 16, namesDependencies: UInt8 = 32
+
+    /// The flags for which of the three reference cells are filled.
+    static func references(parent: Bool, objective: Bool, dependencies: Bool) -> UInt8 {
+        (parent ? namesParent : 0) | (objective ? namesObjective : 0) | (dependencies ? namesDependencies : 0)
+    }
     /// Below any day number a date can have.
     static let noDate = Int32.min
 
@@ -100,6 +107,10 @@ public struct ItemTable: RandomAccessCollection, Sendable {
     func record(_ position: Int) -> ItemRecord { blocks[position >> Self.blockShift][position & Self.blockMask] }
 
     public subscript(position: Int) -> Item { Item(record: record(position), texts: texts) }
+
+    /// Whether the item at `position` has something in its parent, objective or depends-on cell (`ItemRecord` flags).
+    @inline(__always)
+    func names(_ position: Int, _ reference: UInt8) -> Bool { record(position).flags & reference != 0 }
 
     /// Whether the item at `position` has exactly the id `bytes` (no string made).
     func idEquals(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -242,12 +253,14 @@ struct ItemTableBuilder {
         let location = id.withUTF8 { a in title.withUTF8 { b in objective.withUTF8 { c in parent.withUTF8 { d in dependsOn.withUTF8 { e in
             storeTexts(a, b, c, d, e)
         } } } } }
-        append(record(values, text: location, file: file, line: line, isImplicit: isImplicit))
+        let references = ItemRecord.references(parent: !values.parentReference.isEmpty, objective: !values.objectiveReference.isEmpty,
+                                               dependencies: !values.dependsOn.isEmpty)
+        append(record(values, text: location, file: file, line: line, isImplicit: isImplicit, references: references))
     }
 
-    /// The record for `values`, its texts already stored at `text`.
-    mutating func record(_ values: ItemValues, text: Int, file: UInt32, line: Int, isImplicit: Bool = false) -> ItemRecord {
-        var flags: UInt8 = 0
+    /// The record for `values`, its texts already stored at `text`; `references` flags the reference cells that are filled.
+    mutating func record(_ values: ItemValues, text: Int, file: UInt32, line: Int, isImplicit: Bool = false, references: UInt8) -> ItemRecord {
+        var flags: UInt8 = references
         if values.statusUnread { flags |= ItemRecord.statusUnread }
         if values.hasNotes { flags |= ItemRecord.hasNotes }
         if isImplicit { flags |= ItemRecord.isImplicit }

@@ -55,29 +55,31 @@ public struct Portfolio: Sendable {
             }
         }
         for index in items.indices {
-            if exactParent[index] == -2 { exactParent[index] = resolver.exactIDOrAnnounce(items[index].parentReference) }
-            if exactObjective[index] == -2 { exactObjective[index] = resolver.exactIDOrAnnounce(items[index].objectiveReference) }
-            if items.withBytes(index, .dependsOn, { !$0.isEmpty }) { _ = Self.dependencyReferences(items[index], &resolver, announcing: true) }
+            if exactParent[index] == -2 { _ = resolver.exactIDOrAnnounce(items[index].parentReference) }
+            if exactObjective[index] == -2 { _ = resolver.exactIDOrAnnounce(items[index].objectiveReference) }
+            if items.names(index, ItemRecord.namesDependencies) { _ = Self.dependencyReferences(items[index], &resolver, announcing: true) }
         }
-        // Resolved links, -1 for none; the exact ids found above are kept as they are.
+        // Resolved links, -1 for none: the exact ids found above are kept, the rest (-2) are resolved now. Only rows
+        // with such a reference, or with dependencies, are read again.
         var parent = exactParent
         var objective = exactObjective
         var dependencies = IndexLists()
         for index in items.indices {
-            let item = items[index]
-            if parent[index] < 0 && !items.withBytes(index, .parent, \.isEmpty) {
-                parent[index] = resolver.resolve(item.parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
+            if parent[index] == -2 {
+                parent[index] = resolver.resolve(items[index].parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
             }
-            if objective[index] < 0 && !items.withBytes(index, .objective, \.isEmpty) {
-                objective[index] = resolver.resolve(item.objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
+            if objective[index] == -2 {
+                objective[index] = resolver.resolve(items[index].objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
             }
             if parent[index] == index {
+                let item = items[index]
                 findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
                 parent[index] = -1
             }
             if parent[index] < 0 && objective[index] >= 0 && objective[index] != index { parent[index] = objective[index] }
             dependencies.appendList()
-            if items.withBytes(index, .dependsOn, \.isEmpty) { continue }
+            guard items.names(index, ItemRecord.namesDependencies) else { continue }
+            let item = items[index]
             for reference in Self.dependencyReferences(item, &resolver, announcing: false) {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
                     if target == index {

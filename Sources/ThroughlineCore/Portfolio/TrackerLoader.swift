@@ -185,7 +185,9 @@ struct ItemReader {
         let fileIndex = items.file(file)
         if texts.plain {
             let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
-            items.append(items.record(values, text: location, file: fileIndex, line: line))
+            let references = ItemRecord.references(parent: !texts.parent.isEmpty, objective: !texts.objective.isEmpty,
+                                                   dependencies: !texts.dependsOn.isEmpty)
+            items.append(items.record(values, text: location, file: fileIndex, line: line, references: references))
         } else {
             let text = { (column: Int) in column >= 0 ? Self.text(record.bytes(column)) : "" }
             values.id = text(texts.columns.id)
