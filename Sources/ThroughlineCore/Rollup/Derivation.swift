@@ -119,6 +119,12 @@ public struct DerivedResults: RandomAccessCollection, Sendable {
     /// The impact status alone.
     func impact(_ index: Int) -> Status? { stored[index].impact }
 
+    /// The child or dependency the cause names; nil for a fact.
+    func link(_ index: Int) -> Int? {
+        let value = stored[index]
+        return value.kind == .child || value.kind == .dependency ? Int(value.link) : nil
+    }
+
     /// The cause, its fact told again from the item.
     func cause(_ index: Int) -> Cause {
         let value = stored[index]
@@ -223,10 +229,10 @@ public struct Derivation: Sendable {
         var ends = [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count)
         for position in order {
             let index = Int(position)
-            switch known.results.cause(index) {
-            case .fact: ends[index] = ChainEnd(root: Int32(index), links: 1)
-            case .child(let next), .dependency(let next):
+            if let next = known.results.link(index) {
                 ends[index] = ends[next].root >= 0 ? ChainEnd(root: ends[next].root, links: ends[next].links + 1) : ChainEnd(root: Int32(index), links: 1)
+            } else {
+                ends[index] = ChainEnd(root: Int32(index), links: 1)
             }
         }
         results = known.results
@@ -262,25 +268,17 @@ public struct Derivation: Sendable {
         var ready: [Int32] = []
         // Items whose children are all derived but that still wait on a dependency, in the order they got there: those
         // on a circle of dependencies, and the others.
-        var childrenDone: [[Int]] = [[], []]
-        var nextChildrenDone = [0, 0]
-        func childrenAreDone(_ index: Int) { childrenDone[portfolio.circled.contains(index) ? 0 : 1].append(index) }
+        // (Kept as plain values, not captured by nested functions: a captured variable is checked for exclusive
+        // access on every use, and `done` is used for every item.)
+        var childrenDone = ChildrenDone()
         var done = [Bool](repeating: false, count: count)
-        func firstUndone(_ kind: Int) -> Int? {
-            while nextChildrenDone[kind] < childrenDone[kind].count {
-                let candidate = childrenDone[kind][nextChildrenDone[kind]]
-                nextChildrenDone[kind] += 1
-                if !done[candidate] { return candidate }
-            }
-            return nil
-        }
         for index in 0..<count where waitingChildren[index] == 0 {
-            if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenAreDone(index) }
+            if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenDone.add(index, circled: portfolio.circled) }
         }
         while order.count < count {
             guard let popped = ready.popLast() else {
                 // Everything left waits on a circle: break it at its first item with all its children derived.
-                guard let forced = firstUndone(0) ?? firstUndone(1) else { break }
+                guard let forced = childrenDone.firstUndone(0, done) ?? childrenDone.firstUndone(1, done) else { break }
                 ready.append(Int32(forced))
                 continue
             }
@@ -293,7 +291,7 @@ public struct Derivation: Sendable {
                 let dependent = Int(entry >= 0 ? entry : ~entry)
                 if entry >= 0 {
                     waitingChildren[dependent] -= 1
-                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenAreDone(dependent) }
+                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenDone.add(dependent, circled: portfolio.circled) }
                 } else {
                     waitingDependencies[dependent] -= 1
                 }
@@ -303,6 +301,25 @@ public struct Derivation: Sendable {
         // Only a circle in the hierarchy could leave items here, and the portfolio cuts those; kept as a safeguard.
         if order.count < count { order += (0..<count).filter { !done[$0] }.map(Int32.init) }
         return order
+    }
+
+    /// Items whose children are all derived but that still wait on a dependency, in the order they got there: those on
+    /// a circle of dependencies (kind 0), and the others (kind 1).
+    struct ChildrenDone {
+        private var lists: [[Int]] = [[], []]
+        private var next = [0, 0]
+
+        mutating func add(_ index: Int, circled: Set<Int>) { lists[circled.contains(index) ? 0 : 1].append(index) }
+
+        /// The first item of `kind` not yet done.
+        mutating func firstUndone(_ kind: Int, _ done: [Bool]) -> Int? {
+            while next[kind] < lists[kind].count {
+                let candidate = lists[kind][next[kind]]
+                next[kind] += 1
+                if !done[candidate] { return candidate }
+            }
+            return nil
+        }
     }
 
     static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?, _ known: Known) -> Derived {
@@ -393,9 +410,11 @@ public struct Derivation: Sendable {
     /// How a set of members stands together under a rule: the combined status, the member that explains it, the weighted progress.
     public static func combine(_ members: [(status: Status, weight: Double, progress: Double?)], settings: RollupSettings)
         -> (status: Status, explaining: Int, progress: Double?) {
-        let total = members.map(\.weight).reduce(0, +)
+        // Loops rather than map and reduce: a parent is combined for every parent of a million-row sheet.
+        var total = 0.0
         var progressSum = 0.0, progressWeight = 0.0
         for member in members {
+            total += member.weight
             if let progress = member.progress { progressSum += progress * member.weight; progressWeight += member.weight }
         }
         // The member that explains the result: the worst, the heaviest among equals, the first among those.
@@ -406,7 +425,9 @@ public struct Derivation: Sendable {
         }
         let worstStatus = members[worst].status
         let share = { (matching: (Status) -> Bool) -> Double in
-            members.filter { matching($0.status) }.map(\.weight).reduce(0, +) / total
+            var sum = 0.0
+            for member in members where matching(member.status) { sum += member.weight }
+            return sum / total
         }
         var status: Status
         switch settings.rule {
@@ -421,13 +442,15 @@ public struct Derivation: Sendable {
                 status = worstStatus
             }
         case .average:
-            let score = members.map { member -> Double in
+            var points = 0.0
+            for member in members {
                 switch member.status {
-                case .done, .onTrack, .notStarted: return member.weight
-                case .atRisk: return member.weight * 0.5
-                default: return 0
+                case .done, .onTrack, .notStarted: points += member.weight
+                case .atRisk: points += member.weight * 0.5
+                default: break
                 }
-            }.reduce(0, +) / total
+            }
+            let score = points / total
             status = score < settings.averageOffTrack ? .offTrack : score < settings.averageAtRisk ? .atRisk : worstStatus.isTrouble ? .onTrack : worstStatus
         }
         // All done, or none started: say so rather than on-track.
