@@ -188,6 +188,9 @@ struct ItemTableBuilder {
         return index
     }
 
+    /// The name a number stands for.
+    func nameText(_ index: UInt32) -> String { names[Int(index)] }
+
     /// The number standing for a file.
     mutating func file(_ name: String) -> UInt32 {
         if let known = files.lastIndex(of: name) { return UInt32(known) }
@@ -259,7 +262,9 @@ struct ItemTableBuilder {
     }
 
     /// The record for `values`, its texts already stored at `text`; `references` flags the reference cells that are filled.
-    mutating func record(_ values: ItemValues, text: Int, file: UInt32, line: Int, isImplicit: Bool = false, references: UInt8) -> ItemRecord {
+    /// `owner` and `team`, when given, are the numbers of the names already (`values.owner` and `values.team` are not read).
+    mutating func record(_ values: ItemValues, text: Int, file: UInt32, line: Int, isImplicit: Bool = false, references: UInt8,
+                         owner: UInt32? = nil, team: UInt32? = nil) -> ItemRecord {
         var flags: UInt8 = references
         if values.statusUnread { flags |= ItemRecord.statusUnread }
         if values.hasNotes { flags |= ItemRecord.hasNotes }
@@ -267,7 +272,7 @@ struct ItemTableBuilder {
         return ItemRecord(text: text, progress: values.progress ?? .nan, weight: values.weight,
                           start: ItemRecord.day(values.start), due: ItemRecord.day(values.due),
                           forecast: ItemRecord.day(values.forecast), updated: ItemRecord.day(values.updated),
-                          line: Int32(clamping: line), owner: name(values.owner), team: name(values.team), kpi: kpi(values), file: file,
+                          line: Int32(clamping: line), owner: owner ?? name(values.owner), team: team ?? name(values.team), kpi: kpi(values), file: file,
                           type: values.type?.recordCode ?? 0, status: values.typedStatus?.recordCode ?? 0, flags: flags)
     }
 

@@ -92,7 +92,12 @@ struct ItemReader {
     private let file: String
     private var types = ByteMemo<ItemType?>()
     private var directions = ByteMemo<KPIDirection?>()
-    private var teams = ByteMemo<String>(), units = ByteMemo<String>()
+    private var units = ByteMemo<String>()
+    /// Owner and team cells, as the number of the name they stand for in the table being built (an owner through the
+    /// normalizer): most rows repeat a cell seen before, and cost one lookup of its bytes. Past `nameMemoLimit`
+    /// distinct cells, a column is read each time instead.
+    private var ownerNames = ByteMemo<UInt32>(), teamNames = ByteMemo<UInt32>()
+    private static let nameMemoLimit = 100_000
 
     init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
@@ -128,9 +133,12 @@ struct ItemReader {
         let width = fields.count
         let line = record.line
         let firstFinding = findings.count
-        let id = idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil }
-        if let ragged = Finding.raggedRow(record, width: width, file: file, id: id) { findings.append(ragged) }
+        // The id as findings name it; made only for a row that raises one (see the end).
+        let idColumn = self.idColumn
+        let id = { idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil } }
+        if let ragged = Finding.raggedRow(record, width: width, file: file, id: nil) { findings.append(ragged) }
         var values = ItemValues()
+        var owner: UInt32 = 0, team: UInt32 = 0
         // The five texts, as the cells' bytes when they need no more than trimming; else as strings, below.
         var texts = TextCells()
         if let idColumn, idColumn < record.count { texts.set(.id, column: idColumn, Self.asciiTrimmed(record.bytes(idColumn))) }
@@ -141,16 +149,30 @@ struct ItemReader {
             case .title, .objective, .parent, .dependsOn:
                 let slot = field == .title ? ItemText.title : field == .objective ? .objective : field == .parent ? .parent : .dependsOn
                 texts.set(slot, column: column, Self.asciiTrimmed(bytes))
-            case .team: values.team = teams.value(for: bytes, Self.text)
+            case .team:
+                if let known = teamNames.value(for: bytes) {
+                    team = known
+                } else {
+                    team = items.name(Self.text(bytes))
+                    if teamNames.count < Self.nameMemoLimit { teamNames.store(team, for: bytes) }
+                }
+            case .owner:
+                if let known = ownerNames.value(for: bytes) {
+                    owner = known
+                } else {
+                    // An owner cell reads the same wherever it is, and never raises a finding.
+                    if case .owner(let name) = normalizer.read(bytes, column: column, line: line, id: nil, findings: &findings) { owner = items.name(name) }
+                    if ownerNames.count < Self.nameMemoLimit { ownerNames.store(owner, for: bytes) }
+                }
             case .unit: values.unit = units.value(for: bytes, Self.text)
             case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
             case .notes: values.hasNotes = Sheet.hasText(bytes)
             default:
-                switch normalizer.read(bytes, column: column, line: line, id: id, findings: &findings) {
+                switch normalizer.read(bytes, column: column, line: line, id: nil, findings: &findings) {
                 case .none: if field == .status && Sheet.hasText(bytes) { values.statusUnread = true }
                 case .status(let status): values.typedStatus = status
                 case .percent(let percent): values.progress = percent
-                case .owner(let owner): values.owner = owner
+                case .owner(let name): owner = items.name(name)
                 case .date(let date):
                     switch field {
                     case .start: values.start = date
@@ -173,22 +195,28 @@ struct ItemReader {
             if let type = types.value(for: bytes, { conventions.type(for: Self.text($0)) }) {
                 values.type = type
             } else {
-                findings.append(.unknownType(Self.text(bytes), at: SourceLocation(file: file, line: line, column: layout.columnName(typeColumn)), id: id))
+                findings.append(.unknownType(Self.text(bytes), at: SourceLocation(file: file, line: line, column: layout.columnName(typeColumn)), id: nil))
             }
         } else {
             values.type = defaultType
         }
-        // The row's owner is known only once its cells are read: its findings name the owner as every other finding does.
-        if findings.count > firstFinding && !values.owner.isEmpty {
-            for position in firstFinding..<findings.count { findings[position].owner = values.owner }
+        // The row's id and owner are known only once its cells are read: its findings name them as every other finding does.
+        if findings.count > firstFinding {
+            let id = id(), ownerName = items.nameText(owner)
+            for position in firstFinding..<findings.count {
+                findings[position].id = id
+                if !ownerName.isEmpty { findings[position].owner = ownerName }
+            }
         }
         let fileIndex = items.file(file)
         if texts.plain {
             let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
             let references = ItemRecord.references(parent: !texts.parent.isEmpty, objective: !texts.objective.isEmpty,
                                                    dependencies: !texts.dependsOn.isEmpty)
-            items.append(items.record(values, text: location, file: fileIndex, line: line, references: references))
+            items.append(items.record(values, text: location, file: fileIndex, line: line, references: references, owner: owner, team: team))
         } else {
+            values.owner = items.nameText(owner)
+            values.team = items.nameText(team)
             let text = { (column: Int) in column >= 0 ? Self.text(record.bytes(column)) : "" }
             values.id = text(texts.columns.id)
             values.title = text(texts.columns.title)
