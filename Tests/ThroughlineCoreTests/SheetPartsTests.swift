@@ -31,6 +31,16 @@ import Testing
         }
         #expect(again == parts)
         #expect(sheet.split != nil || Self.split == 1)
+        // A search for the split started ahead of the first pass gives the same parts and split.
+        let (early, earlyFolder) = try splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: earlyFolder) }
+        early.startFindingSplit()
+        #expect(early.pendingSplit != nil || Self.split == 1)
+        let ahead = try early.readDataRows(parts: { [String]() }) { part, record in
+            part.append("\(record.line): \(record.strings)")
+        }
+        #expect(ahead == parts)
+        #expect(early.split == sheet.split)
         var whole: [String] = []
         try sheet.forEachDataRow { record in
             whole.append("\(record.line): \(record.strings)")

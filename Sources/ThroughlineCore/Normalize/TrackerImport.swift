@@ -24,6 +24,8 @@ public struct ImportSource {
     /// sheet whose first rows already say how its dates, percentages and owners read.
     public init(sheet: Sheet, defaultType: ItemType?, firstRows: Int = 20_000, plan: @escaping @Sendable (ColumnProfile) -> CellNormalizer) throws {
         self.sheet = sheet
+        // Where a large sheet splits in two is found meanwhile, for the loading pass.
+        sheet.startFindingSplit()
         normalizer = plan(try ColumnProfile(sheet: sheet, firstRows: firstRows))
         self.defaultType = defaultType
         self.plan = plan

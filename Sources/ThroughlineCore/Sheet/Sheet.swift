@@ -82,6 +82,8 @@ public final class Sheet {
     var minimumSplitSize = Sheet.partThreshold
     /// Where `readDataRows` split the sheet the first time (nil inside when no split was found): later passes reuse it.
     var split: SplitPoint??
+    /// A search for the split started ahead of the first pass (`startFindingSplit`), which that pass waits for.
+    var pendingSplit: PendingSplit?
     /// Which data rows hold items.
     let rows: RowFilter
 

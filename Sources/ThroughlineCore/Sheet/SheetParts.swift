@@ -20,6 +20,15 @@ extension Sheet {
     /// half is read from the start and confirms that a record starts exactly there, on the line the second half was
     /// numbered from; when it does not (a quote that opens no quoted cell, say), the second half is stopped and
     /// dropped, and the first goes on to the end.
+    /// Starts finding where this sheet splits in two on a thread of its own, when it is large enough to be read in two
+    /// halves: the first `readDataRows` then starts its first half at once, and its second half as soon as the search
+    /// is done, which by then it usually is.
+    func startFindingSplit() {
+        guard split == nil, pendingSplit == nil, let whole = input.body, whole.count >= minimumSplitSize,
+              sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return }
+        pendingSplit = PendingSplit(input: input, from: whole.count / 2)
+    }
+
     func readDataRows<Part>(parts makePart: () -> Part, _ body: (inout Part, CSVRecord) throws -> Void) throws -> [Part] {
         var first = makePart()
         func onePass() throws -> [Part] {
@@ -34,14 +43,17 @@ extension Sheet {
         let second = Handoff(makePart())
         let input = self.input
         let filter = self.rows
-        // The split is the same for every pass over the sheet: found once, by the first pass's second thread.
+        // The split is the same for every pass over the sheet: found once, by the first pass's second thread, or by a
+        // search started ahead of it.
         let known = split
+        let pending = pendingSplit
+        pendingSplit = nil
         return try withoutActuallyEscaping(body) { body in
             let shared = Unchecked(body)
             let started = SecondThread {
                 var reader: CSVReader?
                 do {
-                    if let point = try known ?? SplitPoint.find(in: input, from: middle) {
+                    if let point = try known ?? pending?.wait() ?? SplitPoint.find(in: input, from: middle) {
                         reader = try input.makeReader(from: point.offset, line: point.line)
                         second.point = reader == nil ? nil : point
                     }
@@ -271,4 +283,29 @@ func inHalves<Result>(_ count: Int, minimum: Int = 100_000, _ body: (Range<Int>)
 /// What the second thread's half gave, read once it is joined.
 private final class ResultBox<Result>: @unchecked Sendable {
     var result: Result?
+}
+
+/// A split search running on a thread of its own; `wait` gives its answer (nil for none, or when the search failed: the
+/// first pass then reads the whole sheet and meets any real problem itself).
+final class PendingSplit: @unchecked Sendable {
+    private let thread: SecondThread?
+    private let box = ResultBox<SplitPoint?>()
+    private var waited = false
+
+    init(input: CSVInput, from middle: Int) {
+        let box = self.box
+        thread = SecondThread { box.result = try? SplitPoint.find(in: input, from: middle) }
+    }
+
+    /// Waits for the search to end; nil when there is no split. Called from one thread at a time.
+    func wait() -> SplitPoint?? {
+        guard let thread else { return .some(nil) }
+        if !waited {
+            thread.join()
+            waited = true
+        }
+        return .some(box.result ?? nil)
+    }
+
+    deinit { _ = wait() }
 }
