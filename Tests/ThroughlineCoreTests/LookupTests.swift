@@ -152,3 +152,21 @@ import Testing
     #expect(Set(Status.allCases.map(\.recordCode)).count == Status.allCases.count)
     #expect(ItemType(recordCode: 0) == nil && Status(recordCode: 0) == nil)
 }
+
+/// A million items are a million records: their size is what rollup's memory on a large sheet is made of.
+@Test func aRecordTakesFiftySixBytes() {
+    #expect(MemoryLayout<ItemRecord>.stride == 56)
+}
+
+/// Progress and weight are kept in fewer bytes when that gives them back exactly, and apart when it does not.
+@Test(arguments: [(45.5, 1.0), (33.33, 2.5), (0, 0.1), (100, 3), (12.345, 1), (0.001, 1_000_000), (-0.0, 1), (7, 0.3)])
+func progressAndWeightReadBackExactly(_ progress: Double, _ weight: Double) {
+    var values = ItemValues()
+    values.id = "A"
+    values.progress = progress
+    values.weight = weight
+    let item = LoadedTracker(values: [values], file: "t.csv").items[0]
+    #expect(item.progress?.bitPattern == progress.bitPattern)
+    #expect(item.weight.bitPattern == weight.bitPattern)
+    #expect(item.target == nil)
+}

@@ -15,18 +15,22 @@ public enum KPIDirection: String, Sendable {
     }
 }
 
-/// A key result's measure: the values few rows have, kept apart so the others do not carry their space.
-final class KPIValues: Sendable {
+/// The values few rows have, kept apart so the others do not carry their space: a key result's measure, and a
+/// progress or weight its record cannot hold exactly (see `ItemRecord`).
+final class ItemExtras: Sendable {
     let baseline: Double?, target: Double?, actual: Double?
     let unit: String
     let direction: KPIDirection?
+    let progress: Double?, weight: Double?
 
-    init(baseline: Double?, target: Double?, actual: Double?, unit: String, direction: KPIDirection?) {
+    init(baseline: Double?, target: Double?, actual: Double?, unit: String, direction: KPIDirection?, progress: Double?, weight: Double?) {
         self.baseline = baseline
         self.target = target
         self.actual = actual
         self.unit = unit
         self.direction = direction
+        self.progress = progress
+        self.weight = weight
     }
 }
 
@@ -58,7 +62,7 @@ public struct Item: Sendable {
     /// The file the row is in.
     public var file: String { texts.files[Int(record.file)] }
     /// Its weight in rollups (1 when not given).
-    public var weight: Double { record.weight }
+    public var weight: Double { record.weight.isNaN ? extras!.weight! : Double(record.weight) }
     /// Start date.
     public var start: CalendarDate? { ItemRecord.date(record.start) }
     /// Committed due date.
@@ -79,20 +83,22 @@ public struct Item: Sendable {
     public var isImplicit: Bool { record.flags & ItemRecord.isImplicit != 0 }
 
     /// Percent complete, 0–100.
-    public var progress: Double? { record.progress.isNaN ? nil : record.progress }
+    public var progress: Double? {
+        record.progress >= 0 ? Double(record.progress) / 100 : record.progress == ItemRecord.noProgress ? nil : extras!.progress
+    }
     /// The line the row starts on (0 for an implicit objective, which has no row).
     public var line: Int { Int(record.line) }
-    private var kpi: KPIValues? { record.kpi < 0 ? nil : texts.kpis[Int(record.kpi)] }
+    private var extras: ItemExtras? { record.extras < 0 ? nil : texts.extras[Int(record.extras)] }
     /// KPI baseline.
-    public var baseline: Double? { kpi?.baseline }
+    public var baseline: Double? { extras?.baseline }
     /// KPI target.
-    public var target: Double? { kpi?.target }
+    public var target: Double? { extras?.target }
     /// KPI actual value.
-    public var actual: Double? { kpi?.actual }
+    public var actual: Double? { extras?.actual }
     /// KPI unit.
-    public var unit: String { kpi?.unit ?? "" }
+    public var unit: String { extras?.unit ?? "" }
     /// Which way the KPI improves.
-    public var direction: KPIDirection? { kpi?.direction }
+    public var direction: KPIDirection? { extras?.direction }
 
     /// What it waits for, one reference each, as split on `;` and `,` (the portfolio first tries the whole cell).
     var dependencyReferences: [String] { Item.splitReferences(dependsOn) }

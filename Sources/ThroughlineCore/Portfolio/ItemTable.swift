@@ -1,18 +1,20 @@
-/// One item's values packed into 64 bytes with no references: a million items are one flat run of memory that costs
+/// One item's values packed into 56 bytes with no references: a million items are one flat run of memory that costs
 /// no reference counting to read. Texts live in the table's arena; owners, teams and files are numbers into its lists.
 struct ItemRecord: Sendable {
     /// Where the item's texts start in the arena: block << 32 | offset.
     var text: Int
-    /// Percent complete, NaN when not given.
-    var progress: Double
-    var weight: Double
+    /// Percent complete in hundredths (cells are read to two decimals), `noProgress` when not given, `progressKept`
+    /// when it is a value hundredths do not give back exactly (then the extras hold it).
+    var progress: Int32
+    /// The weight, or NaN when a Float does not hold it exactly (then the extras do).
+    var weight: Float
     /// Day numbers (days since 1970-01-01), `noDate` when not given.
     var start: Int32, due: Int32, forecast: Int32, updated: Int32
     var line: Int32
     /// Positions in the table's names (0 is the empty name).
     var owner: UInt32, team: UInt32
-    /// Position in the table's KPI values, -1 when the row has none.
-    var kpi: Int32
+    /// Position in the table's extras (`ItemExtras`), -1 when the row has none.
+    var extras: Int32
     /// Position in the table's files.
     var file: UInt32
     /// `ItemType.recordCode`, 0 when unknown.
@@ -31,6 +33,14 @@ struct ItemRecord: Sendable {
     }
     /// Below any day number a date can have.
     static let noDate = Int32.min
+    static let noProgress: Int32 = -1, progressKept: Int32 = -2
+
+    /// `progress` as hundredths, when they give it back exactly.
+    static func hundredths(_ progress: Double) -> Int32? {
+        let scaled = (progress * 100).rounded()
+        guard scaled >= 0, scaled <= 10_000, scaled / 100 == progress, progress.sign == .plus else { return nil }
+        return Int32(scaled)
+    }
 
     static func day(_ date: CalendarDate?) -> Int32 { date.map { Int32($0.dayNumber) } ?? noDate }
     static func date(_ day: Int32) -> CalendarDate? { day == noDate ? nil : CalendarDate(dayNumber: Int(day)) }
@@ -48,13 +58,13 @@ final class ItemTexts: Sendable {
     let arena: [[UInt8]]
     let names: [String]
     let files: [String]
-    let kpis: [KPIValues]
+    let extras: [ItemExtras]
 
-    init(arena: [[UInt8]], names: [String], files: [String], kpis: [KPIValues]) {
+    init(arena: [[UInt8]], names: [String], files: [String], extras: [ItemExtras]) {
         self.arena = arena
         self.names = names
         self.files = files
-        self.kpis = kpis
+        self.extras = extras
     }
 
     /// Calls `body` with the bytes of one of an item's texts.
@@ -157,7 +167,7 @@ struct ItemTableBuilder {
     private var nameIndex: [String: UInt32] = ["": 0]
     private var lastName = (text: "", index: UInt32(0))
     private var files: [String] = []
-    private var kpis: [KPIValues] = []
+    private var extras: [ItemExtras] = []
     private(set) var count = 0
 
     init() {}
@@ -169,7 +179,7 @@ struct ItemTableBuilder {
         names = table.texts.names
         for (position, name) in names.enumerated() { nameIndex[name] = UInt32(position) }
         files = table.texts.files
-        kpis = table.texts.kpis
+        extras = table.texts.extras
         count = table.count
     }
 
@@ -242,12 +252,13 @@ struct ItemTableBuilder {
         count += 1
     }
 
-    /// The KPI values' position, -1 when the row has none.
-    mutating func kpi(_ values: ItemValues) -> Int32 {
+    /// The extras' position, -1 when the row needs none: a KPI value, or a progress or weight the record cannot hold.
+    mutating func extras(_ values: ItemValues, progressKept: Bool, weightKept: Bool) -> Int32 {
         let hasMeasure = values.baseline != nil || values.target != nil || values.actual != nil || !values.unit.isEmpty || values.direction != nil
-        guard hasMeasure else { return -1 }
-        kpis.append(KPIValues(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction))
-        return Int32(kpis.count - 1)
+        guard hasMeasure || progressKept || weightKept else { return -1 }
+        extras.append(ItemExtras(baseline: values.baseline, target: values.target, actual: values.actual, unit: values.unit, direction: values.direction,
+                                 progress: progressKept ? values.progress : nil, weight: weightKept ? values.weight : nil))
+        return Int32(extras.count - 1)
     }
 
     /// Appends an item from its values, its texts included.
@@ -269,10 +280,14 @@ struct ItemTableBuilder {
         if values.statusUnread { flags |= ItemRecord.statusUnread }
         if values.hasNotes { flags |= ItemRecord.hasNotes }
         if isImplicit { flags |= ItemRecord.isImplicit }
-        return ItemRecord(text: text, progress: values.progress ?? .nan, weight: values.weight,
+        let progress = values.progress.map { ItemRecord.hundredths($0) ?? ItemRecord.progressKept } ?? ItemRecord.noProgress
+        let weight = Float(values.weight)
+        let weightKept = Double(weight) != values.weight
+        return ItemRecord(text: text, progress: progress, weight: weightKept ? .nan : weight,
                           start: ItemRecord.day(values.start), due: ItemRecord.day(values.due),
                           forecast: ItemRecord.day(values.forecast), updated: ItemRecord.day(values.updated),
-                          line: Int32(clamping: line), owner: owner ?? name(values.owner), team: team ?? name(values.team), kpi: kpi(values), file: file,
+                          line: Int32(clamping: line), owner: owner ?? name(values.owner), team: team ?? name(values.team),
+                          extras: extras(values, progressKept: progress == ItemRecord.progressKept, weightKept: weightKept), file: file,
                           type: values.type?.recordCode ?? 0, status: values.typedStatus?.recordCode ?? 0, flags: flags)
     }
 
@@ -283,15 +298,15 @@ struct ItemTableBuilder {
         other.arena = []
         let nameMap = other.names.map { name($0) }
         let fileMap = other.files.map { file($0) }
-        let kpiShift = Int32(kpis.count)
-        kpis += other.kpis
+        let extrasShift = Int32(extras.count)
+        extras += other.extras
         for position in other.blocks.indices {
             for var record in other.blocks[position] {
                 record.text += arenaShift << 32
                 record.owner = nameMap[Int(record.owner)]
                 record.team = nameMap[Int(record.team)]
                 record.file = fileMap[Int(record.file)]
-                if record.kpi >= 0 { record.kpi += kpiShift }
+                if record.extras >= 0 { record.extras += extrasShift }
                 append(record)
             }
             other.blocks[position] = []
@@ -301,7 +316,7 @@ struct ItemTableBuilder {
 
     /// The table built so far.
     func table() -> ItemTable {
-        ItemTable(blocks: blocks, texts: ItemTexts(arena: arena, names: names, files: files, kpis: kpis), count: count)
+        ItemTable(blocks: blocks, texts: ItemTexts(arena: arena, names: names, files: files, extras: extras), count: count)
     }
 }
 
