@@ -55,8 +55,8 @@ public struct Portfolio: Sendable {
             }
         }
         for index in items.indices {
-            if exactParent[index] == -2 { _ = resolver.exactIDOrAnnounce(items[index].parentReference) }
-            if exactObjective[index] == -2 { _ = resolver.exactIDOrAnnounce(items[index].objectiveReference) }
+            if exactParent[index] == -2 { resolver.announce(item: index, .parent) }
+            if exactObjective[index] == -2 { resolver.announce(item: index, .objective) }
             if items.names(index, ItemRecord.namesDependencies) { _ = Self.dependencyReferences(items[index], &resolver, announcing: true) }
         }
         // Resolved links, -1 for none: the exact ids found above are kept, the rest (-2) are resolved now. Only rows
@@ -285,6 +285,14 @@ struct ReferenceResolver {
     /// not an exact id.
     func exactID(item position: Int, _ field: ItemText) -> Int32 {
         items.withBytes(position, field) { bytes in bytes.isEmpty ? -1 : exactID(bytes: bytes).map(Int32.init) ?? -2 }
+    }
+
+    /// Announces what item `position` has in its `field`, known not to be an exact id, for `lookup`.
+    mutating func announce(item position: Int, _ field: ItemText) {
+        guard byTitle == nil, announced != nil else { return }
+        let (title, lower) = items.withBytes(position, field) { (KeyHash.wordKey(bytes: $0), KeyHash.lowercased(bytes: $0)) }
+        if let title { announced!.titles.insert(title) }
+        announced!.lowerIDs.insert(lower)
     }
 
     /// The item whose id is exactly `reference` (-1 when none); when none, the reference is announced for `lookup`.
