@@ -154,12 +154,11 @@ struct UTF8Scan {
         let count = chunk.count
         guard let base = chunk.baseAddress else { return }
         while index < count {
-            // Fast path: eight ASCII bytes at a time.
+            // Fast path: eight ASCII bytes at a time, their line feeds counted; a NUL or a byte above ASCII goes the slow way.
             while index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                // Count line feeds and find NULs in the ASCII run.
-                if Self.hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || Self.hasZeroByte(word) { break }
+                if word & 0x8080_8080_8080_8080 != 0 || Self.hasZeroByte(word) { break }
+                line += SplitPoint.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
                 index += 8
             }
             guard index < count else { break }
