@@ -121,13 +121,6 @@ public struct Item: Sendable {
 
     /// Whether the item has KPI values to judge impact by.
     public var hasKPI: Bool { target != nil && actual != nil }
-
-    /// An item made from values alone, in a table of its own (for tests and callers that build items).
-    init(_ values: ItemValues, file: String, line: Int) {
-        var builder = ItemTableBuilder()
-        builder.append(values, file: builder.file(file), line: line)
-        self = builder.table()[0]
-    }
 }
 
 /// One row's values as they are read, before they become an item.
