@@ -170,3 +170,30 @@ func progressAndWeightReadBackExactly(_ progress: Double, _ weight: Double) {
     #expect(item.weight.bitPattern == weight.bitPattern)
     #expect(item.target == nil)
 }
+
+/// A finding on a row whose id cell is empty names no id, as every finding does.
+@Test func aFindingOnARowWithNoIDNamesNone() throws {
+    let analysis = try analyse("ID,Title,Owner,Due\n  ,Launch site,Ana Lopez,31/31/2026\n")
+    let bad = analysis.findings().first { $0.code == .badDate }
+    #expect(bad != nil)
+    #expect(bad?.id == nil)
+    #expect(bad?.owner == "Ana Lopez")
+}
+
+/// Any date a `CalendarDate` can be is held by an item and given back.
+@Test func anItemHoldsTheFarthestDates() {
+    for year in [4_950_000, -4_950_000, 1900, 2026] {
+        var values = ItemValues()
+        values.due = CalendarDate(year: year, month: 12, day: 31)
+        #expect(LoadedTracker(values: [values], file: "t.csv").items[0].due == values.due)
+    }
+}
+
+/// An empty key is one key, whether its buffer has an address or not.
+@Test func anEmptyMemoKeyIsOneKey() {
+    var memo = ByteMemo<Int>()
+    memo.store(1, for: UnsafeBufferPointer(start: nil, count: 0))
+    let found = [UInt8(1), 2].withUnsafeBufferPointer { memo.value(for: UnsafeBufferPointer(rebasing: $0[0..<0])) }
+    #expect(found == 1)
+    #expect(memo.count == 1)
+}

@@ -111,6 +111,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         storedDayNumber = Int32(dayNumber)
     }
 
+    /// The date whose `dayNumber` is `storedDayNumber`, taken from a date made before (so within the year limit).
+    init(storedDayNumber: Int32) {
+        self.storedDayNumber = storedDayNumber
+    }
+
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> CalendarDate {
         CalendarDate(dayNumber: dayNumber + days)

@@ -43,7 +43,7 @@ struct ItemRecord: Sendable {
     }
 
     static func day(_ date: CalendarDate?) -> Int32 { date.map { Int32($0.dayNumber) } ?? noDate }
-    static func date(_ day: Int32) -> CalendarDate? { day == noDate ? nil : CalendarDate(dayNumber: Int(day)) }
+    static func date(_ day: Int32) -> CalendarDate? { day == noDate ? nil : CalendarDate(storedDayNumber: day) }
 }
 
 /// The texts of an item's record, in the order they are stored in the arena.

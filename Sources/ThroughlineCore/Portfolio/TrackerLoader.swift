@@ -24,6 +24,7 @@ public struct LoadedTracker: Sendable {
                 for later in parts.dropFirst() { if let profile = later.learner?.profile { whole.absorb(profile) } }
                 let planned = plan(whole)
                 if !source.normalizer.readsCells(like: planned, commaOwners: whole.commaOwners) {
+                    parts = []  // let the first reading go before the second is made
                     parts = try Self.read(source, normalizer: planned, learner: nil, conventions: conventions)
                 }
             }
@@ -202,7 +203,8 @@ struct ItemReader {
         }
         // The row's id and owner are known only once its cells are read: its findings name them as every other finding does.
         if findings.count > firstFinding {
-            let id = id(), ownerName = items.nameText(owner)
+            // As `Finding.init` takes it: an empty id names nothing.
+            let id = id().flatMap { $0.isEmpty ? nil : $0 }, ownerName = items.nameText(owner)
             for position in firstFinding..<findings.count {
                 findings[position].id = id
                 if !ownerName.isEmpty { findings[position].owner = ownerName }

@@ -32,13 +32,15 @@ struct ByteMemo<Value> {
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: state >> 32) }
-        let raw = UnsafeRawPointer(base)
         var position = 0
-        while position + 8 <= bytes.count {
-            state = (state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
-            state ^= state >> 31
-            position += 8
+        // (An empty buffer may have no address; it hashes as any other empty one.)
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while position + 8 <= bytes.count {
+                state = (state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
+                state ^= state >> 31
+                position += 8
+            }
         }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
