@@ -201,4 +201,29 @@ import Testing
         #expect(early.findings.map(\.message) == whole.findings.map(\.message))
         #expect(early.owners == whole.owners)
     }
+
+    /// Loading the items learns the same profile as a pass of its own over the whole sheet, in one part and in two:
+    /// also when a column has so many distinct dates that the normalizer stops remembering it part way.
+    @Test func theProfileLearnedWhileLoadingIsTheWholeSheets() throws {
+        var text = "id,title,owner,start,due,progress\n"
+        for index in 0..<3_000 {
+            // 2,500 distinct dates first (so the memo of the column is let go), then repeats; day-first dates only late.
+            let day = index < 2_500 ? index : index % 700
+            let date = CalendarDate(year: 2020, month: 1, day: 1)!.adding(days: day)
+            let start = index > 2_900 ? "\(date.day)/\(date.month)/\(date.year)" : "\(date.month)/\(date.day)/\(date.year)"
+            let owner = index % 3 == 0 ? "\"Lopez, Ana\"" : index % 5 == 0 ? "Ana Lopez" : "Person \(index % 40)"
+            text += "T\(index),Task \(index),\(owner),\(start),\(date.iso),\(Double(index % 1_300) / 1_000)\n"
+        }
+        for splitting in [false, true] {
+            let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+            defer { try? FileManager.default.removeItem(at: folder) }
+            if !splitting { sheet.minimumSplitSize = .max }
+            let whole = try ColumnProfile(sheet: sheet)
+            let normalizer = CellNormalizer(layout: sheet.layout, profile: ColumnProfile(), conventions: .builtIn, file: "t.csv")
+            let learned = try LoadedTracker.learnedProfile(ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil), conventions: .builtIn)
+            #expect(learned == whole)
+            #expect(whole.dates.values.contains { $0.dayFirstVotes > 0 })
+            #expect(whole.commaOwners == ["Lopez, Ana"] && whole.soleOwners["ana lopez"] == "Ana Lopez")
+        }
+    }
 }

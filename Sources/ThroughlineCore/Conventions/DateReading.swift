@@ -249,7 +249,7 @@ public enum DateReader {
 }
 
 /// Infers one column's day/month order from the values that can only be read one way.
-public struct DateOrderInference: Sendable {
+public struct DateOrderInference: Sendable, Equatable {
     /// Values that only read as day-first (13/1/2026).
     public private(set) var dayFirstVotes = 0
     /// Values that only read as month-first (1/13/2026).

@@ -1,5 +1,5 @@
 /// What one pass over a sheet learned about its columns, so cells are read the same way top to bottom.
-public struct ColumnProfile: Sendable {
+public struct ColumnProfile: Sendable, Equatable {
     /// Day/month evidence per date column.
     public var dates: [Int: DateOrderInference] = [:]
     /// Per progress column: the largest bare (no `%`) number seen.
@@ -34,7 +34,8 @@ public struct ColumnProfile: Sendable {
         self = learner.profile
     }
 
-    /// Learns a profile a row at a time: what one pass over part of a sheet keeps.
+    /// Learns a profile a row at a time: what one pass over part of a sheet keeps. Each distinct cell of a column is
+    /// learned from once (past 50,000 distinct cells, every cell is).
     struct Learner {
         private(set) var profile = ColumnProfile()
         private let dateColumns: [Int], progressColumns: [Int], ownerColumn: Int?
@@ -52,27 +53,46 @@ public struct ColumnProfile: Sendable {
 
         /// Learns what one row's cells say.
         mutating func learn(_ record: CSVRecord) {
-            for column in dateColumns where column < record.count {
-                let bytes = record.bytes(column)
-                if ColumnProfile.isNew(bytes, in: &seen[column]) { profile.dates[column]!.observe(bytes: bytes) }
+            for column in dateColumns where column < record.count { learnCell(column, record.bytes(column)) }
+            learnOwner(record)
+            for column in progressColumns where column < record.count { learnCell(column, record.bytes(column)) }
+        }
+
+        /// Learns a date or percentage cell, if it is new to its column.
+        mutating func learnCell(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            if ColumnProfile.isNew(bytes, in: &seen[column]) { learnNew(column, bytes) }
+        }
+
+        /// Learns a date or percentage cell known to be new to its column (a normalizer's memo of the column, which
+        /// the reader consults anyway, says so: then this learner keeps no memo of its own for the column).
+        mutating func learnNew(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            if profile.dates[column] != nil {
+                profile.dates[column]!.observe(bytes: bytes)
+            } else if case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
+                profile.largestBarePercent[column] = max(profile.largestBarePercent[column] ?? 0, number)
             }
-            if let ownerColumn, ownerColumn < record.count {
-                let bytes = record.bytes(ownerColumn)
-                if !bytes.isEmpty, ColumnProfile.isNew(bytes, in: &seen[ownerColumn]) {
-                    let owner = String(decoding: bytes, as: UTF8.self)
-                    if bytes.contains(UInt8(ascii: ",")) {
-                        profile.commaOwners.insert(owner.trimmingSpaces)
-                    } else {
-                        let key = Conventions.wordKey(owner)
-                        if profile.soleOwners[key] == nil { profile.soleOwners[key] = owner.collapsingSpaces }
-                    }
-                }
-            }
-            for column in progressColumns where column < record.count {
-                let bytes = record.bytes(column)
-                if ColumnProfile.isNew(bytes, in: &seen[column]), case .bare(let number)? = PercentReading.read(String(decoding: bytes, as: UTF8.self)) {
-                    profile.largestBarePercent[column] = max(profile.largestBarePercent[column] ?? 0, number)
-                }
+        }
+
+        /// The cells a normalizer's memo of `column` had seen when it let the column go: this learner's memo of the
+        /// column starts from them, and tells what is new from here on.
+        mutating func adopt<Value>(_ column: Int, seen memo: ByteMemo<Value>) {
+            memo.forEachKey { seen[column].store(true, for: $0) }
+        }
+
+        /// Whether a column is one whose dates or percentages are learned.
+        func learnsCells(of column: Int) -> Bool { profile.dates[column] != nil || progressColumns.contains(column) }
+
+        /// Learns the owner cell of a row, if it is new to its column.
+        mutating func learnOwner(_ record: CSVRecord) {
+            guard let ownerColumn, ownerColumn < record.count else { return }
+            let bytes = record.bytes(ownerColumn)
+            guard !bytes.isEmpty, ColumnProfile.isNew(bytes, in: &seen[ownerColumn]) else { return }
+            let owner = String(decoding: bytes, as: UTF8.self)
+            if bytes.contains(UInt8(ascii: ",")) {
+                profile.commaOwners.insert(owner.trimmingSpaces)
+            } else {
+                let key = Conventions.wordKey(owner)
+                if profile.soleOwners[key] == nil { profile.soleOwners[key] = owner.collapsingSpaces }
             }
         }
     }
@@ -228,9 +248,32 @@ public struct CellNormalizer: Sendable {
 
     /// What the cell `bytes` of column `column` reads as; an unreadable cell reads as `.none` and adds a finding.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, line: Int, id: String?, findings: inout [Finding]) -> CellReading {
-        guard reads(column: column) else { return .none }
+        var novelty = Novelty.unknown
+        return read(bytes, column: column, line: line, id: id, findings: &findings, novelty: &novelty)
+    }
+
+    /// Whether a cell read was new to its column, as far as this normalizer's memo of the column can tell.
+    enum Novelty {
+        /// Read before.
+        case seen
+        /// Not read before.
+        case new
+        /// Not read before, and the memo lets the column go on it: these are the cells read before.
+        case newLettingGo(ByteMemo<Memo.Outcome>)
+        /// The column is not remembered.
+        case unknown
+    }
+
+    /// `read`, saying in `novelty` whether the cell was new to its column (a profile learned on the way uses it).
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, line: Int, id: String?, findings: inout [Finding],
+              novelty: inout Novelty) -> CellReading {
+        guard reads(column: column) else {
+            novelty = .unknown
+            return .none
+        }
         // Statuses, owners and dates repeat across rows: each distinct cell is read once per column.
         if let known = memo.lookup(column, bytes) {
+            novelty = .seen
             if let problem = known.problem {
                 findings.append(Finding(problem.code, at: SourceLocation(file: file, line: line, column: layout.columnName(column)), id: id, message: problem.message))
             }
@@ -239,7 +282,8 @@ public struct CellNormalizer: Sendable {
         let before = findings.count
         let reading = readAnew(String(decoding: bytes, as: UTF8.self), column: column, line: line, id: id, findings: &findings)
         let problem = findings.count > before ? findings.last.map { (code: $0.code, message: $0.message) } : nil
-        memo.store(column, bytes, Memo.Outcome(reading: reading, problem: problem))
+        novelty = memo.remembers(column) ? .new : .unknown
+        if let letGo = memo.store(column, bytes, Memo.Outcome(reading: reading, problem: problem)) { novelty = .newLettingGo(letGo) }
         return reading
     }
 
@@ -280,17 +324,23 @@ public struct CellNormalizer: Sendable {
             return found
         }
 
-        func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
-            guard let stored = columns[column]?.count else { return }
+        /// Whether the column is still remembered.
+        func remembers(_ column: Int) -> Bool { columns[column] != nil }
+
+        /// Remembers `outcome` for `bytes`; when the column is let go instead, returns what it remembered.
+        @discardableResult
+        func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) -> ByteMemo<Outcome>? {
+            guard let stored = columns[column]?.count else { return nil }
             // Columns whose values hardly repeat (free text, exact numbers) cost more to remember than they save: after
             // a thousand distinct values, a column stays remembered only if it has had a repeat for every four. (A due
             // date column of two thousand dates, each used hundreds of times, has seen only a few hundred repeats by
             // its thousandth distinct date.)
             if stored >= limit || (stored >= 1_000 && hits[column] * 4 < stored) {
-                columns[column] = nil
-                return
+                defer { columns[column] = nil }
+                return columns[column]
             }
             columns[column]!.store(outcome, for: bytes)
+            return nil
         }
     }
 

@@ -19,9 +19,7 @@ public struct LoadedTracker: Sendable {
             // way; if the whole sheet plans any cell differently, the sheet is read again with that plan.
             let learner = source.plan == nil ? nil : ColumnProfile.Learner(layout: source.sheet.layout)
             var parts = try Self.read(source, normalizer: source.normalizer, learner: learner, conventions: conventions)
-            if let plan = source.plan, let learner {
-                var whole = parts[0].learner?.profile ?? learner.profile
-                for later in parts.dropFirst() { if let profile = later.learner?.profile { whole.absorb(profile) } }
+            if let plan = source.plan, let whole = Self.wholeProfile(parts) {
                 let planned = plan(whole)
                 if !source.normalizer.readsCells(like: planned, commaOwners: whole.commaOwners) {
                     parts = []  // let the first reading go before the second is made
@@ -46,12 +44,23 @@ public struct LoadedTracker: Sendable {
         self.headerNames = headerNames
     }
 
+    /// What the parts learned of the sheet, together; nil when they learned nothing.
+    private static func wholeProfile(_ parts: [Part]) -> ColumnProfile? {
+        guard var whole = parts.first?.learner?.profile else { return nil }
+        for later in parts.dropFirst() { if let profile = later.learner?.profile { whole.absorb(profile) } }
+        return whole
+    }
+
+    /// The profile of `source`'s sheet as loading its items learns it (for tests: it must be the whole sheet's).
+    static func learnedProfile(_ source: ImportSource, conventions: Conventions) throws -> ColumnProfile? {
+        try wholeProfile(read(source, normalizer: source.normalizer, learner: ColumnProfile.Learner(layout: source.sheet.layout), conventions: conventions))
+    }
+
     /// The parts of one sheet's items, read with `normalizer`; each part learns the sheet's profile too, given a learner.
     private static func read(_ source: ImportSource, normalizer: CellNormalizer, learner: ColumnProfile.Learner?,
                              conventions: Conventions) throws -> [Part] {
         try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, normalizer: normalizer, conventions: conventions), learner: learner) }) { part, record in
-            part.reader.read(record, into: &part.items, findings: &part.findings)
-            part.learner?.learn(record)
+            part.reader.read(record, into: &part.items, findings: &part.findings, learner: &part.learner)
         }
     }
 
@@ -129,8 +138,11 @@ struct ItemReader {
         return UnsafeBufferPointer(rebasing: bytes[low..<high])
     }
 
-    /// Reads the item on `record` into `items`, with the findings its cells raise appended in column order.
-    mutating func read(_ record: CSVRecord, into items: inout ItemTableBuilder, findings: inout [Finding]) {
+    /// Reads the item on `record` into `items`, with the findings its cells raise appended in column order; `learner`,
+    /// when given, learns the sheet's profile from the row (from the normalizer's memo, which says which date and
+    /// percentage cells are new to their column).
+    mutating func read(_ record: CSVRecord, into items: inout ItemTableBuilder, findings: inout [Finding],
+                       learner: inout ColumnProfile.Learner?) {
         let width = fields.count
         let line = record.line
         let firstFinding = findings.count
@@ -169,7 +181,19 @@ struct ItemReader {
             case .direction: values.direction = directions.value(for: bytes) { KPIDirection(typed: Self.text($0)) }
             case .notes: values.hasNotes = Sheet.hasText(bytes)
             default:
-                switch normalizer.read(bytes, column: column, line: line, id: nil, findings: &findings) {
+                var novelty = CellNormalizer.Novelty.unknown
+                let reading = normalizer.read(bytes, column: column, line: line, id: nil, findings: &findings, novelty: &novelty)
+                if learner?.learnsCells(of: column) == true {
+                    switch novelty {
+                    case .seen: break
+                    case .new: learner!.learnNew(column, bytes)
+                    case .newLettingGo(let seen):
+                        learner!.adopt(column, seen: seen)
+                        learner!.learnCell(column, bytes)
+                    case .unknown: learner!.learnCell(column, bytes)
+                    }
+                }
+                switch reading {
                 case .none: if field == .status && Sheet.hasText(bytes) { values.statusUnread = true }
                 case .status(let status): values.typedStatus = status
                 case .percent(let percent): values.progress = percent
@@ -201,6 +225,7 @@ struct ItemReader {
         } else {
             values.type = defaultType
         }
+        learner?.learnOwner(record)
         // The row's id and owner are known only once its cells are read: its findings name them as every other finding does.
         if findings.count > firstFinding {
             // As `Finding.init` takes it: an empty id names nothing.

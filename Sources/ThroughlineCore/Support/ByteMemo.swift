@@ -122,6 +122,13 @@ struct ByteMemo<Value> {
         return value
     }
 
+    /// Calls `body` with each key, in the order stored.
+    func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        keyBytes.withUnsafeBufferPointer { stored in
+            for entry in entries { body(UnsafeBufferPointer(rebasing: stored[entry.offset..<entry.offset + Int(entry.length)])) }
+        }
+    }
+
     /// Forgets every key, keeping the storage.
     mutating func removeAll() {
         keyBytes.removeAll(keepingCapacity: true)
