@@ -197,3 +197,15 @@ func progressAndWeightReadBackExactly(_ progress: Double, _ weight: Double) {
     #expect(found == 1)
     #expect(memo.count == 1)
 }
+
+/// A hash filter holds what was put in it, 0 included, and says no to the rest.
+@Test func aHashFilterHoldsWhatWasPutIn() {
+    var filter = HashFilter()
+    #expect(!filter.contains(42))
+    let held: [UInt64] = [0, 1, 42, .max, 0xFFFF_F000_0000_0000] + (0..<5_000).map { KeyHash.of(Array("key \($0)".utf8)) }
+    for hash in held { filter.insert(hash) }
+    #expect(held.allSatisfy(filter.contains))
+    #expect(filter.count == held.count - 1)  // 0 is kept as 1
+    let others = (0..<5_000).map { KeyHash.of(Array("other \($0)".utf8)) }
+    #expect(others.filter(filter.contains).isEmpty)
+}

@@ -39,6 +39,8 @@ public struct ColumnProfile: Sendable, Equatable {
     struct Learner {
         private(set) var profile = ColumnProfile()
         private let dateColumns: [Int], progressColumns: [Int], ownerColumn: Int?
+        /// Per column, whether its dates or percentages are learned.
+        private let learnable: [Bool]
         private var seen: [ByteMemo<Bool>]
 
         /// A learner for the columns of `layout`; nil when no column has anything to learn.
@@ -48,6 +50,9 @@ public struct ColumnProfile: Sendable, Equatable {
             ownerColumn = layout.column(for: .owner)?.index
             guard !dateColumns.isEmpty || !progressColumns.isEmpty || ownerColumn != nil else { return nil }
             for column in dateColumns { profile.dates[column] = DateOrderInference() }
+            var learnable = [Bool](repeating: false, count: layout.columns.count)
+            for column in dateColumns + progressColumns where column < learnable.count { learnable[column] = true }
+            self.learnable = learnable
             seen = [ByteMemo<Bool>](repeating: ByteMemo(), count: layout.columns.count)
         }
 
@@ -80,7 +85,7 @@ public struct ColumnProfile: Sendable, Equatable {
         }
 
         /// Whether a column is one whose dates or percentages are learned.
-        func learnsCells(of column: Int) -> Bool { profile.dates[column] != nil || progressColumns.contains(column) }
+        func learnsCells(of column: Int) -> Bool { column < learnable.count && learnable[column] }
 
         /// Learns the owner cell of a row, if it is new to its column.
         mutating func learnOwner(_ record: CSVRecord) {

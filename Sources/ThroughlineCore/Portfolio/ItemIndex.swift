@@ -68,6 +68,9 @@ struct ItemIndex {
 /// should not, never the reverse).
 struct HashFilter {
     private var slots: [UInt64] = [UInt64](repeating: 0, count: 16)
+    /// One bit per value of a hash's top 20 bits, set for each hash held: most hashes asked for are not held, and a
+    /// 128 KiB bit set (made at the first insert) answers them without a probe of the slots.
+    private var bits: [UInt64] = []
     /// How many hashes it holds.
     private(set) var count = 0
 
@@ -78,7 +81,9 @@ struct HashFilter {
 
     /// Whether `hash` was inserted.
     func contains(_ hash: UInt64) -> Bool {
-        let key = Self.stored(hash), mask = slots.count - 1
+        let key = Self.stored(hash), top = Int(truncatingIfNeeded: key >> 44)
+        guard !bits.isEmpty, bits[top >> 6] & (1 << UInt64(top & 63)) != 0 else { return false }
+        let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: key >> 20) & mask
         while true {
             let slot = slots[index]
@@ -101,6 +106,9 @@ struct HashFilter {
     }
 
     private mutating func place(_ key: UInt64) {
+        let top = Int(truncatingIfNeeded: key >> 44)
+        if bits.isEmpty { bits = [UInt64](repeating: 0, count: 1 << 14) }
+        bits[top >> 6] |= 1 << UInt64(top & 63)
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: key >> 20) & mask
         while slots[index] != 0 { index = (index + 1) & mask }
