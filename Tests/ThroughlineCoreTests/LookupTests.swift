@@ -51,15 +51,15 @@ import Testing
         var index = ItemIndex(capacity: 4)
         var earlier: [Int?] = []
         for (position, key) in keys.enumerated() {
-            earlier.append(index.insert(position, hash: KeyHash.exact(key), matches: { keys[$0] == key }))
+            earlier.append(index.insert(position, hash: KeyHash.of(key.utf8), matches: { keys[$0] == key }))
         }
         #expect(index.count == 1_000)
         #expect(earlier[0..<1_000].allSatisfy { $0 == nil })
         #expect(earlier[1_000...].enumerated().allSatisfy { $1 == $0 % 1_000 })
         for probe in ["K0", "K999", "K500"] {
-            #expect(index.find(KeyHash.exact(probe), matches: { keys[$0] == probe }) == Int(probe.dropFirst()))
+            #expect(index.find(KeyHash.of(probe.utf8), matches: { keys[$0] == probe }) == Int(probe.dropFirst()))
         }
-        #expect(index.find(KeyHash.exact("K1000"), matches: { keys[$0] == "K1000" }) == nil)
+        #expect(index.find(KeyHash.of("K1000".utf8), matches: { keys[$0] == "K1000" }) == nil)
     }
 
     @Test func theResolverFindsAnnouncedAndUnannouncedReferences() {
@@ -70,7 +70,7 @@ import Testing
             return values
         }, file: "t.csv").items
         var index = ItemIndex(capacity: items.count)
-        for (position, item) in items.enumerated() { _ = index.insert(position, hash: KeyHash.exact(item.id), matches: { items[$0].id == item.id }) }
+        for (position, item) in items.enumerated() { _ = index.insert(position, hash: KeyHash.of(item.id.utf8), matches: { items[$0].id == item.id }) }
         var resolver = ReferenceResolver(items: items, byID: index, repeatedIDs: [])
         #expect(resolver.exactIDOrAnnounce("B2") == 1)
         #expect(resolver.exactIDOrAnnounce("grow  REVENUE") == -1)

@@ -51,7 +51,7 @@ enum ItemText: Int {
     case id, title, objective, parent, dependsOn
 }
 
-/// What the records of a table point into: the text arena, the names, the files and the KPI values. Never changed
+/// What the records of a table point into: the text arena, the names, the files and the extras. Never changed
 /// once made; a table that grows makes a new one that shares the old one's blocks.
 final class ItemTexts: Sendable {
     /// Blocks of texts: per item, each `ItemText` in order as a length (7 bits a byte) and its UTF-8 bytes.
@@ -165,7 +165,6 @@ struct ItemTableBuilder {
     private var arena: [[UInt8]] = []
     private var names: [String] = [""]
     private var nameIndex: [String: UInt32] = ["": 0]
-    private var lastName = (text: "", index: UInt32(0))
     private var files: [String] = []
     private var extras: [ItemExtras] = []
     private(set) var count = 0
@@ -185,17 +184,10 @@ struct ItemTableBuilder {
 
     /// The number standing for an owner or team name.
     mutating func name(_ text: String) -> UInt32 {
-        if text == lastName.text { return lastName.index }
-        let index: UInt32
-        if let known = nameIndex[text] {
-            index = known
-        } else {
-            index = UInt32(names.count)
-            names.append(text)
-            nameIndex[text] = index
-        }
-        lastName = (text, index)
-        return index
+        if let known = nameIndex[text] { return known }
+        names.append(text)
+        nameIndex[text] = UInt32(names.count - 1)
+        return UInt32(names.count - 1)
     }
 
     /// The name a number stands for.

@@ -108,6 +108,8 @@ struct ItemReader {
     /// distinct cells, a column is read each time instead.
     private var ownerNames = ByteMemo<UInt32>(), teamNames = ByteMemo<UInt32>()
     private static let nameMemoLimit = 100_000
+    /// The number of this sheet's file in the table being built, found at the first row.
+    private var fileIndex: UInt32?
 
     init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
@@ -235,7 +237,8 @@ struct ItemReader {
                 if !ownerName.isEmpty { findings[position].owner = ownerName }
             }
         }
-        let fileIndex = items.file(file)
+        let fileIndex = self.fileIndex ?? items.file(file)
+        self.fileIndex = fileIndex
         if texts.plain {
             let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
             let references = ItemRecord.references(parent: !texts.parent.isEmpty, objective: !texts.objective.isEmpty,

@@ -24,27 +24,19 @@ enum KeyHash {
         return finish(state)
     }
 
-    /// The hash of a text as typed.
-    static func exact(_ text: String) -> UInt64 { of(text.utf8) }
-
-    /// The hash of a text's word key (`Conventions.wordKey`), nil when the key is empty. ASCII text is hashed as its key
-    /// is made, with no key written anywhere.
+    /// The hash of a text's word key (`Conventions.wordKey`), nil when the key is empty.
     static func wordKey(_ text: String) -> UInt64? {
-        var state = seed, length = 0
-        let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
-            Conventions.asciiWordKey(bytes) { state = mix(state, $0); length += 1 }
-        }
-        if isASCII == true { return length == 0 ? nil : finish(state) }
-        let key = Conventions.wordKey(text)
-        return key.isEmpty ? nil : of(key.utf8)
+        var text = text
+        return text.withUTF8(wordKey(bytes:))
     }
 
-    /// The hash of the word key of UTF-8 `bytes`, nil when the key is empty; `wordKey(String(decoding: bytes, …))`, with
-    /// no string made for ASCII text.
+    /// The hash of the word key of UTF-8 `bytes`, nil when the key is empty; ASCII text is hashed as its key is made,
+    /// with no key written anywhere.
     static func wordKey(bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var state = seed, length = 0
         if Conventions.asciiWordKey(bytes, emit: { state = mix(state, $0); length += 1 }) { return length == 0 ? nil : finish(state) }
-        return wordKey(String(decoding: bytes, as: UTF8.self))
+        let key = Conventions.wordKey(String(decoding: bytes, as: UTF8.self))
+        return key.isEmpty ? nil : of(key.utf8)
     }
 
     /// The hash of a text in lower case, with no string made for ASCII text.
