@@ -209,3 +209,56 @@ func progressAndWeightReadBackExactly(_ progress: Double, _ weight: Double) {
     let others = (0..<5_000).map { KeyHash.of(Array("other \($0)".utf8)) }
     #expect(others.filter(filter.contains).isEmpty)
 }
+
+/// References read from their bytes (dependency cells of ids, titles and ids in another case) resolve as the string
+/// path resolves them, and every other form still falls to it: CRs, letters beyond ASCII, shared titles, names of nothing.
+@Suite struct ReferenceFormTests {
+    static let rows = "id,type,title,parent,depends-on\nA,task,\"Pricing, packaging\",,\nB,task,Launch,,\nC,task,Won\u{2019}t fix,,\n"
+        + "É1,task,Été,,\nD,task,Phase 1,,\nE,task,Phase 1,,\n"
+
+    /// The subject X's cells, and what they resolve to.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let parent: String
+        let dependsOn: String
+        let expectedParent: String?
+        let expectedDependencies: [String]
+        let codes: Set<String>
+        var testDescription: String { "parent \(parent.debugDescription), depends-on \(dependsOn.debugDescription)" }
+    }
+
+    @Test(arguments: [
+        Case(parent: "", dependsOn: "A; B", expectedParent: nil, expectedDependencies: ["A", "B"], codes: []),
+        Case(parent: "", dependsOn: " A ,\tB ", expectedParent: nil, expectedDependencies: ["A", "B"], codes: []),
+        Case(parent: "", dependsOn: "A\nB", expectedParent: nil, expectedDependencies: ["A", "B"], codes: []),
+        Case(parent: "", dependsOn: "A;\r\nB", expectedParent: nil, expectedDependencies: ["A", "B"], codes: []),
+        Case(parent: "", dependsOn: "A, A", expectedParent: nil, expectedDependencies: ["A"], codes: []),
+        Case(parent: "", dependsOn: "B, X", expectedParent: nil, expectedDependencies: ["B"], codes: ["dependency-cycle"]),
+        Case(parent: "", dependsOn: "É1", expectedParent: nil, expectedDependencies: ["É1"], codes: []),
+        Case(parent: "", dependsOn: "é1", expectedParent: nil, expectedDependencies: ["É1"], codes: []),
+        Case(parent: "", dependsOn: "A, launch", expectedParent: nil, expectedDependencies: ["A", "B"], codes: []),
+        Case(parent: "", dependsOn: "pricing,  packaging", expectedParent: nil, expectedDependencies: ["A"], codes: []),
+        Case(parent: "", dependsOn: ", ;", expectedParent: nil, expectedDependencies: [], codes: []),
+        Case(parent: "", dependsOn: "B; Z9", expectedParent: nil, expectedDependencies: ["B"], codes: ["unknown-reference"]),
+        Case(parent: "launch", dependsOn: "", expectedParent: "B", expectedDependencies: [], codes: []),
+        Case(parent: "  LAUNCH. ", dependsOn: "", expectedParent: "B", expectedDependencies: [], codes: []),
+        Case(parent: "won't   FIX", dependsOn: "", expectedParent: "C", expectedDependencies: [], codes: []),
+        Case(parent: "phase 1", dependsOn: "", expectedParent: "D", expectedDependencies: [], codes: ["ambiguous-reference"]),
+        Case(parent: "a", dependsOn: "", expectedParent: "A", expectedDependencies: [], codes: []),
+        Case(parent: "été", dependsOn: "", expectedParent: "É1", expectedDependencies: [], codes: []),
+        Case(parent: "Pricing (https://www.notion.so/x)", dependsOn: "", expectedParent: nil, expectedDependencies: [], codes: ["unknown-reference"]),
+        Case(parent: "Launch (https://www.notion.so/x)", dependsOn: "", expectedParent: "B", expectedDependencies: [], codes: []),
+        Case(parent: "nowhere", dependsOn: "", expectedParent: nil, expectedDependencies: [], codes: ["unknown-reference"]),
+    ])
+    func aReferenceResolvesAsTyped(_ test: Case) throws {
+        let quoted = { (cell: String) in "\"" + cell + "\"" }
+        for sharedFrom in [Int.max, 1] {
+            let analysis = try analyse(Self.rows + "X,task,x,\(quoted(test.parent)),\(quoted(test.dependsOn))\n")
+            let portfolio = Portfolio(items: analysis.derivation.portfolio.items, sharedFrom: sharedFrom)
+            let items = portfolio.items
+            let subject = items.firstIndex { $0.id == "X" }!
+            #expect(portfolio.parent[subject].map { items[$0].id } == test.expectedParent)
+            #expect(portfolio.dependencies[subject].map { items[$0].id } == test.expectedDependencies)
+            #expect(Set(portfolio.findings.filter { $0.id == "X" }.map(\.code.name)) == test.codes)
+        }
+    }
+}

@@ -32,6 +32,15 @@ struct ItemIndex {
         }
     }
 
+    /// The tags `prefetch` read, folded together: kept so that the reads are not left out.
+    private(set) var prefetched: UInt32 = 0
+
+    /// Reads the slot an insert under `hash` starts at. Read for a run of keys before inserting them, the slots are
+    /// loaded side by side, where one insert at a time waits for each in turn.
+    mutating func prefetch(_ hash: UInt64) {
+        prefetched ^= slots[Int(UInt32(truncatingIfNeeded: hash >> 32)) & mask].tag
+    }
+
     /// Stores `position` under `hash` unless an item whose key `matches` is there already; returns that earlier item.
     mutating func insert(_ position: Int, hash: UInt64, matches: (Int) -> Bool) -> Int? {
         let tag = UInt32(truncatingIfNeeded: hash >> 32)

@@ -26,9 +26,20 @@ public struct Portfolio: Sendable {
         var findings: [Finding] = []
         var byID = ItemIndex(capacity: items.count)
         var repeatedIDs = Set<Int>()
+        // Ids are hashed 64 at a time, and the slots their inserts start at read ahead (a million ids fill a table far
+        // larger than the caches).
+        var hashes = [UInt64](repeating: 0, count: 64)
         for index in items.indices {
+            let inBlock = index & 63
+            if inBlock == 0 {
+                for ahead in index..<min(index + 64, items.count) {
+                    let hash = items.withBytes(ahead, .id) { KeyHash.of($0) }
+                    hashes[ahead - index] = hash
+                    byID.prefetch(hash)
+                }
+            }
             let first = items.withBytes(index, .id) { id in
-                id.isEmpty ? nil : byID.insert(index, hash: KeyHash.of(id), matches: { items.idEquals($0, id) })
+                id.isEmpty ? nil : byID.insert(index, hash: hashes[inBlock], matches: { items.idEquals($0, id) })
             }
             if let first {
                 let item = items[index]
@@ -40,36 +51,48 @@ public struct Portfolio: Sendable {
         var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs, sharedFrom: sharedFrom)
         // Exact ids first; every other reference is announced, so that only the titles some reference names are indexed.
         // The lookups only read, so the two halves of the sheet are looked up at once; -2 marks a reference that is not
-        // an exact id. Then, in sheet order, those and the dependencies are announced.
+        // an exact id. Dependency cells whose every piece is an exact id are resolved in the same go. Then, in sheet
+        // order, the other references and dependency cells are announced.
         var exactParent = [Int32](repeating: -1, count: items.count)
         var exactObjective = [Int32](repeating: -1, count: items.count)
         let lookups = resolver
-        exactParent.withUnsafeMutableBufferPointer { parents in
+        let exactDependencies = exactParent.withUnsafeMutableBufferPointer { parents in
             exactObjective.withUnsafeMutableBufferPointer { objectives in
-                _ = inHalves(items.count, minimum: sharedFrom) { range in
+                inHalves(items.count, minimum: sharedFrom) { range in
+                    var found = ExactDependencies()
                     for index in range {
                         parents[index] = lookups.exactID(item: index, .parent)
                         objectives[index] = lookups.exactID(item: index, .objective)
+                        if items.names(index, ItemRecord.namesDependencies) { found.read(item: index, lookups) }
                     }
+                    return found
                 }
             }
         }
+        var dependencyCursor = ExactDependencies.Cursor(exactDependencies)
         for index in items.indices {
             if exactParent[index] == -2 { resolver.announce(item: index, .parent) }
             if exactObjective[index] == -2 { resolver.announce(item: index, .objective) }
-            if items.names(index, ItemRecord.namesDependencies) { _ = Self.dependencyReferences(items[index], &resolver, announcing: true) }
+            if items.names(index, ItemRecord.namesDependencies), dependencyCursor.targets(of: index) == nil {
+                _ = Self.dependencyReferences(items[index], &resolver, announcing: true)
+            }
         }
+        dependencyCursor = ExactDependencies.Cursor(exactDependencies)
         // Resolved links, -1 for none: the exact ids found above are kept, the rest (-2) are resolved now. Only rows
         // with such a reference, or with dependencies, are read again.
         var parent = exactParent
         var objective = exactObjective
         var dependencies = IndexLists()
         for index in items.indices {
+            // Most such references name one item by title or id in another case, and are found from their bytes; any
+            // other (a shared title, none found) is resolved as a string, which says why.
             if parent[index] == -2 {
-                parent[index] = resolver.resolve(items[index].parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
+                parent[index] = resolver.lookupAnnounced(item: index, .parent)
+                    ?? resolver.resolve(items[index].parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
             }
             if objective[index] == -2 {
-                objective[index] = resolver.resolve(items[index].objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
+                objective[index] = resolver.lookupAnnounced(item: index, .objective)
+                    ?? resolver.resolve(items[index].objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
             }
             if parent[index] == index {
                 let item = items[index]
@@ -79,14 +102,16 @@ public struct Portfolio: Sendable {
             if parent[index] < 0 && objective[index] >= 0 && objective[index] != index { parent[index] = objective[index] }
             dependencies.appendList()
             guard items.names(index, ItemRecord.namesDependencies) else { continue }
+            if let targets = dependencyCursor.targets(of: index) {
+                for target in targets {
+                    if target == index { findings.append(Self.dependsOnItself(items[index])) } else { dependencies.appendMember(Int(target)) }
+                }
+                continue
+            }
             let item = items[index]
             for reference in Self.dependencyReferences(item, &resolver, announcing: false) {
                 if let target = resolver.resolve(reference, from: index, column: Field.dependsOn, into: &findings) {
-                    if target == index {
-                        findings.append(Finding(.dependencyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself"))
-                    } else {
-                        dependencies.appendMember(target)
-                    }
+                    if target == index { findings.append(Self.dependsOnItself(item)) } else { dependencies.appendMember(target) }
                 }
             }
         }
@@ -99,6 +124,11 @@ public struct Portfolio: Sendable {
         self.objective = IndexLinks(objective)
         self.dependencies = dependencies
         self.findings = findings
+    }
+
+    /// The finding for an item that names itself among what it waits for.
+    static func dependsOnItself(_ item: Item) -> Finding {
+        Finding(.dependencyCycle, at: location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself")
     }
 
     /// What an item waits for, one reference each. A cell that names one item whole ("Pricing, packaging") is that item,
@@ -243,6 +273,66 @@ public struct Portfolio: Sendable {
     }
 }
 
+/// The dependency cells of one part of the sheet whose every piece is an exact id, resolved from their bytes: on a
+/// sheet whose dependencies are ids, no string is made for any of them.
+struct ExactDependencies {
+    /// Each resolved item, and where its targets end in `targets`; in sheet order.
+    private var entries: [(item: Int32, end: Int32)] = []
+    private var targets: [Int32] = []
+
+    /// Resolves the dependency cell of item `position` when it is ASCII with no CR (so that its bytes split and trim as
+    /// its characters do) and every piece is an exact id; any other cell is left to be read as strings.
+    mutating func read(item position: Int, _ resolver: ReferenceResolver) {
+        let start = targets.count
+        let resolved = resolver.items.withBytes(position, .dependsOn) { bytes -> Bool in
+            var pieceStart = 0
+            for offset in 0...bytes.count {
+                let byte = offset < bytes.count ? bytes[offset] : UInt8(ascii: ";")
+                if byte >= 0x80 || byte == 0x0D { return false }
+                guard byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",") || byte == 0x0A else { continue }
+                var lower = pieceStart, upper = offset
+                pieceStart = offset + 1
+                while lower < upper, Self.isSpace(bytes[lower]) { lower += 1 }
+                while upper > lower, Self.isSpace(bytes[upper - 1]) { upper -= 1 }
+                guard lower < upper else { continue }
+                guard let target = resolver.exactID(bytes: UnsafeBufferPointer(rebasing: bytes[lower..<upper])) else { return false }
+                targets.append(Int32(target))
+            }
+            return targets.count > start
+        }
+        if resolved { entries.append((Int32(position), Int32(targets.count))) } else { targets.removeSubrange(start...) }
+    }
+
+    /// ASCII white space, as `trimmingSpaces` trims it.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Walks the resolved cells of the parts in sheet order.
+    struct Cursor {
+        private let parts: [ExactDependencies]
+        private var part = 0, entry = 0
+
+        init(_ parts: [ExactDependencies]) { self.parts = parts }
+
+        /// The targets of item `position` when its cell was resolved; asked with rising positions.
+        mutating func targets(of position: Int) -> ArraySlice<Int32>? {
+            while part < parts.count {
+                guard entry < parts[part].entries.count else {
+                    part += 1
+                    entry = 0
+                    continue
+                }
+                let item = Int(parts[part].entries[entry].item)
+                if item > position { return nil }
+                entry += 1
+                guard item == position else { continue }
+                let start = entry == 1 ? 0 : Int(parts[part].entries[entry - 2].end)
+                return parts[part].targets[start..<Int(parts[part].entries[entry - 1].end)]
+            }
+            return nil
+        }
+    }
+}
+
 /// Resolves a typed reference to an item, with a "did you mean" when it names none.
 struct ReferenceResolver {
     let items: ItemTable
@@ -322,6 +412,45 @@ struct ReferenceResolver {
         let lowered = reference.lowercased()
         if let found = byLowerID.find(KeyHash.lowercased(reference), matches: { items[$0].id.lowercased() == lowered }) { return (found, nil) }
         return nil
+    }
+
+    /// `lookup` of what item `position` has in `field`, an announced reference that is not an exact id, from its bytes:
+    /// the one item it names by title, else by id in another case; nil when it is not ASCII, names a title several
+    /// items share, or names nothing (`resolve` then tells which).
+    mutating func lookupAnnounced(item position: Int, _ field: ItemText) -> Int32? {
+        if byTitle == nil { buildTitleIndex() }
+        let items = self.items
+        return items.withBytes(position, field) { reference -> Int32? in
+            var key: [UInt8] = []
+            guard Conventions.asciiWordKey(reference, emit: { key.append($0) }) else { return nil }
+            if !key.isEmpty {
+                let hash = KeyHash.of(key)
+                let found = key.withUnsafeBufferPointer { key in
+                    byTitle!.find(hash) { candidate in
+                        items.withBytes(candidate, .title) { Self.wordKey(of: $0, is: key) }
+                            ?? (Conventions.wordKey(items[candidate].title) == String(decoding: key, as: UTF8.self))
+                    }
+                }
+                if let found { return sharedTitles[found] == nil ? Int32(found) : nil }
+            }
+            let lowered = reference.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            return byLowerID.find(KeyHash.of(lowered)) { candidate in
+                items.withBytes(candidate, .id) { id in
+                    id.allSatisfy { $0 < 0x80 } ? id.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 } == lowered
+                        : items[candidate].id.lowercased() == String(decoding: lowered, as: UTF8.self)
+                }
+            }.map(Int32.init)
+        }
+    }
+
+    /// Whether the word key of `text` is `key`; nil when `text` is not ASCII.
+    private static func wordKey(of text: UnsafeBufferPointer<UInt8>, is key: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var length = 0, same = true
+        guard Conventions.asciiWordKey(text, emit: { byte in
+            if length >= key.count || key[length] != byte { same = false }
+            length += 1
+        }) else { return nil }
+        return same && length == key.count
     }
 
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
