@@ -73,7 +73,7 @@ struct CSVReaderCase: CustomTestStringConvertible, Sendable {
 
     @Test func unclosedQuoteNamesTheLineItOpened() throws {
         let text = "a,b\n1,2\nx,\"never\ncloses\n"
-        #expect(throws: ThroughlineError.data(SourceLocation(file: "t.csv", line: 3, column: "2"),
+        #expect(throws: ThroughlineError.data(SourceLocation(file: "t.csv", line: 3, column: "B"),
                                               "unclosed quote: the quoted cell that opens here never closes before the end of the file",
                                               hint: "a cell that starts with \" must end with \"; write a quote inside a quoted cell as \"\"")) {
             _ = try CSVReader(source: MemoryByteSource(text), dialect: .comma, file: "t.csv").readAll()

@@ -18,6 +18,24 @@ import Testing
         return (sheet, folder)
     }
 
+    /// A cell that cannot be read is named by its header, in the first rows, in one pass and in either half.
+    @Test(arguments: [5, 150, 390])
+    func anUnclosedQuoteIsNamedByItsHeader(_ row: Int) throws {
+        var text = "Tracker export\nID,Title,Owner\n"
+        for index in 0..<400 { text += index == row ? "T\(index),Task \(index),\"Ana\n" : "T\(index),Task \(index),Ana Lopez\n" }
+        let expected = ThroughlineError.data(SourceLocation(file: "t.csv", line: row + 3, column: "Owner"),
+                                             "unclosed quote: the quoted cell that opens here never closes before the end of the file",
+                                             hint: "a cell that starts with \" must end with \"; write a quote inside a quoted cell as \"\"")
+        for splitting in [true, false] {
+            #expect(throws: expected) {
+                let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+                defer { try? FileManager.default.removeItem(at: folder) }
+                if !splitting { sheet.minimumSplitSize = .max }
+                _ = try sheet.readDataRows(parts: { 0 }) { count, _ in count += 1 }
+            }
+        }
+    }
+
     /// Every data row as its line and cells, read in parts, with the number of parts; and as one pass reads it.
     static func rows(_ text: String) throws -> (parts: Int, split: [String], whole: [String]) {
         let (sheet, folder) = try splittingSheet(Array(text.utf8))

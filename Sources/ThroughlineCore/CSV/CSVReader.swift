@@ -328,7 +328,7 @@ public final class CSVReader {
             if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= offset || bytes[index + 1] != 0x0A)) { openLine += 1 }
             index += 1
         }
-        return .data(SourceLocation(file: file, line: openLine, column: String(spanCount + 1)),
+        return .data(SourceLocation(file: file, line: openLine, column: SheetLayout.letters(spanCount)),
                      "unclosed quote: the quoted cell that opens here never closes before the end of the file",
                      hint: "a cell that starts with \" must end with \"; write a quote inside a quoted cell as \"\"")
     }

@@ -33,6 +33,26 @@ public struct SheetLayout: Equatable, Sendable {
         index < columns.count ? columns[index].name : SheetLayout.letters(index)
     }
 
+    /// `error` as the CSV reader gave it, with the column letter of a cell below the header replaced by the header's name.
+    func namingColumn(of error: Error) -> Error {
+        guard case let .data(location?, message, hint) = error as? ThroughlineError, let line = location.line, let headerLine,
+              line > headerLine, let letters = location.column, let index = Self.index(ofLetters: letters), index < columns.count
+        else { return error }
+        var named = location
+        named.column = columnName(index)
+        return ThroughlineError.data(named, message, hint: hint)
+    }
+
+    /// The column that spreadsheet letters name (`A` is 0, `AA` is 26); nil for anything but capital letters.
+    static func index(ofLetters letters: String) -> Int? {
+        var number = 0
+        for byte in letters.utf8 {
+            guard byte >= 0x41, byte <= 0x5A, number < Int.max / 26 - 26 else { return nil }
+            number = number * 26 + Int(byte - 0x40)
+        }
+        return number == 0 ? nil : number - 1
+    }
+
     /// Spreadsheet column letters: 0 is A, 25 is Z, 26 is AA.
     public static func letters(_ index: Int) -> String {
         var number = index + 1
@@ -95,9 +115,15 @@ public final class Sheet {
         self.input = input
         var firstRows: [(cells: [String], line: Int)] = []
         let wanted = max(Self.headerSearchRows, options.headerRow ?? 0, options.hasHeader ? 0 : Self.headerSearchRows)
-        try input.makeReader(chunkSize: 1 << 16).forEach { record in
-            firstRows.append((record.strings, record.line))
-            return firstRows.count < wanted
+        do {
+            try input.makeReader(chunkSize: 1 << 16).forEach { record in
+                firstRows.append((record.strings, record.line))
+                return firstRows.count < wanted
+            }
+        } catch {
+            // A cell that cannot be read below a header already read is named by that header.
+            guard let layout = try? Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options) else { throw error }
+            throw layout.namingColumn(of: error)
         }
         layout = try Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options)
         rows = RowFilter(layout: layout)
@@ -107,10 +133,14 @@ public final class Sheet {
     public func forEachRecord(_ body: (CSVRecord, RecordRole) throws -> Bool) throws {
         var row = 0
         let headerRow = layout.headerRow ?? 0
-        try input.makeReader().forEach { record in
-            row += 1
-            let role: RecordRole = row < headerRow ? .preamble : row == headerRow ? .header : .data
-            return try body(record, role)
+        do {
+            try input.makeReader().forEach { record in
+                row += 1
+                let role: RecordRole = row < headerRow ? .preamble : row == headerRow ? .header : .data
+                return try body(record, role)
+            }
+        } catch {
+            throw layout.namingColumn(of: error)
         }
     }
 

@@ -109,7 +109,7 @@ extension Sheet {
             finished = true
             self.split = .some(joined ? second.point : nil)
             guard joined else { return [first] }
-            if let error = second.error { throw error }
+            if let error = second.error { throw layout.namingColumn(of: error) }
             return [first, second.part]
         }
     }
