@@ -8,7 +8,7 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
 @Suite struct SheetTests {
     @Test(arguments: [
         ("Total,,,,,\"1,234\"", false), (",,Grand Total,,£1.2m,", false), ("Sum,5,10%", false), ("  Subtotal Q3 ,,12", false),
-        ("Total,40 EUR,", false), ("Total rewards,Ana Lopez,Green", true), ("Total,,Phase 2", true), ("T1,Total,,5", true), ("Total,Ana Lopez", true), ("Totally new app,,3", true),
+        ("Total,40 EUR,", false), (",,Total (weighted),,0.52,", false), ("Sum (kEUR),,,,350,", false), ("Total (Phase 2),Ana Lopez,Green", true), ("Total rewards,Ana Lopez,Green", true), ("Total,,Phase 2", true), ("T1,Total,,5", true), ("Total,Ana Lopez", true), ("Totally new app,,3", true),
         // The header repeated, and a group's sums with no id or title (Monday.com), are not items either.
         ("ID,Title,Owner,Status,Cost,Share", false), (" ID ,Title,,,,", false), ("ID,Title,Ana,,,", true),
         (",,,,\"$231,000\",42%", false), (",,,Green,5,", true), ("7,,,,5,", true), (",Ship,,,5,", true),

@@ -197,7 +197,10 @@ public final class Sheet {
     /// Whether a cell names a totals row: "Total", "Totals", "Grand total", "Sum", "Subtotal …", "… total".
     static func isTotalsWord(_ cell: String) -> Bool {
         let key = Conventions.wordKey(cell)
-        return key == "total" || key == "totals" || key == "grand total" || key == "sum" || key.hasPrefix("subtotal") || key.hasSuffix(" total")
+        // A qualifier in brackets after the word says which total: "Total (weighted)", "Sum (kEUR)".
+        var word = key
+        if key.hasSuffix(")"), let open = key.lastIndex(of: "(") { word = String(key[..<open]).trimmingSpaces }
+        return word == "total" || word == "totals" || word == "grand total" || word == "sum" || key.hasPrefix("subtotal") || word.hasSuffix(" total")
     }
 
     /// Whether a cell holds anything but white space.
