@@ -132,10 +132,10 @@ public enum CapacityRenderer {
         default:
             func table(_ head: [String], _ rows: [[String]]) -> String {
                 let all = [head] + rows
-                let widths = head.indices.map { column in all.map { visible($0[column]).count }.max() ?? 0 }
+                let widths = head.indices.map { column in all.map { TextFormat.width(visible($0[column])) }.max() ?? 0 }
                 return all.map { row in
                     row.enumerated().map { column, cell in
-                        let padding = String(repeating: " ", count: max(0, widths[column] - visible(cell).count))
+                        let padding = String(repeating: " ", count: max(0, widths[column] - TextFormat.width(visible(cell))))
                         return column < 2 ? cell + padding : padding + cell
                     }.joined(separator: "  ")
                 }.joined(separator: "\n") + "\n"

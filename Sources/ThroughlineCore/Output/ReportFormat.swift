@@ -90,16 +90,46 @@ public enum TextFormat {
         return out.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " ")
     }
 
-    /// Pads to a display width (counting characters).
+    /// How many terminal columns `text` takes: two for a wide character (Chinese, Japanese and Korean letters, most
+    /// emoji), none for a lone joiner or format mark, one for the rest.
+    public static func width(_ text: String) -> Int {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? text.count : text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The columns one character takes.
+    static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.contains("\u{FE0F}") || first.properties.isEmojiPresentation { return 2 }
+        switch first.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            let category = first.properties.generalCategory
+            return category == .format || category == .nonspacingMark || category == .enclosingMark ? 0 : 1
+        }
+    }
+
+    /// Pads to a display width.
     public static func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
-        return count >= width ? text : text + String(repeating: " ", count: width - count)
+        let taken = Self.width(text)
+        return taken >= width ? text : text + String(repeating: " ", count: width - taken)
     }
 
     /// Cuts to a display width with an ellipsis.
     public static func cut(_ text: String, _ width: Int) -> String {
         let flat = text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
-        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
+        guard Self.width(flat) > width else { return flat }
+        // Whole characters up to one column short, then the ellipsis.
+        var kept = "", taken = 0
+        for character in flat {
+            let next = Self.width(of: character)
+            if taken + next > max(1, width - 1) { break }
+            kept.append(character)
+            taken += next
+        }
+        return kept + "…"
     }
 
     /// The CSS shared by the HTML pages: readable printed and on a phone.

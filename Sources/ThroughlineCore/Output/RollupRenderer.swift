@@ -33,7 +33,7 @@ public enum RollupRenderer {
         let flat = flatten(report.rows)
         guard !flat.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
         let labels = flat.map { String(repeating: "  ", count: $0.level) + ($0.row.id.isEmpty ? $0.row.title : "\($0.row.id)  \(TextFormat.cut($0.row.title, 40))") }
-        let labelWidth = min(60, labels.map(\.count).max() ?? 0)
+        let labelWidth = min(60, labels.map(TextFormat.width).max() ?? 0)
         let statusWidth = Status.allCases.map(\.rawValue.count).max()! + (style.colour ? 2 : 0)
         var text = heading(report) + "\n\n"
         for ((level, row), label) in zip(flat, labels) {

@@ -137,7 +137,7 @@ public struct SnapshotDiff: Sendable {
             return text
         case .table:
             var text = "Changes from \(oldName) to \(newName)\n\n"
-            let idWidth = min(16, changes.map(\.id.count).max() ?? 0)
+            let idWidth = min(16, changes.map { TextFormat.width($0.id) }.max() ?? 0)
             for change in changes {
                 let arrow: String
                 switch change.kind {
