@@ -391,4 +391,23 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let classifier = OwnerClassifier(items: items, people: PeopleDirectory(), conventions: .builtIn)
         #expect(classifier.classify(owner) == expected)
     }
+
+    /// A sheet that writes every person `Last, First` names one person per cell; where people are also written any
+    /// other way, two names around a comma are two people.
+    @Test(arguments: [
+        (["Müller, Jörg", "Schmidt, Anna", "van Dijk, Anna Maria", "Platform Team"], true),
+        (["Müller, Jörg", "Schmidt, Anna", "Ben Ode"], false),
+        (["Ana, Ben", "Ana"], false),
+        (["Müller, Jörg"], false),
+        (["Müller, Jörg", "Schmidt, Anna and Weber, Lukas"], false),
+        (["Ward 2, Jörg", "Schmidt, Anna"], false),
+    ])
+    func everyOwnerWrittenLastFirst(_ owners: [String], _ onePersonEach: Bool) throws {
+        var text = "id,title,owner\n"
+        for (index, owner) in owners.enumerated() { text += "T\(index),t,\"\(owner)\"\n" }
+        let analysis = try analyse(text)
+        let classifier = OwnerClassifier(items: analysis.derivation.portfolio.items, people: PeopleDirectory(), conventions: .builtIn)
+        #expect((classifier.classify("Müller, Jörg") == .person) == onePersonEach)
+        #expect(analysis.codes("T0").contains("shared-owner") == !onePersonEach)
+    }
 }

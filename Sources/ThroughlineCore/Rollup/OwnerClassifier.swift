@@ -12,6 +12,8 @@ public final class OwnerClassifier: Sendable {
     private let people: PeopleDirectory
     private let conventions: Conventions
     private let soleOwners: Set<String>
+    /// Whether the sheet writes every person `Last, First`: then each such cell is one person.
+    private let writesLastFirst: Bool
     /// Every owner of the sheet, classified once: owners repeat on thousands of rows.
     private let known: [String: OwnerKind]
 
@@ -41,17 +43,34 @@ public final class OwnerClassifier: Sendable {
         self.people = people
         self.conventions = conventions
         soleOwners = Set(distinct.map { Conventions.wordKey($0) }.filter { !$0.isEmpty && !$0.contains(",") && !$0.contains("/") })
+        // Owners that name no team and no known person: when at least two are there, and every one of them is two
+        // names around one comma ("Müller, Jörg", "van Dijk, Anna"), the sheet writes its people `Last, First`.
+        let unknown = Set(distinct.filter { people.person(matching: $0) == nil }.map { Conventions.wordKey($0) }.filter { key in
+            !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams)
+        })
+        writesLastFirst = unknown.count >= 2 && unknown.allSatisfy(Self.isLastFirst)
         var known: [String: OwnerKind] = [:]
-        for owner in distinct { known[owner] = Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners) }
+        for owner in distinct { known[owner] = Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners, lastFirst: writesLastFirst) }
         self.known = known
     }
 
     /// Classifies one owner cell.
     public func classify(_ owner: String) -> OwnerKind {
-        known[owner] ?? Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners)
+        known[owner] ?? Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners, lastFirst: writesLastFirst)
     }
 
-    private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>) -> OwnerKind {
+    /// Whether an owner's word key is a family name and given names around one comma, one to three words each, no digits.
+    static func isLastFirst(_ key: String) -> Bool {
+        let sides = key.split(separator: ",", omittingEmptySubsequences: false)
+        guard sides.count == 2, split(key).count == 2 else { return false }
+        return sides.allSatisfy { side in
+            let words = side.split(separator: " ")
+            return (1...3).contains(words.count) && !side.contains(where: \.isNumber)
+        }
+    }
+
+    private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>,
+                                 lastFirst: Bool) -> OwnerKind {
         let key = Conventions.wordKey(owner)
         if key.isEmpty { return .nobody }
         switch conventions.owners[key] {
@@ -65,8 +84,8 @@ public final class OwnerClassifier: Sendable {
         if isGroup(key) { return .team }
         let parts = Self.split(key)
         if parts.count <= 1 { return .person }
-        // "Sharma, Priya" is one person when "Priya Sharma" is named alone elsewhere.
-        if parts.count == 2, key.contains(","), soleOwners.contains(parts[1] + " " + parts[0]) { return .person }
+        // "Sharma, Priya" is one person when "Priya Sharma" is named alone elsewhere, or when every person is written so.
+        if parts.count == 2, key.contains(","), lastFirst && isLastFirst(key) || soleOwners.contains(parts[1] + " " + parts[0]) { return .person }
         if parts.contains(where: isGroup) { return .team }
         return .shared(parts)
     }
