@@ -73,9 +73,9 @@ enum TrackerSources {
             text += "  type       " + (source.defaultType.map { "\($0.rawValue), from the file's name" } ?? "none: no type column and the file's name names no type") + "\n"
         }
         text += "  columns\n"
-        let width = min(28, layout.columns.map(\.name.count).max() ?? 0)
+        let width = min(28, layout.columns.map { TextFormat.width($0.name) }.max() ?? 0)
         for column in layout.columns {
-            let padding = String(repeating: " ", count: max(1, width - column.name.count + 1))
+            let padding = String(repeating: " ", count: max(1, width - TextFormat.width(column.name) + 1))
             let target = column.field.map { $0.rawValue + (column.mappedBy == "--map" ? " (--map)" : "") } ?? "(kept as is)"
             text += "    \(column.name)\(padding)-> \(target)\n"
         }

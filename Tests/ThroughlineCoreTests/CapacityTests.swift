@@ -100,3 +100,14 @@ func plan(_ text: String, options: CapacityOptions = CapacityOptions(), people: 
         #expect(analysis.findings().contains { $0.code == .unstaffed && $0.owner == "Ben" })
     }
 }
+
+/// An unclosed quote below a capacity sheet's header is located by the header's name.
+@Test func anUnclosedQuoteInACapacitySheetIsNamedByItsHeader() {
+    var text = "person,period,allocated\n"
+    for index in 0..<40 { text += index == 35 ? "Ana,2026-03,\"0.5\n" : "P\(index),2026-03,0.5\n" }
+    #expect(throws: ThroughlineError.data(SourceLocation(file: "c.csv", line: 37, column: "allocated"),
+                                          "unclosed quote: the quoted cell that opens here never closes before the end of the file",
+                                          hint: "a cell that starts with \" must end with \"; write a quote inside a quoted cell as \"\"")) {
+        _ = try plan(text)
+    }
+}

@@ -401,6 +401,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         (["Müller, Jörg"], false),
         (["Müller, Jörg", "Schmidt, Anna and Weber, Lukas"], false),
         (["Ward 2, Jörg", "Schmidt, Anna"], false),
+        (["Müller, Jörg", "Schmidt, Anna", "Finance, Ana Lopez"], true),
     ])
     func everyOwnerWrittenLastFirst(_ owners: [String], _ onePersonEach: Bool) throws {
         var text = "id,title,owner\n"
@@ -409,5 +410,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let classifier = OwnerClassifier(items: analysis.derivation.portfolio.items, people: PeopleDirectory(), conventions: .builtIn)
         #expect((classifier.classify("Müller, Jörg") == .person) == onePersonEach)
         #expect(analysis.codes("T0").contains("shared-owner") == !onePersonEach)
+        // A department beside a name is a team, however the sheet writes its people.
+        #expect(classifier.classify("Finance, Ana Lopez") == .team)
     }
 }

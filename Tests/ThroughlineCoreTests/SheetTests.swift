@@ -138,3 +138,13 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(try sheet(header + "\n").layout.columns.map(\.field) == fields)
     }
 }
+
+/// An unclosed quote above the header, where no header has been read, keeps its column letter.
+@Test func anUnclosedQuoteAboveTheHeaderIsNamedByItsLetter() {
+    let text = "Q3 Portfolio,Exported 2026-11-01\n\"Draft - do not share,\nID,Title,Owner\nA,a,Ana\n"
+    #expect(throws: ThroughlineError.data(SourceLocation(file: "t.csv", line: 2, column: "A"),
+                                          "unclosed quote: the quoted cell that opens here never closes before the end of the file",
+                                          hint: "a cell that starts with \" must end with \"; write a quote inside a quoted cell as \"\"")) {
+        _ = try sheet(text)
+    }
+}

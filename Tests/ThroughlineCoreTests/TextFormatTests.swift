@@ -5,7 +5,7 @@ import Testing
 @Suite struct TextFormatTests {
     @Test(arguments: [
         ("Grow revenue", 12), ("", 0), ("日本市場", 8), ("🚀 Launch", 9), ("✅", 2), ("✔\u{FE0F}", 2), ("Café", 4),
-        ("e\u{301}", 1), ("한국", 4), ("ＡＢ", 4), ("a\u{200B}b", 2), ("👩‍💻", 2),
+        ("e\u{301}", 1), ("한국", 4), ("ＡＢ", 4), ("a\u{200B}b", 2), ("👩‍💻", 2), ("co\u{AD}op", 4),
     ])
     func widthCountsColumns(_ text: String, _ columns: Int) {
         #expect(TextFormat.width(text) == columns)

@@ -199,68 +199,75 @@ public struct CapacitySheet: Sendable {
             }
         }
         var rowNumber = 0
-        try input.makeReader().forEach { record in
-            rowNumber += 1
-            guard rowNumber > headerIndex + 1 else { return true }
-            let cells = record.strings
-            if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
-            let typedPerson = personColumn < cells.count ? cells[personColumn].collapsingSpaces : ""
-            if Sheet.isTotalsWord(typedPerson) || (typedPerson.isEmpty && cells.contains(where: Sheet.isTotalsWord)) {
-                skippedTotals += 1
-                return true
-            }
-            guard !typedPerson.isEmpty else {
-                findings.append(Finding(.badNumber, at: SourceLocation(file: input.file, line: record.line, column: header[personColumn].trimmingSpaces),
-                                        message: "a row with values but no person"))
-                return true
-            }
-            var person = typedPerson
-            var team = teamColumn.flatMap { $0 < cells.count ? cells[$0].collapsingSpaces : nil } ?? ""
-            if case .person(let alias)? = conventions.owners[Conventions.wordKey(typedPerson)] { person = alias }
-            if let match = people.person(matching: person) {
-                person = match.name
-                if team.isEmpty { team = match.team ?? "" }
-            } else if !people.people.isEmpty {
-                var message = "'\(typedPerson)' is not in the people sheet"
-                if suggestionsLeft > 0 {
-                    suggestionsLeft -= 1
-                    let names = people.people.map(\.name)
-                    let lowered = typedPerson.lowercased()
-                    if let guess = names.min(by: { EditDistance.between(lowered, $0.lowercased()) < EditDistance.between(lowered, $1.lowercased()) }),
-                       EditDistance.between(lowered, guess.lowercased()) <= max(2, lowered.count / 4) {
-                        message += "; did you mean '\(guess)'?"
-                    }
-                }
-                findings.append(Finding(.unknownReference, at: SourceLocation(file: input.file, line: record.line, column: header[personColumn].trimmingSpaces),
-                                        message: message))
-            }
-            let item = itemColumn.flatMap { $0 < cells.count ? cells[$0].trimmingSpaces : nil } ?? ""
-            let personFTE = people.person(matching: person)?.fte ?? 1.0
-            switch form {
-            case .long:
-                let periodText = periodColumn! < cells.count ? cells[periodColumn!] : ""
-                let periodLocation = SourceLocation(file: input.file, line: record.line, column: header[periodColumn!].trimmingSpaces)
-                guard let period = periods.read(periodText) else {
-                    findings.append(Finding(.badDate, at: periodLocation, message: "'\(periodText.trimmingSpaces)' is not a period (2026-03, Mar 2026, 2026-Q1, FY26 Q1, 2026-W09)"))
+        do {
+            try input.makeReader().forEach { record in
+                rowNumber += 1
+                guard rowNumber > headerIndex + 1 else { return true }
+                let cells = record.strings
+                if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return true }
+                let typedPerson = personColumn < cells.count ? cells[personColumn].collapsingSpaces : ""
+                if Sheet.isTotalsWord(typedPerson) || (typedPerson.isEmpty && cells.contains(where: Sheet.isTotalsWord)) {
+                    skippedTotals += 1
                     return true
                 }
-                let allocatedText = allocatedColumn! < cells.count ? cells[allocatedColumn!] : ""
-                guard let allocated = fte(allocatedText, period: period, location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces), blankIsZero: false, personFTE: personFTE) else { return true }
-                var available: Double?
-                if let availableColumn, availableColumn < cells.count, !cells[availableColumn].trimmingSpaces.isEmpty {
-                    available = fte(cells[availableColumn], period: period, location: SourceLocation(file: input.file, line: record.line, column: header[availableColumn].trimmingSpaces), blankIsZero: false, personFTE: personFTE)
+                guard !typedPerson.isEmpty else {
+                    findings.append(Finding(.badNumber, at: SourceLocation(file: input.file, line: record.line, column: header[personColumn].trimmingSpaces),
+                                            message: "a row with values but no person"))
+                    return true
                 }
-                allocations.append(Allocation(person: person, team: team, period: period, item: item, allocated: allocated, available: available,
-                                              location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces)))
-            case .wide, .resourcePlan:
-                for (index, period) in periodColumns {
-                    let location = SourceLocation(file: input.file, line: record.line, column: header[index].trimmingSpaces)
-                    // In a plan, a blank cell is no allocation that period: the sheet means zero.
-                    guard let value = fte(index < cells.count ? cells[index] : "", period: period, location: location, blankIsZero: true, personFTE: personFTE) else { continue }
-                    allocations.append(Allocation(person: person, team: team, period: period, item: item, allocated: value, available: nil, location: location))
+                var person = typedPerson
+                var team = teamColumn.flatMap { $0 < cells.count ? cells[$0].collapsingSpaces : nil } ?? ""
+                if case .person(let alias)? = conventions.owners[Conventions.wordKey(typedPerson)] { person = alias }
+                if let match = people.person(matching: person) {
+                    person = match.name
+                    if team.isEmpty { team = match.team ?? "" }
+                } else if !people.people.isEmpty {
+                    var message = "'\(typedPerson)' is not in the people sheet"
+                    if suggestionsLeft > 0 {
+                        suggestionsLeft -= 1
+                        let names = people.people.map(\.name)
+                        let lowered = typedPerson.lowercased()
+                        if let guess = names.min(by: { EditDistance.between(lowered, $0.lowercased()) < EditDistance.between(lowered, $1.lowercased()) }),
+                           EditDistance.between(lowered, guess.lowercased()) <= max(2, lowered.count / 4) {
+                            message += "; did you mean '\(guess)'?"
+                        }
+                    }
+                    findings.append(Finding(.unknownReference, at: SourceLocation(file: input.file, line: record.line, column: header[personColumn].trimmingSpaces),
+                                            message: message))
                 }
+                let item = itemColumn.flatMap { $0 < cells.count ? cells[$0].trimmingSpaces : nil } ?? ""
+                let personFTE = people.person(matching: person)?.fte ?? 1.0
+                switch form {
+                case .long:
+                    let periodText = periodColumn! < cells.count ? cells[periodColumn!] : ""
+                    let periodLocation = SourceLocation(file: input.file, line: record.line, column: header[periodColumn!].trimmingSpaces)
+                    guard let period = periods.read(periodText) else {
+                        findings.append(Finding(.badDate, at: periodLocation, message: "'\(periodText.trimmingSpaces)' is not a period (2026-03, Mar 2026, 2026-Q1, FY26 Q1, 2026-W09)"))
+                        return true
+                    }
+                    let allocatedText = allocatedColumn! < cells.count ? cells[allocatedColumn!] : ""
+                    guard let allocated = fte(allocatedText, period: period, location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces), blankIsZero: false, personFTE: personFTE) else { return true }
+                    var available: Double?
+                    if let availableColumn, availableColumn < cells.count, !cells[availableColumn].trimmingSpaces.isEmpty {
+                        available = fte(cells[availableColumn], period: period, location: SourceLocation(file: input.file, line: record.line, column: header[availableColumn].trimmingSpaces), blankIsZero: false, personFTE: personFTE)
+                    }
+                    allocations.append(Allocation(person: person, team: team, period: period, item: item, allocated: allocated, available: available,
+                                                  location: SourceLocation(file: input.file, line: record.line, column: header[allocatedColumn!].trimmingSpaces)))
+                case .wide, .resourcePlan:
+                    for (index, period) in periodColumns {
+                        let location = SourceLocation(file: input.file, line: record.line, column: header[index].trimmingSpaces)
+                        // In a plan, a blank cell is no allocation that period: the sheet means zero.
+                        guard let value = fte(index < cells.count ? cells[index] : "", period: period, location: location, blankIsZero: true, personFTE: personFTE) else { continue }
+                        allocations.append(Allocation(person: person, team: team, period: period, item: item, allocated: value, available: nil, location: location))
+                    }
+                }
+                return true
             }
-            return true
+        } catch {
+            // A cell that cannot be read below the header is named by it.
+            throw SheetLayout.namingColumn(of: error, below: rows[headerIndex].line) { index in
+                index < header.count && !header[index].trimmingSpaces.isEmpty ? header[index].trimmingSpaces : nil
+            }
         }
         if skippedTotals > 0 { notes.append("\(skippedTotals) totals row\(skippedTotals == 1 ? "" : "s") skipped, not counted twice") }
         self.allocations = allocations

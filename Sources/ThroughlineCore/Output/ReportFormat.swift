@@ -93,7 +93,7 @@ public enum TextFormat {
     /// How many terminal columns `text` takes: two for a wide character (Chinese, Japanese and Korean letters, most
     /// emoji), none for a lone joiner or format mark, one for the rest.
     public static func width(_ text: String) -> Int {
-        text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? text.count : text.reduce(0) { $0 + width(of: $1) }
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 && $0.value != 0xAD } ? text.count : text.reduce(0) { $0 + width(of: $1) }
     }
 
     /// The columns one character takes.

@@ -46,7 +46,7 @@ public final class OwnerClassifier: Sendable {
         // Owners that name no team and no known person: when at least two are there, and every one of them is two
         // names around one comma ("Müller, Jörg", "van Dijk, Anna"), the sheet writes its people `Last, First`.
         let unknown = Set(distinct.filter { people.person(matching: $0) == nil }.map { Conventions.wordKey($0) }.filter { key in
-            !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams)
+            !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams) && !Self.split(key).contains { Self.isGroup($0, teams: teams) }
         })
         writesLastFirst = unknown.count >= 2 && unknown.allSatisfy(Self.isLastFirst)
         var known: [String: OwnerKind] = [:]
@@ -85,7 +85,8 @@ public final class OwnerClassifier: Sendable {
         let parts = Self.split(key)
         if parts.count <= 1 { return .person }
         // "Sharma, Priya" is one person when "Priya Sharma" is named alone elsewhere, or when every person is written so.
-        if parts.count == 2, key.contains(","), lastFirst && isLastFirst(key) || soleOwners.contains(parts[1] + " " + parts[0]) { return .person }
+        if parts.count == 2, key.contains(","), !parts.contains(where: isGroup),
+           lastFirst && isLastFirst(key) || soleOwners.contains(parts[1] + " " + parts[0]) { return .person }
         if parts.contains(where: isGroup) { return .team }
         return .shared(parts)
     }

@@ -35,11 +35,17 @@ public struct SheetLayout: Equatable, Sendable {
 
     /// `error` as the CSV reader gave it, with the column letter of a cell below the header replaced by the header's name.
     func namingColumn(of error: Error) -> Error {
+        Self.namingColumn(of: error, below: headerLine) { $0 < columns.count ? columnName($0) : nil }
+    }
+
+    /// `error` as the CSV reader gave it, with the column letter of a cell below `headerLine` replaced by `name` of
+    /// its index, when there is one.
+    static func namingColumn(of error: Error, below headerLine: Int?, _ name: (Int) -> String?) -> Error {
         guard case let .data(location?, message, hint) = error as? ThroughlineError, let line = location.line, let headerLine,
-              line > headerLine, let letters = location.column, let index = Self.index(ofLetters: letters), index < columns.count
+              line > headerLine, let letters = location.column, let index = index(ofLetters: letters), let header = name(index)
         else { return error }
         var named = location
-        named.column = columnName(index)
+        named.column = header
         return ThroughlineError.data(named, message, hint: hint)
     }
 
@@ -121,8 +127,10 @@ public final class Sheet {
                 return firstRows.count < wanted
             }
         } catch {
-            // A cell that cannot be read below a header already read is named by that header.
-            guard let layout = try? Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options) else { throw error }
+            // A cell that cannot be read below a header already read is named by that header; rows that map no column
+            // are no header (a title row above one the error cut off, say).
+            guard let layout = try? Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options),
+                  layout.columns.contains(where: { $0.field != nil }) else { throw error }
             throw layout.namingColumn(of: error)
         }
         layout = try Self.layout(of: firstRows, file: input.file, conventions: conventions, options: options)
