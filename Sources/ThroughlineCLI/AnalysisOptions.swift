@@ -6,7 +6,7 @@ enum AnalysisOptions {
         .value("--as-of", nil, "DATE", "the day the sheet is read at, YYYY-MM-DD (default: today)"),
         .value("--rule", nil, "RULE", "how parents roll up: escalate (default), worst or average"),
         .value("--stale-days", nil, "N", "active work not updated for more than N days is stale (default 30)"),
-        .value("--late-start-days", nil, "N", "work not started N days after its start is at risk (default 7)"),
+        .value("--late-start-days", nil, "N", "work not started more than N days after its start is at risk (default 7)"),
         .value("--pace-margin", nil, "PCT", "progress trailing time elapsed by more than PCT points is at risk (default 20)"),
         .value("--slip-share", nil, "SHARE", "a forecast slip above SHARE of the planned duration is off-track (default 0.5)"),
         .value("--escalate-share", nil, "SHARE", "escalate: more than this weighted share of off-track or blocked children is off-track (default 0.5)"),
