@@ -156,7 +156,7 @@ public struct Conventions: Sendable {
         for position in 0..<text.count {
             let byte = text[position]
             if byte >= 0x80 { return false }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            if byte.isASCIISpace {
                 pendingSpace = written
                 continue
             }
@@ -171,7 +171,7 @@ public struct Conventions: Sendable {
                     emit(0x20)
                 }
             }
-            let output = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            let output = byte.asciiLowercased
             if output == 0x2E || output == 0x21 || output == 0x2C || output == 0x3B || output == 0x3A || output == 0x3F {
                 if heldCount == 0 { heldStart = position }
                 heldCount += 1
@@ -238,8 +238,7 @@ extension String {
         // Most cells have nothing to trim: a first and last byte that are ASCII and not white space settle it.
         let utf8 = self.utf8
         guard let head = utf8.first, let tail = utf8.last else { return self }
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        if head < 0x80 && tail < 0x80 && !isSpace(head) && !isSpace(tail) { return self }
+        if head < 0x80 && tail < 0x80 && !head.isASCIISpace && !tail.isASCIISpace { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

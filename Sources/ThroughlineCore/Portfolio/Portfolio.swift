@@ -290,21 +290,17 @@ struct ExactDependencies {
                 let byte = offset < bytes.count ? bytes[offset] : UInt8(ascii: ";")
                 if byte >= 0x80 || byte == 0x0D { return false }
                 guard byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",") || byte == 0x0A else { continue }
-                var lower = pieceStart, upper = offset
+                // ASCII, so trimmed as `trimmingSpaces` trims it.
+                let piece = ItemReader.asciiTrimmed(UnsafeBufferPointer(rebasing: bytes[pieceStart..<offset]))!
                 pieceStart = offset + 1
-                while lower < upper, Self.isSpace(bytes[lower]) { lower += 1 }
-                while upper > lower, Self.isSpace(bytes[upper - 1]) { upper -= 1 }
-                guard lower < upper else { continue }
-                guard let target = resolver.exactID(bytes: UnsafeBufferPointer(rebasing: bytes[lower..<upper])) else { return false }
+                guard !piece.isEmpty else { continue }
+                guard let target = resolver.exactID(bytes: piece) else { return false }
                 targets.append(Int32(target))
             }
             return targets.count > start
         }
         if resolved { entries.append((Int32(position), Int32(targets.count))) } else { targets.removeSubrange(start...) }
     }
-
-    /// ASCII white space, as `trimmingSpaces` trims it.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// Walks the resolved cells of the parts in sheet order.
     struct Cursor {
@@ -433,10 +429,10 @@ struct ReferenceResolver {
                 }
                 if let found { return sharedTitles[found] == nil ? Int32(found) : nil }
             }
-            let lowered = reference.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            let lowered = reference.map(\.asciiLowercased)
             return byLowerID.find(KeyHash.of(lowered)) { candidate in
                 items.withBytes(candidate, .id) { id in
-                    id.allSatisfy { $0 < 0x80 } ? id.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 } == lowered
+                    id.allSatisfy { $0 < 0x80 } ? id.map(\.asciiLowercased) == lowered
                         : items[candidate].id.lowercased() == String(decoding: lowered, as: UTF8.self)
                 }
             }.map(Int32.init)

@@ -133,9 +133,8 @@ struct ItemReader {
     @inline(__always)
     static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var low = 0, high = bytes.count
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        while low < high && isSpace(bytes[low]) { low += 1 }
-        while high > low && isSpace(bytes[high - 1]) { high -= 1 }
+        while low < high && bytes[low].isASCIISpace { low += 1 }
+        while high > low && bytes[high - 1].isASCIISpace { high -= 1 }
         for position in low..<high where bytes[position] >= 0x80 { return nil }
         return UnsafeBufferPointer(rebasing: bytes[low..<high])
     }

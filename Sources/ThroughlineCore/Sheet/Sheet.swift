@@ -215,7 +215,7 @@ public final class Sheet {
     static func hasText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes {
             if byte >= 0x80 { return !String(decoding: bytes, as: UTF8.self).trimmingSpaces.isEmpty }
-            if byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) { return true }
+            if !byte.isASCIISpace { return true }
         }
         return false
     }

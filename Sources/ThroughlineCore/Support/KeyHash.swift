@@ -50,7 +50,7 @@ enum KeyHash {
         var state = seed
         for byte in bytes {
             guard byte < 0x80 else { return of(String(decoding: bytes, as: UTF8.self).lowercased().utf8) }
-            state = mix(state, byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            state = mix(state, byte.asciiLowercased)
         }
         return finish(state)
     }
