@@ -141,7 +141,8 @@ struct InputSettings {
     }
 }
 
-/// Prints findings to standard error as `FILE:LINE:COLUMN: warning: MESSAGE [code]`, at most a few per code, then counts.
+/// Prints findings to standard error as `FILE:LINE:COLUMN: warning: MESSAGE [code]`, a problem in the sheet's cells
+/// followed by a hint line, at most a few per code, then counts.
 final class FindingPrinter {
     private let context: Context
     private let limit: Int
@@ -159,7 +160,7 @@ final class FindingPrinter {
         counts[finding.code.name] = seen + 1
         guard seen < limit else { return }
         let label = finding.severity == .info ? "note" : finding.severity.rawValue
-        try? context.note("\(finding.location): \(label): \(finding.message) [\(finding.code.name)]")
+        try? context.note("\(finding.location): \(label): \(finding.message) [\(finding.code.name)]" + (finding.code.hint.map { "\nhint: \($0)" } ?? ""))
     }
 
     /// Says how many findings were not shown.

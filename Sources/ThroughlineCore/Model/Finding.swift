@@ -15,11 +15,14 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     public let severity: Severity
     /// One line saying what it means.
     public let meaning: String
+    /// For a problem in the sheet's own cells, one line saying how to mend it (shown under the finding on standard error).
+    public let hint: String?
 
-    init(name: String, severity: Severity, meaning: String) {
+    init(name: String, severity: Severity, meaning: String, hint: String? = nil) {
         self.name = name
         self.severity = severity
         self.meaning = meaning
+        self.hint = hint
     }
 
     public var description: String { name }
@@ -28,17 +31,27 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
-    public static let duplicateID = FindingCode(name: "duplicate-id", severity: .error, meaning: "two rows share an id")
-    public static let unknownReference = FindingCode(name: "unknown-reference", severity: .error, meaning: "an objective, parent or dependency names no item in the sheet")
-    public static let ambiguousReference = FindingCode(name: "ambiguous-reference", severity: .warning, meaning: "a reference by title that several items share; the first is used")
-    public static let hierarchyCycle = FindingCode(name: "hierarchy-cycle", severity: .error, meaning: "an item is its own ancestor through its parents")
-    public static let dependencyCycle = FindingCode(name: "dependency-cycle", severity: .error, meaning: "items wait for each other in a circle")
-    public static let badDate = FindingCode(name: "bad-date", severity: .error, meaning: "a date cell that cannot be read as a date")
+    public static let duplicateID = FindingCode(name: "duplicate-id", severity: .error, meaning: "two rows share an id",
+        hint: "give each row its own id")
+    public static let unknownReference = FindingCode(name: "unknown-reference", severity: .error, meaning: "an objective, parent or dependency names no item in the sheet",
+        hint: "name the item by its id or its title as the sheet writes it")
+    public static let ambiguousReference = FindingCode(name: "ambiguous-reference", severity: .warning, meaning: "a reference by title that several items share; the first is used",
+        hint: "name the item by its id")
+    public static let hierarchyCycle = FindingCode(name: "hierarchy-cycle", severity: .error, meaning: "an item is its own ancestor through its parents",
+        hint: "change the parent of one item on the circle")
+    public static let dependencyCycle = FindingCode(name: "dependency-cycle", severity: .error, meaning: "items wait for each other in a circle",
+        hint: "take out one of the dependencies on the circle")
+    public static let badDate = FindingCode(name: "bad-date", severity: .error, meaning: "a date cell that cannot be read as a date",
+        hint: "write a date such as 2026-03-01, 1/3/2026, 1-Mar-2026 or Q2 2026 (the README lists every form read)")
     public static let ambiguousDate = FindingCode(name: "ambiguous-date", severity: .warning, meaning: "a date that reads both day-first and month-first, and the column does not say which")
-    public static let unknownStatus = FindingCode(name: "unknown-status", severity: .warning, meaning: "a status word that maps to no canonical status")
-    public static let badNumber = FindingCode(name: "bad-number", severity: .error, meaning: "a number or percentage cell that cannot be read, or is out of range")
-    public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type")
-    public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header")
+    public static let unknownStatus = FindingCode(name: "unknown-status", severity: .warning, meaning: "a status word that maps to no canonical status",
+        hint: "map the word in a conventions sheet with a row status,WORD,STATUS and pass it with --conventions")
+    public static let badNumber = FindingCode(name: "bad-number", severity: .error, meaning: "a number or percentage cell that cannot be read, or is out of range",
+        hint: "write a number such as 45, 45% or 0.45; a percentage runs from 0 to 100")
+    public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type",
+        hint: "map the word in a conventions sheet with a row type,WORD,TYPE and pass it with --conventions")
+    public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header",
+        hint: "look for a delimiter inside a cell that is not quoted, or a cell missing")
 
     public static let noOwner = FindingCode(name: "no-owner", severity: .warning, meaning: "active work with no named owner")
     public static let teamOwner = FindingCode(name: "team-owner", severity: .warning, meaning: "the owner is a team or department, not one accountable person")
