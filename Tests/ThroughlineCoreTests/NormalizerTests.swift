@@ -40,6 +40,18 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(try normalized(input, dateOrder: .monthFirst).0 == "id,due\nA,2026-03-01\n")
     }
 
+    @Test func dateOrderSettlesOnlyColumnsTheirOwnValuesDoNot() throws {
+        // start proves month-first (9/14); due proves nothing of its own. --date-order reads due, never start.
+        let input = "id,start,due\nA,9/14/2026,3/1/2027\nB,1/2/2026,4/5/2027\n"
+        #expect(try normalized(input, dateOrder: .dayFirst).0 == "id,start,due\nA,2026-09-14,2027-01-03\nB,2026-01-02,2027-05-04\n")
+        // Without it, due takes the order start proves.
+        let (output, codes) = try normalized(input)
+        #expect(output == "id,start,due\nA,2026-09-14,2027-03-01\nB,2026-01-02,2027-04-05\n")
+        #expect(codes.isEmpty)
+        // A column with evidence both ways is read in the order given, and what cannot be read so is bad-date.
+        #expect(try normalized("id,due\nA,13/1/2026\nB,1/13/2026\nC,3/1/2026\n", dateOrder: .dayFirst).1 == ["bad-date"])
+    }
+
     @Test func periodsAsDueDatesMeanTheirLastDay() throws {
         #expect(try normalized("id,due,start\nA,Q2 2026,Q2 2026\n").0 == "id,due,start\nA,2026-06-30,2026-04-01\n")
     }

@@ -196,7 +196,8 @@ public struct CellNormalizer: Sendable {
     private let soleOwners: [String: String]
     private let file: String
 
-    /// Plans each column from the layout and the profile; `dateOrder` overrides what the columns suggest.
+    /// Plans each column from the layout and the profile; `dateOrder` reads the date columns whose own values do not
+    /// settle their order.
     public init(layout: SheetLayout, profile: ColumnProfile, conventions: Conventions, people: PeopleDirectory = PeopleDirectory(),
                 dateOrder: DateOrder? = nil, file: String) {
         self.layout = layout
@@ -217,9 +218,11 @@ public struct CellNormalizer: Sendable {
             case .progress:
                 return .progress(fraction: (profile.largestBarePercent[column.index] ?? 0) <= 1)
             case .start, .due, .forecast, .updated:
+                // A column's own evidence decides; `--date-order`, the user's word, decides a column with none (or with
+                // evidence both ways); the other columns' agreement decides what is left.
                 let inference = profile.dates[column.index] ?? DateOrderInference()
-                let own = inference.isConflicting ? nil : inference.inferredOrder ?? sheetOrder
-                return .date(order: dateOrder ?? own, edge: field.periodEdge)
+                let proven = inference.isConflicting ? nil : inference.inferredOrder
+                return .date(order: proven ?? dateOrder ?? (inference.isConflicting ? nil : sheetOrder), edge: field.periodEdge)
             case .owner:
                 return .owner
             case .weight, .baseline, .target, .actual:
