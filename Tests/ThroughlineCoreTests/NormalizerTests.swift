@@ -52,6 +52,12 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(try normalized("id,due\nA,13/1/2026\nB,1/13/2026\nC,3/1/2026\n", dateOrder: .dayFirst).1 == ["bad-date"])
     }
 
+    @Test func ratingsAreMatchedAsWordsAre() throws {
+        let (output, codes) = try normalized("id,Risk (1-5)\nA,1.\nB,5!\nC, 3 \nD,1.5\n")
+        #expect(output == "id,Risk (1-5)\nA,on-track\nB,off-track\nC,at-risk\nD,1.5\n")
+        #expect(codes == ["unknown-status"])
+    }
+
     @Test func periodsAsDueDatesMeanTheirLastDay() throws {
         #expect(try normalized("id,due,start\nA,Q2 2026,Q2 2026\n").0 == "id,due,start\nA,2026-06-30,2026-04-01\n")
     }

@@ -364,7 +364,8 @@ public struct CellNormalizer: Sendable {
             return .none
         case .status(let scale):
             if let status = conventions.status(for: trimmed) { return .status(status) }
-            if let scale, let number = Int(trimmed), (1...5).contains(number) {
+            // A rating is matched as words are: "4." and "4!" are 4.
+            if let scale, let number = Int(Conventions.wordKey(trimmed)), (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)
             }
