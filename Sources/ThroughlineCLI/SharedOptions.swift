@@ -11,6 +11,7 @@ enum SharedOptions {
         .value("--conventions", nil, "FILE", "a kind,value,means sheet added over the built-in conventions"),
         .value("--people", nil, "FILE", "a people sheet (Person, Team, Email, FTE) to match owners against"),
         .value("--date-order", nil, "ORDER", "dmy or mdy for numeric dates like 3/1/2026 (default: inferred per column)"),
+        .value("--fiscal-year-start", nil, "MONTH", "the month (1-12) fiscal years start in; FY26 is the one ending in 2026 (default 1)"),
     ]
 
     static let output: OptionSpec = .value("--output", "-o", "FILE", "write to FILE instead of standard output (replaced only when complete)")
@@ -24,6 +25,8 @@ struct InputSettings {
     var conventions = Conventions.builtIn
     var people = PeopleDirectory()
     var dateOrder: DateOrder?
+    /// The month fiscal years start in, for `FY26 Q3` as a date or a capacity period.
+    var fiscalYearStart = 1
     let spool = StandardInputSpool()
 
     init(_ arguments: ParsedArguments, context: Context) throws {
@@ -50,6 +53,10 @@ struct InputSettings {
                 throw ThroughlineError.usage("--date-order takes dmy (day first) or mdy (month first)")
             }
             dateOrder = parsed
+        }
+        if let text = arguments.value("--fiscal-year-start") {
+            guard let month = Int(text), (1...12).contains(month) else { throw ThroughlineError.usage("--fiscal-year-start takes a month number, 1 to 12") }
+            fiscalYearStart = month
         }
         // Conventions come first: the map and the people sheet are read with them.
         for path in arguments.all("--conventions") {
@@ -90,15 +97,16 @@ struct InputSettings {
     /// A normalizer for `sheet`, after a first pass that learns its date orders and percentage scales.
     func normalizer(for sheet: Sheet) throws -> CellNormalizer {
         CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: conventions, people: people,
-                       dateOrder: dateOrder, file: sheet.input.file)
+                       dateOrder: dateOrder, fiscalYearStart: fiscalYearStart, file: sheet.input.file)
     }
 
     /// A source for loading items (rollup, check and the like): its normalizer is planned from the sheet's first rows
     /// and checked against the whole sheet as the items are read, instead of after a pass of its own.
     func itemSource(for sheet: Sheet, defaultType: ItemType?) throws -> ImportSource {
-        let (layout, conventions, people, dateOrder, file) = (sheet.layout, conventions, people, dateOrder, sheet.input.file)
+        let (layout, conventions, people, dateOrder, fiscalYearStart, file) = (sheet.layout, conventions, people, dateOrder, fiscalYearStart, sheet.input.file)
         return try ImportSource(sheet: sheet, defaultType: defaultType) { profile in
-            CellNormalizer(layout: layout, profile: profile, conventions: conventions, people: people, dateOrder: dateOrder, file: file)
+            CellNormalizer(layout: layout, profile: profile, conventions: conventions, people: people, dateOrder: dateOrder,
+                           fiscalYearStart: fiscalYearStart, file: file)
         }
     }
 

@@ -263,6 +263,22 @@ struct DateReadCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
+        ("FY26 Q3", 1, PeriodEdge.end, "2026-09-30"), ("FY26 Q3", 1, .start, "2026-07-01"), ("fy26-q3", 1, .end, "2026-09-30"),
+        ("Q3 FY26", 1, .end, "2026-09-30"), ("FY2026 Q1", 1, .end, "2026-03-31"), ("Q1 FY2027", 1, .start, "2027-01-01"),
+        // FY26 starting in April runs from April 2025: its third quarter is October to December 2025.
+        ("FY26 Q3", 4, .end, "2025-12-31"), ("FY26 Q3", 4, .start, "2025-10-01"), ("FY26 Q4", 4, .end, "2026-03-31"),
+        ("FY27 Q1", 7, .start, "2026-07-01"),
+    ])
+    func readsFiscalQuarters(text: String, fiscalYearStart: Int, edge: PeriodEdge, expected: String) {
+        #expect(DateReader.read(Substring(text), order: nil, edge: edge, fiscalYearStart: fiscalYearStart) == .date(isoDay(expected)))
+    }
+
+    @Test(arguments: ["FY26 Q5", "FY26", "FY Q3", "FY26Q3", "FY26 Q3 2026", "FY1 Q3", "FYX Q3", "Q3 FY26 FY27"])
+    func fiscalQuarterMistakesAreNotDates(_ text: String) {
+        #expect(DateReader.read(Substring(text), order: nil, edge: .end) == .invalid)
+    }
+
+    @Test(arguments: [
         ("3/1/2026", "2026-01-03", "2026-03-01"),
         ("1/3/2026", "2026-03-01", "2026-01-03"),
         ("03/01/2026", "2026-01-03", "2026-03-01"),

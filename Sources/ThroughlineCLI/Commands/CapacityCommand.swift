@@ -6,7 +6,6 @@ enum CapacityArguments {
         .value("--unit", nil, "UNIT", "capacity values are fte, percent, hours or days (default: inferred, or an error when it cannot be)"),
         .value("--hours-per-day", nil, "N", "hours in a working day, for --unit hours (default 8)"),
         .value("--days-per-month", nil, "N", "working days in a month; a quarter is three months, a week five days (default 21)"),
-        .value("--fiscal-year-start", nil, "MONTH", "the month (1-12) fiscal years start in; FY26 is the one ending in 2026 (default 1)"),
         .value("--under-allocated", nil, "PCT", "a person at or below PCT% in every period is under-allocated (default 75)"),
     ]
 
@@ -23,16 +22,14 @@ enum CapacityArguments {
         }
         options.hoursPerDay = try positive("--hours-per-day") ?? options.hoursPerDay
         options.daysPerMonth = try positive("--days-per-month") ?? options.daysPerMonth
-        if let text = arguments.value("--fiscal-year-start") {
-            guard let month = Int(text), (1...12).contains(month) else { throw ThroughlineError.usage("--fiscal-year-start takes a month number, 1 to 12") }
-            options.fiscalYearStart = month
-        }
         if let percent = try positive("--under-allocated") { options.underAllocatedAt = percent / 100 }
         return options
     }
 
     /// Reads and adds up a capacity sheet (`-` is standard input).
-    static func plan(_ path: String, options: CapacityOptions, input: InputSettings, context: Context) throws -> CapacityPlan {
+    static func plan(_ path: String, options given: CapacityOptions, input: InputSettings, context: Context) throws -> CapacityPlan {
+        var options = given
+        options.fiscalYearStart = input.fiscalYearStart
         let csv = try input.openRaw(path, context: context)
         let sheet = try CapacitySheet(input: csv, people: input.people, conventions: input.conventions, options: options)
         for note in sheet.notes { try context.note("\(path): \(note)") }

@@ -191,7 +191,8 @@ public enum DateReader {
     /// With an explicit `order` a numeric date is read only that way, and is `.invalid`
     /// if that is not a real day (13/1/2026 under `.monthFirst`): the caller has said how
     /// the column is written, so a value that breaks that is suspect rather than a hint.
-    public static func read(_ text: Substring, order: DateOrder?, edge: PeriodEdge) -> DateReading {
+    /// A fiscal quarter (`FY26 Q3`) is read with fiscal years starting in the month `fiscalYearStart`.
+    public static func read(_ text: Substring, order: DateOrder?, edge: PeriodEdge, fiscalYearStart: Int = 1) -> DateReading {
         switch parse(text) {
         case .empty:
             return .empty
@@ -206,6 +207,9 @@ public enum DateReader {
             let month = edge == .start ? quarter * 3 - 2 : quarter * 3
             let day = edge == .start ? 1 : CalendarDate.lastDay(year: year, month: month)
             return .date(CalendarDate(unchecked: year, month, day))
+        case .fiscalQuarter(let fiscalYear, let quarter):
+            guard let period = PeriodReader(fiscalYearStart: fiscalYearStart).fiscalQuarter(fiscalYear, quarter) else { return .invalid }
+            return .date(edge == .start ? period.start : period.end)
         case .numeric(let first, let second, let year):
             let dayFirst = CalendarDate(year: year, month: second, day: first)
             let monthFirst = CalendarDate(year: year, month: first, day: second)
@@ -312,6 +316,8 @@ extension DateReader {
         case numeric(first: Int, second: Int, year: Int)
         case month(year: Int, month: Int)
         case quarter(year: Int, quarter: Int)
+        /// `FY26 Q3`: the fiscal year as written (the one that ends in that calendar year), and the quarter.
+        case fiscalQuarter(fiscalYear: Int, quarter: Int)
     }
 
     static let years = 1900...2200
@@ -450,7 +456,7 @@ extension DateReader {
 
     struct Token {
         enum Kind: UInt8 {
-            case number, ordinal, month, weekday, quarter
+            case number, ordinal, month, weekday, quarter, fiscalYear
         }
         var kind: Kind = .number
         /// The number's value, the month 1...12, or the quarter's number.
@@ -515,7 +521,15 @@ extension DateReader {
                     key = key << 5 | UInt64((s[i] | 0x20) &- UInt8(ascii: "a") &+ 1)
                     i += 1
                 }
-                if i - start == 1, byte | 0x20 == UInt8(ascii: "q") {
+                if i - start == 2, byte | 0x20 == UInt8(ascii: "f"), s[start + 1] | 0x20 == UInt8(ascii: "y") {
+                    // FY26, FY2026: a fiscal year.
+                    guard i < s.count, DateBytes.isDigit(s[i]),
+                          let (value, count) = DateBytes.digitRun(s, &i)
+                    else { return nil }
+                    token.kind = .fiscalYear
+                    token.value = value
+                    token.digits = count
+                } else if i - start == 1, byte | 0x20 == UInt8(ascii: "q") {
                     guard i < s.count, DateBytes.isDigit(s[i]),
                           let (value, count) = DateBytes.digitRun(s, &i)
                     else { return nil }
@@ -596,6 +610,13 @@ extension DateReader {
                   let year = year(b)
             else { return .invalid }
             return .quarter(year: year, quarter: quarter)
+        case (.fiscalYear, .quarter), (.quarter, .fiscalYear):
+            // FY26 Q3, FY26-Q3, Q3 FY26.
+            let (fiscal, quarter) = a.kind == .fiscalYear ? (a, b) : (b, a)
+            guard b.separator == .space || b.separator == .dash, let number = quarterNumber(quarter),
+                  let year = year(Token(kind: .number, value: fiscal.value, digits: fiscal.digits))
+            else { return .invalid }
+            return .fiscalQuarter(fiscalYear: year, quarter: number)
         case (.number, .quarter) where a.digits == 4:
             guard b.separator == .dash || b.separator == .space, let quarter = quarterNumber(b),
                   let year = year(a)

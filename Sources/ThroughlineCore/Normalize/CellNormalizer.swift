@@ -195,11 +195,13 @@ public struct CellNormalizer: Sendable {
     private let people: PeopleDirectory
     private let soleOwners: [String: String]
     private let file: String
+    private let fiscalYearStart: Int
 
     /// Plans each column from the layout and the profile; `dateOrder` reads the date columns whose own values do not
-    /// settle their order.
+    /// settle their order; `fiscalYearStart` is the month fiscal years start in, for `FY26 Q3`.
     public init(layout: SheetLayout, profile: ColumnProfile, conventions: Conventions, people: PeopleDirectory = PeopleDirectory(),
-                dateOrder: DateOrder? = nil, file: String) {
+                dateOrder: DateOrder? = nil, fiscalYearStart: Int = 1, file: String) {
+        self.fiscalYearStart = fiscalYearStart
         self.layout = layout
         self.conventions = conventions
         self.people = people
@@ -387,7 +389,7 @@ public struct CellNormalizer: Sendable {
             }
             return .percent(Self.roundedPercent(percent))
         case .date(let order, let edge):
-            switch DateReader.read(Substring(trimmed), order: order, edge: edge) {
+            switch DateReader.read(Substring(trimmed), order: order, edge: edge, fiscalYearStart: fiscalYearStart) {
             case .date(let date):
                 return .date(date)
             case .ambiguous(let dayFirst, let monthFirst):
