@@ -6,29 +6,35 @@ enum TrackerSources {
     static let notTrackers: Set<String> = ["capacity", "capacities", "convention", "conventions", "map", "maps", "mapping", "mappings",
                                            "resource", "resources"]
 
-    /// Opens the tracker sheets among `paths`. A folder's people sheet is used to match owners when --people is not given.
+    /// Opens the tracker sheets among `paths`. A people sheet in a folder, or among several files named, is used to match
+    /// owners when --people is not given; capacity, conventions and map sheets there are set aside. A single file
+    /// named is read as a tracker whatever its name.
     /// For loading items (`forItems`), each normalizer is planned from its sheet's first rows and checked as the items
     /// are read; else from a pass over the whole sheet.
     static func open(_ paths: [String], settings: inout InputSettings, context: Context, forItems: Bool = false) throws -> [ImportSource] {
         var files: [String] = []
         var peopleSheets: [String] = []
+        /// A sheet of a set: a tracker, the people sheet, or one that is neither, by its name.
+        func setAside(_ file: String) throws {
+            let words = Sheet.fileNameWords(file)
+            if words.contains("people") {
+                peopleSheets.append(file)
+            } else if words.contains(where: notTrackers.contains) {
+                try context.note("\(file): skipped: a capacity, conventions or map sheet, not a tracker")
+            } else {
+                files.append(file)
+            }
+        }
         for path in paths {
             if path != "-" && context.isFolder(path) {
                 let found = try context.files(in: path).filter { name in
                     let lower = name.lowercased()
                     return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
                 }
-                for file in found {
-                    let words = Sheet.fileNameWords(file)
-                    if words.contains("people") {
-                        peopleSheets.append(file)
-                    } else if words.contains(where: notTrackers.contains) {
-                        try context.note("\(file): skipped: a capacity, conventions or map sheet, not a tracker")
-                    } else {
-                        files.append(file)
-                    }
-                }
+                for file in found { try setAside(file) }
                 if found.isEmpty { throw ThroughlineError.missingInput(path, "the folder holds no .csv, .tsv or .txt sheet") }
+            } else if paths.count > 1 && path != "-" {
+                try setAside(path)
             } else {
                 files.append(path)
             }
