@@ -102,6 +102,26 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.status("O") == .offTrack)
     }
 
+    @Test func theReasonFollowsTheChildOverTheWorstLeaf() throws {
+        // Both initiatives are at risk: I1 over a task behind pace (and weighs more), I2 over an overdue milestone.
+        let text = """
+            id,type,title,parent,status,progress,start,due,weight
+            O,objective,Goal,,,,,,
+            I1,initiative,Slow,O,,,,,3
+            T1,task,Behind,I1,Green,10%,2026-01-01,2026-12-31,
+            I2,initiative,Late,O,,,,,1
+            M2,milestone,Overdue,I2,Green,50%,2026-01-01,2026-11-12,
+            M3,milestone,Fine,I2,Green,95%,2026-01-01,2026-12-31,
+
+            """
+        let analysis = try analyse(text)
+        #expect(analysis.status("O") == .atRisk)
+        #expect(analysis.reason("O") == "O at-risk <- I2 at-risk <- M2 overdue 9 days (due 2026-11-12)")
+        // With the same leaf beneath both, the heavier child explains it, as before.
+        let even = try analyse(text.replacingAll("M2,milestone,Overdue,I2,Green,50%,2026-01-01,2026-11-12", with: "M2,milestone,Slow too,I2,Green,10%,2026-01-01,2026-12-31"))
+        #expect(even.reason("O").hasPrefix("O at-risk <- I1 at-risk <- T1 progress 10%"))
+    }
+
     @Test func aParentIsJudgedByItsChildrenNotItsOwnProgressCell() throws {
         let text = "id,type,title,parent,start,due,forecast,progress,status\nO1,objective,Obj,,2026-01-01,2026-12-31,2026-12-31,,\nI1,initiative,Init,O1,2026-01-01,2026-12-31,,95%,Green\n"
         let analysis = try analyse(text)

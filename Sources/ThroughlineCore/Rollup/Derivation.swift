@@ -206,6 +206,9 @@ public struct Derivation: Sendable {
     struct Known {
         var results: DerivedResults
         var evaluated: [Bool]
+        /// The severity of the status at the end of each item's reason chain, as it is derived: among children of
+        /// equal status, the one whose chain ends at the worse leaf explains the parent.
+        var rootSeverity: [Int8]
 
         /// The derived status, once known.
         func status(_ index: Int) -> Status? { evaluated[index] ? results.status(index) : nil }
@@ -219,11 +222,13 @@ public struct Derivation: Sendable {
         let count = portfolio.items.count
         // The order first: what it needs while it is found is let go before the results are made.
         let order = Self.evaluationOrder(portfolio)
-        var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count))
+        var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count),
+                          rootSeverity: [Int8](repeating: 0, count: count))
         for position in order {
             let index = Int(position)
             known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
             known.evaluated[index] = true
+            known.rootSeverity[index] = known.results.link(index).map { known.rootSeverity[$0] } ?? Int8(known.results.status(index).severity)
         }
         // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
         var ends = [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count)
@@ -470,7 +475,14 @@ public struct Derivation: Sendable {
         let members = active.map { (status: known.results.status($0), weight: portfolio.items[$0].weight, progress: known.results.progress($0)) }
         let combined = combine(members, settings: settings)
         var status = combined.status
-        let worst = active[combined.explaining]
+        // Among the children as bad as the one the rule picked, the one whose own reason ends at the worst leaf: an
+        // initiative at risk over an overdue milestone explains more than one at risk over a slow task.
+        var explaining = combined.explaining
+        for position in members.indices where members[position].status == members[explaining].status {
+            let (a, b) = (known.rootSeverity[active[position]], known.rootSeverity[active[explaining]])
+            if a > b || (a == b && members[position].weight > members[explaining].weight) { explaining = position }
+        }
+        let worst = active[explaining]
         let progress = combined.progress ?? item.progress
         var cause: Cause = status.isTrouble ? .child(worst) : .fact(.children)
         // The parent's own dates can make it worse than its children say.
