@@ -188,6 +188,12 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let analysis = try analyse(text)
         #expect(analysis.status("O") == .onTrack)
         #expect(analysis.codes("A").contains("abandoned-without-reason"))
+        #expect(analysis.reason("O") == "O 1 active child: 1 on-track")
+        // With all its work cancelled or on hold, the goal stands on its own cells, and its reason says why.
+        let idle = try analyse(text.replacingAll("B,initiative,b,O,Green", with: "B,initiative,b,O,On hold"))
+        #expect(idle.status("O") == .onTrack)
+        #expect(idle.reason("O") == "O typed on-track, with no active work beneath (1 cancelled, 1 on-hold)")
+        #expect(idle.codes("O").contains("no-work"))
     }
 
     /// The Thursday test: one milestone's forecast slips and the objective above it turns at-risk, naming that milestone.

@@ -620,7 +620,11 @@ public struct Derivation: Sendable {
                 links.append("\(item.label) \(status?.rawValue ?? "") (waits for \(portfolio.items[dependency].label))")
                 next = dependency
             case .fact(let fact)?:
-                links.append("\(item.label) \(describe(fact, of: current))")
+                // A parent whose work is all cancelled or on hold is judged as a leaf: say why its children did not count.
+                let children = portfolio.children[current].map { results.status($0) }
+                let idle = impact || children.isEmpty || !children.allSatisfy(\.isInactive) ? ""
+                    : ", with no active work beneath (" + Status.countText(children) + ")"
+                links.append("\(item.label) \(describe(fact, of: current))\(idle)")
             case nil:
                 links.append("\(item.label) \(status?.rawValue ?? "")")
             }
