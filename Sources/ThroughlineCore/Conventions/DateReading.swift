@@ -521,19 +521,13 @@ extension DateReader {
                     key = key << 5 | UInt64((s[i] | 0x20) &- UInt8(ascii: "a") &+ 1)
                     i += 1
                 }
-                if i - start == 2, byte | 0x20 == UInt8(ascii: "f"), s[start + 1] | 0x20 == UInt8(ascii: "y") {
-                    // FY26, FY2026: a fiscal year.
+                let fiscalYear = i - start == 2 && byte | 0x20 == UInt8(ascii: "f") && s[start + 1] | 0x20 == UInt8(ascii: "y")
+                if fiscalYear || (i - start == 1 && byte | 0x20 == UInt8(ascii: "q")) {
+                    // Q2, or FY26 (a fiscal year): the letters, then the number.
                     guard i < s.count, DateBytes.isDigit(s[i]),
                           let (value, count) = DateBytes.digitRun(s, &i)
                     else { return nil }
-                    token.kind = .fiscalYear
-                    token.value = value
-                    token.digits = count
-                } else if i - start == 1, byte | 0x20 == UInt8(ascii: "q") {
-                    guard i < s.count, DateBytes.isDigit(s[i]),
-                          let (value, count) = DateBytes.digitRun(s, &i)
-                    else { return nil }
-                    token.kind = .quarter
+                    token.kind = fiscalYear ? .fiscalYear : .quarter
                     token.value = value
                     token.digits = count
                 } else {
