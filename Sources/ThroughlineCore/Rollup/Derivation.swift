@@ -206,9 +206,11 @@ public struct Derivation: Sendable {
     struct Known {
         var results: DerivedResults
         var evaluated: [Bool]
-        /// The severity of the status at the end of each item's reason chain, as it is derived: among children of
-        /// equal status, the one whose chain ends at the worse leaf explains the parent.
-        var rootSeverity: [Int8]
+        /// Each item's reason chain's end, found as it is derived (a cause points to an item derived before it).
+        var ends: [ChainEnd]
+
+        /// The severity of the status at the end of the item's reason chain.
+        func rootSeverity(_ index: Int) -> Int { results.status(Int(ends[index].root)).severity }
 
         /// The derived status, once known.
         func status(_ index: Int) -> Status? { evaluated[index] ? results.status(index) : nil }
@@ -223,25 +225,20 @@ public struct Derivation: Sendable {
         // The order first: what it needs while it is found is let go before the results are made.
         let order = Self.evaluationOrder(portfolio)
         var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count),
-                          rootSeverity: [Int8](repeating: 0, count: count))
+                          ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count))
         for position in order {
             let index = Int(position)
             known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
             known.evaluated[index] = true
-            known.rootSeverity[index] = known.results.link(index).map { known.rootSeverity[$0] } ?? Int8(known.results.status(index).severity)
-        }
-        // Causes point to items evaluated earlier, so one pass in the same order finds every chain's end.
-        var ends = [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count)
-        for position in order {
-            let index = Int(position)
-            if let next = known.results.link(index) {
-                ends[index] = ends[next].root >= 0 ? ChainEnd(root: ends[next].root, links: ends[next].links + 1) : ChainEnd(root: Int32(index), links: 1)
+            // Causes point to items evaluated earlier, so the chain's end is the cause's, one link further.
+            if let next = known.results.link(index), known.ends[next].root >= 0 {
+                known.ends[index] = ChainEnd(root: known.ends[next].root, links: known.ends[next].links + 1)
             } else {
-                ends[index] = ChainEnd(root: Int32(index), links: 1)
+                known.ends[index] = ChainEnd(root: Int32(index), links: 1)
             }
         }
         results = known.results
-        chainEnd = ends
+        chainEnd = known.ends
     }
 
     /// Children and dependencies first (Kahn's algorithm on both kinds of edge). When only items waiting on a circle of
@@ -412,9 +409,12 @@ public struct Derivation: Sendable {
         min(100, Double(asOf.days(since: start)) * 100 / Double(due.days(since: start)))
     }
 
-    /// How a set of members stands together under a rule: the combined status, the member that explains it, the weighted progress.
-    public static func combine(_ members: [(status: Status, weight: Double, progress: Double?)], settings: RollupSettings)
-        -> (status: Status, explaining: Int, progress: Double?) {
+    /// How a set of members stands together under a rule: the combined status, the member that explains it, the weighted
+    /// progress. `rootSeverity` gives, by position, the severity at the end of a member's own reason chain: among
+    /// members of equal status, the one over the worse leaf explains (an initiative at risk over an overdue milestone
+    /// before one at risk over a slow task).
+    public static func combine(_ members: [(status: Status, weight: Double, progress: Double?)], settings: RollupSettings,
+                               rootSeverity: (Int) -> Int = { _ in 0 }) -> (status: Status, explaining: Int, progress: Double?) {
         // Loops rather than map and reduce: a parent is combined for every parent of a million-row sheet.
         var total = 0.0
         var progressSum = 0.0, progressWeight = 0.0
@@ -422,11 +422,14 @@ public struct Derivation: Sendable {
             total += member.weight
             if let progress = member.progress { progressSum += progress * member.weight; progressWeight += member.weight }
         }
-        // The member that explains the result: the worst, the heaviest among equals, the first among those.
+        // The member that explains the result: the worst, among equals the one over the worst leaf, then the heaviest,
+        // then the first.
         var worst = 0
         for position in members.indices.dropFirst() {
             let (a, b) = (members[position].status.severity, members[worst].status.severity)
-            if a > b || (a == b && members[position].weight > members[worst].weight) { worst = position }
+            guard a >= b else { continue }
+            let (rootA, rootB) = a > b ? (0, 0) : (rootSeverity(position), rootSeverity(worst))
+            if a > b || rootA > rootB || (rootA == rootB && members[position].weight > members[worst].weight) { worst = position }
         }
         let worstStatus = members[worst].status
         let share = { (matching: (Status) -> Bool) -> Double in
@@ -473,16 +476,9 @@ public struct Derivation: Sendable {
     static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> Derived {
         let item = portfolio.items[index]
         let members = active.map { (status: known.results.status($0), weight: portfolio.items[$0].weight, progress: known.results.progress($0)) }
-        let combined = combine(members, settings: settings)
+        let combined = combine(members, settings: settings) { known.rootSeverity(active[$0]) }
         var status = combined.status
-        // Among the children as bad as the one the rule picked, the one whose own reason ends at the worst leaf: an
-        // initiative at risk over an overdue milestone explains more than one at risk over a slow task.
-        var explaining = combined.explaining
-        for position in members.indices where members[position].status == members[explaining].status {
-            let (a, b) = (known.rootSeverity[active[position]], known.rootSeverity[active[explaining]])
-            if a > b || (a == b && members[position].weight > members[explaining].weight) { explaining = position }
-        }
-        let worst = active[explaining]
+        let worst = active[combined.explaining]
         let progress = combined.progress ?? item.progress
         var cause: Cause = status.isTrouble ? .child(worst) : .fact(.children)
         // The parent's own dates can make it worse than its children say.

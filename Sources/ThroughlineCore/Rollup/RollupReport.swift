@@ -78,7 +78,7 @@ public struct RollupReport: Sendable {
             rows = order.map { key in
                 let members = groups[key]!
                 let combined = Derivation.combine(members.map { (derivation.results[$0].status, items[$0].weight, derivation.results[$0].progress) },
-                                                  settings: derivation.settings)
+                                                  settings: derivation.settings) { derivation.results.status(derivation.rootCause(members[$0])).severity }
                 let explaining = members[combined.explaining]
                 let name = names[members[0]]
                 let title = name.isEmpty ? "(no \(grouping.rawValue))" : name
