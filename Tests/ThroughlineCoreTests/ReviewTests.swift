@@ -84,4 +84,16 @@ func annotated(_ text: String, file: String = "t.csv", sanitize: Bool = false) t
         #expect(briefing.unowned.map(\.code.name) == ["no-owner"])
         #expect(briefing.slips.map(\.id) == ["M1", "M2"])
     }
+
+    /// Two spellings of one name are two groups, in the same order on every run (the groups are gathered in a
+    /// dictionary, whose order changes from run to run).
+    @Test func ownersThatDifferOnlyInCaseAreOrderedTheSameEveryTime() throws {
+        let analysis = try analyse("id,type,title,parent,owner,status,due\nO1,objective,Goal,,Ana,Green,2026-12-31\n"
+                                   + "M1,milestone,Beta,O1,hana kobayashi,Green,2026-11-01\nM2,milestone,Docs,O1,HANA KOBAYASHI,Green,2026-11-02\n"
+                                   + "M3,milestone,Site,O1,Hana Kobayashi,Green,2026-11-03\n")
+        for _ in 0..<20 {
+            let briefing = Briefing(analysis: analysis, findings: analysis.findings(), changes: nil)
+            #expect(briefing.decisions.map(\.owner) == ["Ana", "HANA KOBAYASHI", "Hana Kobayashi", "hana kobayashi"])
+        }
+    }
 }

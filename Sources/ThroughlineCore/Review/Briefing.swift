@@ -67,7 +67,9 @@ public struct Briefing: Sendable {
         let needing = findings.filter { $0.severity >= .warning && !Self.ownershipCodes.contains($0.code.name) }
         var groups: [String: [Finding]] = [:]
         for finding in needing { groups[finding.owner ?? "", default: []].append(finding) }
-        decisions = groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0.lowercased()) < ($1.isEmpty ? 1 : 0, $1.lowercased()) }.map { ($0.isEmpty ? "(no owner)" : $0, groups[$0]!) }
+        // Owners in any case order alike; two spellings of one name ("HANA KOBAYASHI", "Hana Kobayashi") by their bytes,
+        // so the page reads the same on every run.
+        decisions = groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0.lowercased(), $0) < ($1.isEmpty ? 1 : 0, $1.lowercased(), $1) }.map { ($0.isEmpty ? "(no owner)" : $0, groups[$0]!) }
         unowned = findings.filter { Self.ownershipCodes.contains($0.code.name) }
         self.changes = changes
     }
