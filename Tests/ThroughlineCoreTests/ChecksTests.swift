@@ -142,6 +142,28 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         #expect(ragged?.owner == "Ben Okafor")
     }
 
+    /// Two sheets read out of name order: findings are listed file by file in name order, then by line, then in the
+    /// catalogue's order, a row's cell findings beside what the checks find on it; asking for some codes keeps that order.
+    @Test func findingsAreListedByFileThenLineThenCode() throws {
+        func source(_ text: String, _ file: String) throws -> ImportSource {
+            let sheet = try Sheet(input: try CSVInput(bytes: Array(text.utf8), file: file), conventions: .builtIn)
+            let normalizer = CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: .builtIn, file: file)
+            return ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)
+        }
+        let later = "id,type,title,objective,owner,status,due,updated\nO1,objective,Goal,,Ana,Green,2026-12-31,2026-11-20\n"
+            + "T1,task,Late,O1,,Zorg,2026-11-01,2026-01-01\nT3,task,Fine,O1,Ana,Green,2026-12-01,2026-11-20\n"
+        let earlier = "id,type,title,objective,owner,due\nT2,task,Other,O9,Platform Team,2026-10-01\n"
+        let loaded = try LoadedTracker(sources: [try source(later, "b.csv"), try source(earlier, "a.csv")], conventions: .builtIn)
+        let analysis = TrackerAnalysis(loaded, settings: RollupSettings(asOf: CalendarDate(year: 2026, month: 11, day: 21)!), people: PeopleDirectory(),
+                                       conventions: .builtIn)
+        let listed = analysis.findings().map { "\($0.location.file):\($0.location.line ?? 0) \($0.code.name)" }
+        #expect(listed == ["a.csv:2 unknown-reference", "a.csv:2 team-owner", "a.csv:2 orphan", "a.csv:2 overdue",
+                           "b.csv:2 no-kpi", "b.csv:2 watermelon", "b.csv:3 unknown-status", "b.csv:3 no-owner", "b.csv:3 overdue", "b.csv:3 stale"])
+        var some: [String] = []
+        analysis.forEachFinding(where: { $0 == .overdue || $0 == .unknownStatus }) { some.append("\($0.location.file):\($0.location.line ?? 0) \($0.code.name)") }
+        #expect(some == ["a.csv:2 overdue", "b.csv:3 unknown-status", "b.csv:3 overdue"])
+    }
+
     @Test func everyCheckHasACase() {
         let covered = Set(Self.cases.filter(\.present).map(\.code))
         let checked = Set(Check.all.map(\.code.name) + ["shared-owner"])

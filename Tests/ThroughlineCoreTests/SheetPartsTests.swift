@@ -170,6 +170,21 @@ import Testing
         #expect(inHalves(10, minimum: 11) { Array($0) } == [Array(0..<10)])
     }
 
+    @Test func pipelinedPartsAreTakenInOrder() {
+        var taken: [Int] = []
+        pipelined(5, make: { $0 * 10 }, take: { taken.append($0) })
+        #expect(taken == [0, 10, 20, 30, 40])
+        pipelined(0, make: { $0 }, take: { taken.append($0) })
+        #expect(taken.count == 5)
+    }
+
+    @Test func aPipelineStopsWhereTakingThrows() {
+        struct Stop: Error {}
+        var taken: [Int] = []
+        #expect(throws: Stop.self) { try pipelined(5, make: { $0 }, take: { if $0 == 2 { throw Stop() }; taken.append($0) }) }
+        #expect(taken == [0, 1])
+    }
+
     /// References looked up in two halves at once resolve as in one go: ids, titles in another case, ids in another
     /// case, duplicates, unknown references and dependencies.
     @Test func aPortfolioResolvedInHalvesIsTheSame() throws {

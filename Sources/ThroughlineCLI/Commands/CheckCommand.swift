@@ -40,15 +40,19 @@ enum CheckCommand: Command {
         } ?? .error
         let format = try AnalysisOptions.format(arguments, context)
         let (analysis, _) = try AnalysisOptions.analyse(arguments, context)
-        let findings = analysis.findings().filter { finding in
-            (only?.contains(finding.code.name) ?? true) && !ignore.contains(finding.code.name)
-        }
+        let wanted = { (code: FindingCode) in (only?.contains(code.name) ?? true) && !ignore.contains(code.name) }
+        var failed = false
         try context.withOutput(arguments.value("--output")) { sink in
             let out = OutputBuffer(sink)
-            try FindingRenderer.render(findings, asOf: analysis.derivation.settings.asOf, format: format, style: AnalysisOptions.style(context, arguments), to: out)
+            try FindingRenderer.render(each: { body in
+                try analysis.forEachFinding(where: wanted) { finding in
+                    if finding.severity >= failOn { failed = true }
+                    try body(finding)
+                }
+            }, asOf: analysis.derivation.settings.asOf, format: format, style: AnalysisOptions.style(context, arguments), to: out)
             try out.flush()
         }
-        return findings.contains { $0.severity >= failOn } ? 1 : 0
+        return failed ? 1 : 0
     }
 
     private static func codes(_ values: [String], _ option: String) throws -> Set<String>? {

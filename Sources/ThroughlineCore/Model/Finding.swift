@@ -83,6 +83,12 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
         .unstaffed, .kpiOffTarget,
     ]
 
+    /// The code's place in `all`: findings on one row are listed in that order.
+    static func rank(of code: FindingCode) -> Int { ranks[ObjectIdentifier(code)] ?? all.count }
+
+    // Codes are shared objects: their place is found by identity, not by hashing their names.
+    private static let ranks = Dictionary(uniqueKeysWithValues: all.enumerated().map { (ObjectIdentifier($1), $0) })
+
     /// Every code that concerns the sheet's own cells, in the order `check --list` shows them.
     public static let sheetCodes: [FindingCode] = [
         .duplicateID, .unknownReference, .ambiguousReference, .hierarchyCycle, .dependencyCycle, .badDate, .ambiguousDate, .unknownStatus, .unknownType, .badNumber, .raggedRow,

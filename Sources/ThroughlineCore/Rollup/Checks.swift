@@ -4,18 +4,22 @@ public struct CheckInput: Sendable {
     public let derivation: Derivation
     /// Tells people from teams.
     public let owners: OwnerClassifier
-    /// Per file, the header each field came from.
-    public let headerNames: [String: [Field: String]]
 
-    /// Creates the input for the checks.
-    public init(derivation: Derivation, owners: OwnerClassifier, headerNames: [String: [Field: String]] = [:]) {
+    /// Creates the input for the checks whose codes `wanted` keeps: what a check needs of the whole portfolio (which
+    /// work reaches an objective, what lies beneath each item) is counted once, here, and only for a check that runs.
+    public init(derivation: Derivation, owners: OwnerClassifier, headerNames: [String: [Field: String]] = [:],
+                wanted: (FindingCode) -> Bool = { _ in true }) {
         self.derivation = derivation
         self.owners = owners
-        self.headerNames = headerNames
         portfolio = derivation.portfolio
         items = derivation.portfolio.items
         results = derivation.results
         settings = derivation.settings
+        columnNames = items.texts.files.map { headerNames[$0] ?? [:] }
+        serves = wanted(.orphan) ? Self.serves(portfolio) : []
+        let order = wanted(.noWork) || wanted(.noKPI) ? Self.bottomUp(portfolio) : []
+        activeWork = wanted(.noWork) ? Self.activeWork(portfolio, results, order) : []
+        measured = wanted(.noKPI) ? Self.measured(portfolio, order) : []
     }
 
     // Stored, not computed: the checks read these once per item, and a computed struct copy would retain every array each time.
@@ -23,30 +27,89 @@ public struct CheckInput: Sendable {
     let items: ItemTable
     let results: DerivedResults
     let settings: RollupSettings
+    /// Per file of the table, the header each field was read from.
+    private let columnNames: [[Field: String]]
+    /// Per item, whether its chain of parents and objectives reaches an objective (`orphan`).
+    let serves: [Bool]
+    /// Per item, how much active work lies beneath it (`no-work`).
+    let activeWork: [Int32]
+    /// Per item, whether a key result or a KPI lies beneath it or is it (`no-kpi`).
+    let measured: [Bool]
 
-    /// A finding about item `index`, located at its row and the column of `field` as the sheet names it.
-    func finding(_ code: FindingCode, _ index: Int, _ field: Field?, _ message: String) -> Finding {
-        let item = items[index]
+    /// A finding about `item`, the item at `index`, located at its row and the column of `field` as the sheet names it.
+    func finding(_ code: FindingCode, _ item: Item, _ field: Field?, _ message: String) -> Finding {
         // The column as the sheet names it; none when the sheet has no such column.
-        let column = field.flatMap { headerNames[item.file]?[$0] }
-        return Finding(code, at: SourceLocation(file: item.file, line: item.line, column: column), id: item.id.isEmpty ? nil : item.id,
-                       owner: item.owner.isEmpty ? nil : item.owner, message: message)
+        let column = field.flatMap { columnNames[Int(item.record.file)][$0] }
+        return Finding(code, at: SourceLocation(file: item.file, line: item.line, column: column), id: item.id, owner: item.owner, message: message)
     }
 
     /// Not cancelled, not on hold, not done, and not typed done: a parent typed done over open work is
     /// `done-but-open`, not also overdue or late.
     func isOpen(_ index: Int) -> Bool {
         let status = results[index].status
-        return status != .done && !status.isInactive && items[index].typedStatus != .done
+        return status != .done && !status.isInactive && items.record(index).status != Status.done.recordCode
+    }
+
+    /// Children before parents, for counting what lies beneath each item.
+    static func bottomUp(_ portfolio: Portfolio) -> [Int] {
+        var order = portfolio.parent.indices.filter { portfolio.parent[$0] == nil }
+        var index = 0
+        while index < order.count { order += portfolio.children[order[index]]; index += 1 }
+        return order.reversed()
+    }
+
+    /// Whether each item's chain of parents and objectives reaches an objective; each chain is walked once.
+    static func serves(_ portfolio: Portfolio) -> [Bool] {
+        let items = portfolio.items
+        var serves = [Bool?](repeating: nil, count: items.count)
+        var path: [Int] = []
+        for start in items.indices {
+            path.removeAll(keepingCapacity: true)
+            var current: Int? = start
+            var answer = false
+            while let node = current {
+                if let known = serves[node] { answer = known; break }
+                if items[node].type == .objective || portfolio.objective[node] != nil { answer = true; break }
+                path.append(node)
+                current = portfolio.parent[node]
+            }
+            for node in path { serves[node] = answer }
+            serves[start] = serves[start] ?? answer
+        }
+        return serves.map { $0 ?? false }
+    }
+
+    /// How many active work items lie beneath each item, counted up the hierarchy in `order` (children first).
+    static func activeWork(_ portfolio: Portfolio, _ results: DerivedResults, _ order: [Int]) -> [Int32] {
+        var activeWork = [Int32](repeating: 0, count: portfolio.items.count)
+        for index in order {
+            for child in portfolio.children[index] where !results[child].status.isInactive {
+                activeWork[index] += activeWork[child] + (Check.isWork(portfolio.items[child]) ? 1 : 0)
+            }
+        }
+        return activeWork
+    }
+
+    /// Whether each item is, or has beneath it, a key result or an item with KPI values; counted in `order` (children first).
+    static func measured(_ portfolio: Portfolio, _ order: [Int]) -> [Bool] {
+        var measured = [Bool](repeating: false, count: portfolio.items.count)
+        for index in order {
+            if portfolio.items[index].type == .keyResult || portfolio.items[index].hasKPI { measured[index] = true }
+            if measured[index], let up = portfolio.parent[index] { measured[up] = true }
+        }
+        return measured
     }
 }
 
-/// One named check: a code and a pure function from the portfolio to findings (SPEC 5).
+/// One named check: a code and a pure function from an item of the portfolio to what it finds there (SPEC 5). Checks
+/// run item by item, so findings come out in sheet order without being gathered and sorted.
 public struct Check: Sendable {
     /// The code its findings carry.
     public let code: FindingCode
-    /// The check itself.
-    public let run: @Sendable (CheckInput) -> [Finding]
+    /// Every code its findings carry (`team-owner` also finds `shared-owner`).
+    public var codes: [FindingCode] { code == .teamOwner ? [.teamOwner, .sharedOwner] : [code] }
+    /// The check itself: appends what it finds about `item`, the item at the index given, in the order found.
+    public let run: @Sendable (CheckInput, Int, Item, inout [Finding]) -> Void
 
     /// Every check, in the order of `FindingCode.all`. Sheet-level codes come from reading and resolving instead.
     public static let all: [Check] = [
@@ -59,214 +122,148 @@ public struct Check: Sendable {
         Check(code: .kpiOffTarget, run: kpiOffTarget),
     ]
 
-    static func noOwner(_ input: CheckInput) -> [Finding] {
-        input.items.indices.filter { input.isOpen($0) && input.owners.classify(input.items[$0].owner) == .nobody }.map {
-            input.finding(.noOwner, $0, .owner, input.items[$0].owner.isEmpty ? "no owner named" : "owner '\(input.items[$0].owner)' names nobody")
-        }
+    static func noOwner(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard input.isOpen(index) else { return }
+        let owner = item.owner
+        guard input.owners.classify(owner) == .nobody else { return }
+        found.append(input.finding(.noOwner, item, .owner, owner.isEmpty ? "no owner named" : "owner '\(owner)' names nobody"))
     }
 
     /// `team-owner` and `shared-owner`: both come from reading the owner cell once.
-    static func ownerShape(_ input: CheckInput) -> [Finding] {
-        input.items.indices.filter(input.isOpen).compactMap { index in
-            let owner = input.items[index].owner
-            switch input.owners.classify(owner) {
-            case .team: return input.finding(.teamOwner, index, .owner, "owner '\(owner)' is a team or department, not one accountable person")
-            case .shared(let people): return input.finding(.sharedOwner, index, .owner, "owner names \(people.count) people ('\(owner)'); name one accountable person")
-            default: return nil
-            }
+    static func ownerShape(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard input.isOpen(index) else { return }
+        let owner = item.owner
+        switch input.owners.classify(owner) {
+        case .team: found.append(input.finding(.teamOwner, item, .owner, "owner '\(owner)' is a team or department, not one accountable person"))
+        case .shared(let people): found.append(input.finding(.sharedOwner, item, .owner, "owner names \(people.count) people ('\(owner)'); name one accountable person"))
+        default: break
         }
     }
 
     /// Work whose chain of parents and objectives reaches no objective.
-    static func orphan(_ input: CheckInput) -> [Finding] {
-        let items = input.items
-        var serves = [Bool?](repeating: nil, count: items.count)
-        var path: [Int] = []
-        for start in items.indices {
-            path.removeAll(keepingCapacity: true)
-            var current: Int? = start
-            var answer = false
-            while let node = current {
-                if let known = serves[node] { answer = known; break }
-                if items[node].type == .objective || input.portfolio.objective[node] != nil { answer = true; break }
-                path.append(node)
-                current = input.portfolio.parent[node]
-            }
-            for node in path { serves[node] = answer }
-            serves[start] = serves[start] ?? answer
-        }
-        return items.indices.filter { items[$0].type != .objective && serves[$0] == false && !input.results[$0].status.isInactive }.map {
-            input.finding(.orphan, $0, .objective, "serves no objective: no objective is named on it or on any item above it")
-        }
-    }
-
-    /// Children before parents, for counting what lies beneath each item.
-    static func bottomUp(_ portfolio: Portfolio) -> [Int] {
-        var order = portfolio.parent.indices.filter { portfolio.parent[$0] == nil }
-        var index = 0
-        while index < order.count { order += portfolio.children[order[index]]; index += 1 }
-        return order.reversed()
+    static func orphan(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard item.type != .objective, !input.serves[index], !input.results[index].status.isInactive else { return }
+        found.append(input.finding(.orphan, item, .objective, "serves no objective: no objective is named on it or on any item above it"))
     }
 
     static func isWork(_ item: Item) -> Bool { item.type != .objective && item.type != .keyResult }
 
-    static func noWork(_ input: CheckInput) -> [Finding] {
-        var activeWork = [Int](repeating: 0, count: input.items.count)
-        for index in bottomUp(input.portfolio) {
-            for child in input.portfolio.children[index] where !input.results[child].status.isInactive {
-                activeWork[index] += activeWork[child] + (isWork(input.items[child]) ? 1 : 0)
-            }
-        }
-        return input.items.indices.filter { index in
-            let type = input.items[index].type
-            return (type == .objective || type == .keyResult) && !input.results[index].status.isInactive && activeWork[index] == 0
-        }.map { input.finding(.noWork, $0, nil, "\(input.items[$0].type == .objective ? "objective" : "key result") has no active work beneath it") }
+    static func noWork(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        let type = item.type
+        guard type == .objective || type == .keyResult, !input.results[index].status.isInactive, input.activeWork[index] == 0 else { return }
+        found.append(input.finding(.noWork, item, nil, "\(type == .objective ? "objective" : "key result") has no active work beneath it"))
     }
 
-    static func noKPI(_ input: CheckInput) -> [Finding] {
-        var measured = [Bool](repeating: false, count: input.items.count)
-        for index in bottomUp(input.portfolio) {
-            if input.items[index].type == .keyResult || input.items[index].hasKPI { measured[index] = true }
-            if measured[index], let up = input.portfolio.parent[index] { measured[up] = true }
-        }
-        return input.items.indices.filter { input.items[$0].type == .objective && !measured[$0] && !input.results[$0].status.isInactive }
-            .map { input.finding(.noKPI, $0, nil, "objective has no key result or KPI beneath it") }
+    static func noKPI(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard item.type == .objective, !input.measured[index], !input.results[index].status.isInactive else { return }
+        found.append(input.finding(.noKPI, item, nil, "objective has no key result or KPI beneath it"))
     }
 
-    static func overdue(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            guard input.isOpen(index), let due = input.items[index].due, due < input.settings.asOf else { return nil }
-            return input.finding(.overdue, index, .due, "overdue \(Derivation.days(input.settings.asOf.days(since: due))) (due \(due.iso))")
-        }
+    static func overdue(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard let due = item.due, due < input.settings.asOf, input.isOpen(index) else { return }
+        found.append(input.finding(.overdue, item, .due, "overdue \(Derivation.days(input.settings.asOf.days(since: due))) (due \(due.iso))"))
     }
 
-    static func forecastSlip(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            let item = input.items[index]
-            guard input.isOpen(index), let due = item.due, let forecast = item.forecast, forecast > due else { return nil }
-            return input.finding(.forecastSlip, index, .forecast, "forecast \(forecast.iso) is \(Derivation.days(forecast.days(since: due))) after due \(due.iso)")
-        }
+    static func forecastSlip(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard let due = item.due, let forecast = item.forecast, forecast > due, input.isOpen(index) else { return }
+        found.append(input.finding(.forecastSlip, item, .forecast, "forecast \(forecast.iso) is \(Derivation.days(forecast.days(since: due))) after due \(due.iso)"))
     }
 
-    static func lateStart(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            let item = input.items[index]
-            guard input.isOpen(index), input.portfolio.children[index].isEmpty, let start = item.start else { return nil }
-            let late = input.settings.asOf.days(since: start)
-            guard item.isNotStarted, late > input.settings.lateStartGraceDays else { return nil }
-            return input.finding(.lateStart, index, .start, "not started \(Derivation.days(late)) after its start (\(start.iso))")
-        }
+    static func lateStart(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard let start = item.start, input.isOpen(index), input.portfolio.children[index].isEmpty else { return }
+        let late = input.settings.asOf.days(since: start)
+        guard item.isNotStarted, late > input.settings.lateStartGraceDays else { return }
+        found.append(input.finding(.lateStart, item, .start, "not started \(Derivation.days(late)) after its start (\(start.iso))"))
     }
 
-    static func behindPace(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            let item = input.items[index]
-            let asOf = input.settings.asOf
-            // A leaf with progress typed on its row, as the rollup's own pace rule reads it; a parent's pace is its children's.
-            guard input.isOpen(index), input.portfolio.children[index].allSatisfy({ input.results[$0].status.isInactive }), let start = item.start, let due = item.due, due > start, asOf > start, asOf <= due,
-                  let progress = item.progress else { return nil }
-            let elapsed = Double(asOf.days(since: start)) * 100 / Double(due.days(since: start))
-            guard progress + input.settings.paceMargin < elapsed else { return nil }
-            return input.finding(.behindPace, index, .progress,
-                                 "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed.rounded())) of the time from \(start.iso) to \(due.iso)")
-        }
+    static func behindPace(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        let asOf = input.settings.asOf
+        // A leaf with progress typed on its row, as the rollup's own pace rule reads it; a parent's pace is its children's.
+        guard let start = item.start, let due = item.due, due > start, asOf > start, asOf <= due, let progress = item.progress, input.isOpen(index),
+              input.portfolio.children[index].allSatisfy({ input.results[$0].status.isInactive }) else { return }
+        let elapsed = Double(asOf.days(since: start)) * 100 / Double(due.days(since: start))
+        guard progress + input.settings.paceMargin < elapsed else { return }
+        found.append(input.finding(.behindPace, item, .progress,
+                                   "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed.rounded())) of the time from \(start.iso) to \(due.iso)"))
     }
 
-    static func stale(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            guard input.isOpen(index), let updated = input.items[index].updated else { return nil }
-            let age = input.settings.asOf.days(since: updated)
-            guard age > input.settings.staleDays else { return nil }
-            return input.finding(.stale, index, .updated, "last updated \(Derivation.days(age)) ago (\(updated.iso)); the limit is \(input.settings.staleDays)")
-        }
+    static func stale(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard let updated = item.updated else { return }
+        let age = input.settings.asOf.days(since: updated)
+        guard age > input.settings.staleDays, input.isOpen(index) else { return }
+        found.append(input.finding(.stale, item, .updated, "last updated \(Derivation.days(age)) ago (\(updated.iso)); the limit is \(input.settings.staleDays)"))
     }
 
     /// Derived blocked, or typed blocked and still open whatever else its status says (an overdue item someone marked
     /// blocked, a parent whose children look fine): who needs unblocking is the point of the finding.
-    static func blocked(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            if input.results[index].status == .blocked, case .dependency(let blocker) = input.results[index].cause {
-                let status = input.results[blocker].status.rawValue
-                return input.finding(.blocked, index, .dependsOn, "waits for \(input.items[blocker].label), which is \(status)")
-            }
-            if input.items[index].typedStatus == .blocked && input.isOpen(index) {
-                return input.finding(.blocked, index, .status, "typed blocked")
-            }
-            guard input.results[index].status == .blocked else { return nil }
+    static func blocked(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        if input.results[index].status == .blocked, case .dependency(let blocker) = input.results[index].cause {
+            let status = input.results[blocker].status.rawValue
+            found.append(input.finding(.blocked, item, .dependsOn, "waits for \(input.items[blocker].label), which is \(status)"))
+        } else if item.typedStatus == .blocked && input.isOpen(index) {
+            found.append(input.finding(.blocked, item, .status, "typed blocked"))
+        } else if input.results[index].status == .blocked {
             // Blocked through its children (the worst child's status, under --rule worst).
-            return input.finding(.blocked, index, nil, "blocked beneath: \(input.derivation.reason(index))")
+            found.append(input.finding(.blocked, item, nil, "blocked beneath: \(input.derivation.reason(index))"))
         }
     }
 
-    static func dependencyLate(_ input: CheckInput) -> [Finding] {
-        var findings: [Finding] = []
+    static func dependencyLate(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard !input.portfolio.dependencies[index].isEmpty, input.isOpen(index) else { return }
         let asOf = input.settings.asOf
-        for index in input.items.indices where input.isOpen(index) {
-            let item = input.items[index]
-            for dependency in input.portfolio.dependencies[index] where input.isOpen(dependency) {
-                let other = input.items[dependency]
-                let finish = other.forecast.map { ("forecast for", $0) } ?? other.due.map { ("due", $0) }
-                // Late: past its due date, whatever its forecast says, else past its forecast.
-                let late = other.due.flatMap { $0 < asOf ? ("due", $0) : nil } ?? finish.flatMap { $0.1 < asOf ? $0 : nil }
-                if let (word, date) = late {
-                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), which was \(word) \(date.iso) and is not done"))
-                } else if let mine = item.due, let (word, theirs) = finish, theirs > mine {
-                    findings.append(input.finding(.dependencyLate, index, .dependsOn, "waits for \(other.label), \(word) \(theirs.iso), after this item's own due date \(mine.iso)"))
-                }
+        for dependency in input.portfolio.dependencies[index] where input.isOpen(dependency) {
+            let other = input.items[dependency]
+            let finish = other.forecast.map { ("forecast for", $0) } ?? other.due.map { ("due", $0) }
+            // Late: past its due date, whatever its forecast says, else past its forecast.
+            let late = other.due.flatMap { $0 < asOf ? ("due", $0) : nil } ?? finish.flatMap { $0.1 < asOf ? $0 : nil }
+            if let (word, date) = late {
+                found.append(input.finding(.dependencyLate, item, .dependsOn, "waits for \(other.label), which was \(word) \(date.iso) and is not done"))
+            } else if let mine = item.due, let (word, theirs) = finish, theirs > mine {
+                found.append(input.finding(.dependencyLate, item, .dependsOn, "waits for \(other.label), \(word) \(theirs.iso), after this item's own due date \(mine.iso)"))
             }
         }
-        return findings
     }
 
-    static func crossTeamDependency(_ input: CheckInput) -> [Finding] {
-        var findings: [Finding] = []
-        for index in input.items.indices where input.isOpen(index) {
-            let team = Conventions.wordKey(input.items[index].team)
-            for dependency in input.portfolio.dependencies[index] {
-                let other = input.items[dependency]
-                if !team.isEmpty, !other.team.isEmpty, Conventions.wordKey(other.team) != team {
-                    findings.append(input.finding(.crossTeamDependency, index, .dependsOn, "waits for \(other.label), owned by \(other.team)"))
-                }
+    static func crossTeamDependency(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard !input.portfolio.dependencies[index].isEmpty, input.isOpen(index) else { return }
+        let team = Conventions.wordKey(item.team)
+        for dependency in input.portfolio.dependencies[index] {
+            let other = input.items[dependency]
+            if !team.isEmpty, !other.team.isEmpty, Conventions.wordKey(other.team) != team {
+                found.append(input.finding(.crossTeamDependency, item, .dependsOn, "waits for \(other.label), owned by \(other.team)"))
             }
         }
-        return findings
     }
 
-    static func doneButOpen(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            let item = input.items[index]
-            guard item.typedStatus == .done else { return nil }
-            if let progress = item.progress, progress < 100 {
-                return input.finding(.doneButOpen, index, .progress, "typed done at \(CellNormalizer.formatPercent(progress)) complete")
-            }
-            let open = input.portfolio.children[index].filter(input.isOpen)
-            guard !open.isEmpty else { return nil }
-            let names = open.prefix(5).map { input.items[$0].label }.joined(separator: ", ")
-            return input.finding(.doneButOpen, index, .status, "typed done, but \(open.count) item\(open.count == 1 ? "" : "s") beneath it \(open.count == 1 ? "is" : "are") open: \(names)\(open.count > 5 ? ", …" : "")")
+    static func doneButOpen(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard item.typedStatus == .done else { return }
+        if let progress = item.progress, progress < 100 {
+            found.append(input.finding(.doneButOpen, item, .progress, "typed done at \(CellNormalizer.formatPercent(progress)) complete"))
+            return
         }
+        let open = input.portfolio.children[index].filter(input.isOpen)
+        guard !open.isEmpty else { return }
+        let names = open.prefix(5).map { input.items[$0].label }.joined(separator: ", ")
+        found.append(input.finding(.doneButOpen, item, .status,
+                                   "typed done, but \(open.count) item\(open.count == 1 ? "" : "s") beneath it \(open.count == 1 ? "is" : "are") open: \(names)\(open.count > 5 ? ", …" : "")"))
     }
 
-    static func abandonedWithoutReason(_ input: CheckInput) -> [Finding] {
-        input.items.indices.filter { input.items[$0].typedStatus == .cancelled && !input.items[$0].hasNotes }.map {
-            input.finding(.abandonedWithoutReason, $0, .notes, "cancelled with no note saying why")
-        }
+    static func abandonedWithoutReason(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard item.typedStatus == .cancelled && !item.hasNotes else { return }
+        found.append(input.finding(.abandonedWithoutReason, item, .notes, "cancelled with no note saying why"))
     }
 
-    static func watermelon(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            // A dashboard colour better than the truth: typed not-started, on-track or at-risk; typed blocked already says "stuck".
-            guard let typed = input.items[index].typedStatus, (1...Status.atRisk.severity).contains(typed.severity) else { return nil }
-            let derived = input.results[index]
-            guard derived.status.isTrouble, derived.status.severity > typed.severity else { return nil }
-            return input.finding(.watermelon, index, .status, "typed \(typed.rawValue), derived \(derived.status.rawValue): \(input.derivation.reason(index))")
-        }
+    static func watermelon(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        // A dashboard colour better than the truth: typed not-started, on-track or at-risk; typed blocked already says "stuck".
+        guard let typed = item.typedStatus, (1...Status.atRisk.severity).contains(typed.severity) else { return }
+        let derived = input.results[index]
+        guard derived.status.isTrouble, derived.status.severity > typed.severity else { return }
+        found.append(input.finding(.watermelon, item, .status, "typed \(typed.rawValue), derived \(derived.status.rawValue): \(input.derivation.reason(index))"))
     }
 
-    static func kpiOffTarget(_ input: CheckInput) -> [Finding] {
-        input.items.indices.compactMap { index in
-            guard input.items[index].hasKPI, let impact = input.results[index].impact, impact.isTrouble,
-                  case .fact(let fact)? = input.results[index].impactCause else { return nil }
-            return input.finding(.kpiOffTarget, index, .actual, "KPI \(impact.rawValue): \(input.derivation.describe(fact, of: index))")
-        }
+    static func kpiOffTarget(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
+        guard item.hasKPI, let impact = input.results[index].impact, impact.isTrouble,
+              case .fact(let fact)? = input.results[index].impactCause else { return }
+        found.append(input.finding(.kpiOffTarget, item, .actual, "KPI \(impact.rawValue): \(input.derivation.describe(fact, of: index))"))
     }
 }

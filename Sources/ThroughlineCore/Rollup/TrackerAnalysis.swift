@@ -30,13 +30,65 @@ public struct TrackerAnalysis: Sendable {
         dataFindings = loaded.findings + located
     }
 
-    /// Calls `body` with every finding, check by check, without keeping them: for callers that need only part of each.
-    public func forEachFinding(_ body: (Finding) -> Void) {
-        dataFindings.forEach(body)
-        let input = CheckInput(derivation: derivation, owners: owners, headerNames: headerNames)
-        // Implicit objectives have no row to fix (line 0): what the checks say of them is left out.
-        for check in Check.all { check.run(input).forEach { if $0.location.line != 0 { body($0) } } }
-        capacityFindings().forEach(body)
+    /// Calls `body` with every finding whose code `wanted` keeps, in the order `findings()` lists them, one at a time:
+    /// the checks run item by item in sheet order, so a sheet with millions of findings never holds them all. Only the
+    /// checks whose codes are wanted run.
+    public func forEachFinding(where wanted: (FindingCode) -> Bool = { _ in true }, _ body: (Finding) throws -> Void) rethrows {
+        let items = derivation.portfolio.items
+        // The findings of reading, resolving and capacity: few, sorted here; the checks' are merged in as they come.
+        let gathered = (dataFindings + capacityFindings()).filter { wanted($0.code) }
+        // The files in name order: findings are listed file by file, then by line, then in catalogue order.
+        let names = Set(gathered.map(\.location.file) + items.texts.files).sorted()
+        let fileRank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt64($0)) })
+        let place = { (file: String, line: Int?) in fileRank[file]! << 32 | UInt64(UInt32(clamping: line ?? 0)) }
+        let sheet = Self.ordered(gathered, place: place)
+        var next = 0
+        let checks = Check.all.filter { $0.codes.contains(where: wanted) }
+        let input = CheckInput(derivation: derivation, owners: owners, headerNames: headerNames, wanted: wanted)
+        let itemPlace = items.texts.files.map { fileRank[$0]! << 32 }
+        let rows = Self.rowOrder(items, itemPlace)
+        // The checks of the next rows run on a second thread while the findings of these are handed over.
+        let partSize = 32_768
+        try pipelined((rows.count + partSize - 1) / partSize, make: { part -> (first: Int, findings: [Finding], ends: [Int]) in
+            var found: [Finding] = [], ends: [Int] = []
+            for index in rows[part * partSize..<min(rows.count, (part + 1) * partSize)] {
+                let item = items[index]
+                for check in checks { check.run(input, index, item, &found) }
+                ends.append(found.count)
+            }
+            return (part * partSize, found, ends)
+        }, take: { part in
+            var start = 0
+            for (offset, end) in part.ends.enumerated() {
+                let record = items.record(rows[part.first + offset])
+                let here = itemPlace[Int(record.file)] | UInt64(UInt32(clamping: Int(record.line)))
+                while next < sheet.count, sheet[next].place < here { try body(sheet[next].finding); next += 1 }
+                let sameRow = next
+                while next < sheet.count, sheet[next].place == here { next += 1 }
+                if next > sameRow {
+                    // The row's own cell findings come first among equals, as they were found first.
+                    for placed in Self.ordered(sheet[sameRow..<next].map(\.finding) + part.findings[start..<end], place: { _, _ in 0 }) { try body(placed.finding) }
+                } else {
+                    for finding in part.findings[start..<end] { try body(finding) }
+                }
+                start = end
+            }
+        })
+        while next < sheet.count { try body(sheet[next].finding); next += 1 }
+    }
+
+    /// The rows of the table's items (implicit objectives, which have none, left out) in file and line order: the
+    /// table's own order, unless its files were read out of name order.
+    private static func rowOrder(_ items: ItemTable, _ filePlace: [UInt64]) -> [Int] {
+        let place = { (index: Int) -> UInt64 in
+            let record = items.record(index)
+            return filePlace[Int(record.file)] | UInt64(UInt32(clamping: Int(record.line)))
+        }
+        var rows = items.indices.filter { items.record($0).line != 0 }
+        if zip(rows, rows.dropFirst()).contains(where: { place($0) > place($1) }) {
+            rows = rows.map { (place($0), $0) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
+        }
+        return rows
     }
 
     /// The objectives taken from the objective column of a sheet with no objective rows.
@@ -52,42 +104,14 @@ public struct TrackerAnalysis: Sendable {
     public func findings() -> [Finding] {
         var all: [Finding] = []
         forEachFinding { all.append($0) }
-        // Codes are shared objects: their place in the catalogue is found by identity, not by hashing their names.
-        let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { (ObjectIdentifier($1), UInt64($0)) })
-        var names = Set<String>()
-        var previous: String?
-        for finding in all where finding.location.file != previous {
-            names.insert(finding.location.file)
-            previous = finding.location.file
-        }
-        let fileRank = Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, UInt64($0)) })
-        // One 64-bit key per finding (file, line, catalogue place), and its offset, which keeps equal keys in the order found.
-        var keys: [(key: UInt64, offset: UInt32)] = []
-        keys.reserveCapacity(all.count)
-        var lastFile = "", lastFileRank: UInt64 = 0
-        for (offset, finding) in all.enumerated() {
-            if offset == 0 || finding.location.file != lastFile {
-                lastFile = finding.location.file
-                lastFileRank = fileRank[lastFile]!
-            }
-            let line = UInt64(UInt32(clamping: finding.location.line ?? 0))
-            keys.append((lastFileRank << 40 | line << 8 | min(255, rank[ObjectIdentifier(finding.code)] ?? 0), UInt32(offset)))
-        }
-        keys.sort { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }
-        // Move the findings into that order in place, one cycle of the permutation at a time: no second array of them.
-        var placed = [Bool](repeating: false, count: all.count)
-        for start in all.indices where !placed[start] {
-            let held = all[start]
-            var position = start
-            while true {
-                placed[position] = true
-                let source = Int(keys[position].offset)
-                if source == start { all[position] = held; break }
-                all[position] = all[source]
-                position = source
-            }
-        }
         return all
+    }
+
+    /// `findings` in the order of `place` (file and line), then of the catalogue, then as given; each with its place.
+    private static func ordered(_ findings: [Finding], place: (String, Int?) -> UInt64) -> [(place: UInt64, finding: Finding)] {
+        findings.enumerated().map { (offset, finding) in
+            (key: (place(finding.location.file, finding.location.line), FindingCode.rank(of: finding.code), offset), finding: finding)
+        }.sorted { $0.key < $1.key }.map { (place: $0.key.0, finding: $0.finding) }
     }
 
     /// `unstaffed`: each person who owns open work but has no capacity in the plan, found at their first open item.

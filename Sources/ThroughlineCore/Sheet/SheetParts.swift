@@ -280,6 +280,38 @@ func inHalves<Result>(_ count: Int, minimum: Int = 100_000, _ body: (Range<Int>)
     }
 }
 
+/// Parts `0..<count` made by `make` and handed to `take` in order, the next part made on a second thread while `take`
+/// has the one before, when there is more than one core; else one after the other. `make` must only read what it
+/// shares: only `take` may write. Memory holds two parts at a time, whatever the count.
+func pipelined<Part>(_ count: Int, make: (Int) -> Part, take: (Part) throws -> Void) rethrows {
+    guard count > 1, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
+        for index in 0..<count { try take(make(index)) }
+        return
+    }
+    try withoutActuallyEscaping(make) { make in
+        let shared = Unchecked(make)
+        var current = make(0)
+        for next in 1...count {
+            let box = ResultBox<Part>()
+            let thread = next < count ? SecondThread({ box.result = shared.value(next) }) : nil
+            do {
+                try take(current)
+            } catch {
+                // The part being made is still waited for: `make` must not outlive this call.
+                thread?.join()
+                throw error
+            }
+            guard next < count else { break }
+            if let thread {
+                thread.join()
+                current = box.result!
+            } else {
+                current = make(next)
+            }
+        }
+    }
+}
+
 /// What the second thread's half gave, read once it is joined.
 private final class ResultBox<Result>: @unchecked Sendable {
     var result: Result?
