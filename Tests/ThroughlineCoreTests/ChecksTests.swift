@@ -164,6 +164,12 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         #expect(some == ["a.csv:2 overdue", "b.csv:3 unknown-status", "b.csv:3 overdue"])
     }
 
+    /// `annotate` keeps a row's codes as one bit each of a 64-bit word.
+    @Test func theCodesFitInAWord() {
+        #expect(FindingCode.all.count <= 64)
+        #expect(Set(FindingCode.all.map { FindingCode.rank(of: $0) }) == Set(FindingCode.all.indices))
+    }
+
     @Test func everyCheckHasACase() {
         let covered = Set(Self.cases.filter(\.present).map(\.code))
         let checked = Set(Check.all.map(\.code.name) + ["shared-owner"])

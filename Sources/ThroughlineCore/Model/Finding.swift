@@ -84,6 +84,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     ]
 
     /// The code's place in `all`: findings on one row are listed in that order.
+    /// There are fewer than 64 codes, so a row's codes fit in one 64-bit word, a bit each (see `SheetAnnotator`).
     static func rank(of code: FindingCode) -> Int { ranks[ObjectIdentifier(code)] ?? all.count }
 
     // Codes are shared objects: their place is found by identity, not by hashing their names.

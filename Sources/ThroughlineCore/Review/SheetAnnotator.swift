@@ -26,16 +26,22 @@ public enum SheetAnnotator {
             if role != .preamble { width = max(width, (0..<record.count).filter { !own.contains($0) }.count) }
             return true
         }
-        var rowItem: [Int: Int] = [:]
-        for (index, item) in analysis.derivation.portfolio.items.enumerated() where item.file == file { rowItem[item.line] = index }
-        // Only each row's codes are kept, never the findings themselves: a large sheet can have millions.
-        let rank = Dictionary(uniqueKeysWithValues: FindingCode.all.enumerated().map { ($1.name, UInt8($0)) })
-        var codeRanks: [Int: [UInt8]] = [:]
-        analysis.forEachFinding { finding in
-            guard finding.location.file == file, let line = finding.location.line, let code = rank[finding.code.name] else { return }
-            if !(codeRanks[line]?.contains(code) ?? false) { codeRanks[line, default: []].append(code) }
+        // Each line's item, and the codes found on it as one bit each in catalogue order: a large sheet can have
+        // millions of findings, and only each row's codes are kept.
+        let items = analysis.derivation.portfolio.items
+        let fileIndex = items.texts.files.firstIndex(of: file).map(UInt32.init)
+        var itemAt: [Int32] = []
+        for index in items.indices where items.record(index).file == fileIndex {
+            let line = Int(items.record(index).line)
+            if line >= itemAt.count { itemAt += repeatElement(-1, count: line + 1 - itemAt.count) }
+            itemAt[line] = Int32(index)
         }
-        let codes = codeRanks.mapValues { $0.sorted().map { FindingCode.all[Int($0)].name } }
+        var codeBits = [UInt64](repeating: 0, count: items.count)
+        analysis.forEachFinding { finding in
+            guard finding.location.file == file, let line = finding.location.line, line < itemAt.count, itemAt[line] >= 0 else { return }
+            codeBits[Int(itemAt[line])] |= 1 << UInt64(FindingCode.rank(of: finding.code))
+        }
+        let itemOn = { (line: Int) -> Int? in line < itemAt.count && itemAt[line] >= 0 ? Int(itemAt[line]) : nil }
 
         let out = OutputBuffer(sink, encoding: sheet.input.encoding.encoding)
         if sheet.input.encoding.hasByteOrderMark { try out.append([0xEF, 0xBB, 0xBF]) }
@@ -43,7 +49,7 @@ public enum SheetAnnotator {
         let writer = CSVWriter(out, dialect: sheet.input.dialect)
         let derivation = analysis.derivation
         try sheet.forEachRecord { record, role in
-            let item = role == .data ? rowItem[record.line] : nil
+            let item = role == .data ? itemOn(record.line) : nil
             guard role == .header || item != nil else {
                 try SheetRewriter.copy(record, to: out)
                 return true
@@ -66,7 +72,9 @@ public enum SheetAnnotator {
             let cells: [String]
             if let item {
                 let result = derivation.results[item]
-                cells = [result.status.rawValue, TextFormat.percent(result.progress), (codes[record.line] ?? []).joined(separator: ";"),
+                let bits = codeBits[item]
+                let codes = FindingCode.all.indices.filter { bits & 1 << UInt64($0) != 0 }.map { FindingCode.all[$0].name }
+                cells = [result.status.rawValue, TextFormat.percent(result.progress), codes.joined(separator: ";"),
                          derivation.reason(item)]
             } else {
                 cells = columns
