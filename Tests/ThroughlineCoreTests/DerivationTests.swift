@@ -405,6 +405,17 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("O").hasSuffix("T10000 overdue 20 days (due 2026-11-01)"))
         let report = RollupReport(analysis.derivation, grouping: .objective, depth: 10_000)
         #expect(report.rows.count == 1)
+        // Every level shown: indentation stops growing at 20 levels, so each format stays about a line a row.
+        for format in ReportFormat.allCases {
+            let text = RollupRenderer.render(report, format: format, style: TerminalStyle(colour: false))
+            #expect(text.contains("T10000"))
+            #expect(text.utf8.count < 10_000_000, "\(format): \(text.utf8.count) bytes")
+        }
+        let json = RollupRenderer.render(report, format: .json, style: TerminalStyle(colour: false))
+        let deepest = json.split(separator: "\n").first { $0.contains("\"id\": \"T10000\"") }
+        let indent: Int? = deepest?.prefix { $0 == " " }.count
+        #expect(indent == 84)
+        #expect(json.hasSuffix("]}\n  ]\n}\n"))
     }
 
     @Test(arguments: [

@@ -14,6 +14,13 @@ public enum RollupRenderer {
         }
     }
 
+    /// Rows deeper than this are indented no further in the table, Markdown, HTML and JSON (the CSV's level column,
+    /// and JSON's nesting, still say how deep): a chain 10,000 levels deep stays a line a row, not megabytes of spaces.
+    static let deepestIndent = 20
+
+    /// How many levels a row at `level` is indented.
+    static func indent(_ level: Int) -> Int { min(level, deepestIndent) }
+
     /// Every row with its level, top-down (iterative).
     static func flatten(_ rows: [RollupRow]) -> [(level: Int, row: RollupRow)] {
         var out: [(Int, RollupRow)] = []
@@ -32,7 +39,7 @@ public enum RollupRenderer {
     static func table(_ report: RollupReport, _ style: TerminalStyle) -> String {
         let flat = flatten(report.rows)
         guard !flat.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
-        let labels = flat.map { String(repeating: "  ", count: $0.level) + ($0.row.id.isEmpty ? $0.row.title : "\($0.row.id)  \(TextFormat.cut($0.row.title, 40))") }
+        let labels = flat.map { String(repeating: "  ", count: indent($0.level)) + ($0.row.id.isEmpty ? $0.row.title : "\($0.row.id)  \(TextFormat.cut($0.row.title, 40))") }
         let labelWidth = min(60, labels.map(TextFormat.width).max() ?? 0)
         let statusWidth = Status.allCases.map(\.rawValue.count).max()! + (style.colour ? 2 : 0)
         var text = heading(report) + "\n\n"
@@ -45,7 +52,7 @@ public enum RollupRenderer {
             if let typed = row.status, typed != row.derivedStatus { text += "  typed \(typed.rawValue)" }
             if let impact = row.impactStatus { text += "  impact " + style.badge(impact) }
             text += "\n"
-            let indent = String(repeating: "  ", count: level) + "    "
+            let indent = String(repeating: "  ", count: Self.indent(level)) + "    "
             if row.derivedStatus.isTrouble || (row.status != nil && row.status != row.derivedStatus) {
                 text += indent + style.dim("why: " + row.reason) + "\n"
             }
@@ -74,7 +81,7 @@ public enum RollupRenderer {
     static func markdown(_ report: RollupReport) -> String {
         var text = "# \(heading(report))\n\n| id | title | owner | typed | derived | progress | impact | reason |\n|---|---|---|---|---|---|---|---|\n"
         for (level, row) in flatten(report.rows) {
-            let indent = String(repeating: "&nbsp;&nbsp;", count: level)
+            let indent = String(repeating: "&nbsp;&nbsp;", count: Self.indent(level))
             let cells = [row.id, indent + TextFormat.markdown(row.title), row.owner, row.status?.rawValue ?? "", "**\(row.derivedStatus.rawValue)**",
                          TextFormat.percent(row.progress), row.impactStatus?.rawValue ?? "", row.reason + (row.impactStatus?.isTrouble == true ? "; impact: " + (row.impactReason ?? "") : "")]
             text += "| " + cells.enumerated().map { $0.offset == 1 ? $0.element : TextFormat.markdown($0.element) }.joined(separator: " | ") + " |\n"
@@ -84,14 +91,21 @@ public enum RollupRenderer {
 
     static func json(_ report: RollupReport) -> String {
         var text = "{\n  \"schema\": \"throughline.rollup/1\",\n  \"asOf\": \"\(report.asOf.iso)\",\n  \"rule\": \"\(report.rule.rawValue)\",\n  \"by\": \"\(report.grouping.rawValue)\",\n  \"items\": "
-        text += jsonRows(report.rows, indent: "  ")
-        return text + "\n}\n"
-    }
-
-    static func jsonRows(_ rows: [RollupRow], indent: String) -> String {
-        guard !rows.isEmpty else { return "[]" }
-        let inner = indent + "  "
-        let parts = rows.map { row -> String in
+        guard !report.rows.isEmpty else { return text + "[]\n}\n" }
+        // Written in one go with a stack of the arrays still open (not by recursion, which would copy every level's
+        // text into the level above it): each row's object, then its children's array, then the row's closing brace.
+        text += "[\n"
+        var open: [(rows: [RollupRow], next: Int)] = [(report.rows, 0)]
+        while let depth = open.indices.last {
+            let spaces = String(repeating: " ", count: 2 + 4 * indent(depth))
+            guard open[depth].next < open[depth].rows.count else {
+                open.removeLast()
+                text += "\n" + spaces + "]" + (depth > 0 ? "}" : "")
+                continue
+            }
+            let row = open[depth].rows[open[depth].next]
+            if open[depth].next > 0 { text += ",\n" }
+            open[depth].next += 1
             var fields = [
                 "\"id\": \(JSONText.quoted(row.id))", "\"type\": \(JSONText.quoted(row.type))", "\"title\": \(JSONText.quoted(row.title))",
                 "\"owner\": \(JSONText.quoted(row.owner))", "\"status\": \(row.status.map { JSONText.quoted($0.rawValue) } ?? "null")",
@@ -101,17 +115,22 @@ public enum RollupRenderer {
                 "\"reason\": \(JSONText.quoted(row.reason))",
             ]
             if let impact = row.impactReason { fields.append("\"impactReason\": \(JSONText.quoted(impact))") }
-            fields.append("\"children\": " + jsonRows(row.children, indent: inner + "  "))
-            return inner + "{" + fields.joined(separator: ", ") + "}"
+            text += spaces + "  {" + fields.joined(separator: ", ") + ", \"children\": "
+            if row.children.isEmpty {
+                text += "[]}"
+            } else {
+                text += "[\n"
+                open.append((row.children, 0))
+            }
         }
-        return "[\n" + parts.joined(separator: ",\n") + "\n" + indent + "]"
+        return text + "\n}\n"
     }
 
     static func html(_ report: RollupReport) -> String {
         var body = ""
         for (level, row) in flatten(report.rows) {
             let progress = TextFormat.clamped(row.progress)
-            let title = String(repeating: "&emsp;", count: level) + TextFormat.html(row.title)
+            let title = String(repeating: "&emsp;", count: indent(level)) + TextFormat.html(row.title)
             body += "<tr><td>\(TextFormat.html(row.id))</td><td>\(title)</td><td>\(TextFormat.html(row.owner))</td>"
             body += "<td>\(badgeHTML(row.status))</td><td>\(badgeHTML(row.derivedStatus))</td>"
             body += "<td class=\"num\"><span class=\"bar\"><i style=\"width:\(Int(progress.rounded()))%\"></i></span> \(TextFormat.percent(row.progress))</td>"
