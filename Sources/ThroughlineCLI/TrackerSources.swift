@@ -55,7 +55,13 @@ enum TrackerSources {
             if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil {
                 try context.note("\(sheet.input.file): no column reads as an id or a title, so items are named by their line; name one with --map (see 'throughline import --dry-run')")
             }
-            if forItems { return try settings.itemSource(for: sheet, defaultType: type) }
+            if forItems {
+                // How the header was read where it took a choice (a repeated name, two columns for one field): said,
+                // as `import` reports it, not chosen silently.
+                let place = sheet.input.file + (sheet.layout.headerLine.map { ":\($0)" } ?? "")
+                for note in sheet.layout.notes { try context.note("\(place): note: \(note)") }
+                return try settings.itemSource(for: sheet, defaultType: type)
+            }
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
     }
