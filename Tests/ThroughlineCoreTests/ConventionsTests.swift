@@ -20,6 +20,23 @@ import Testing
         #expect(Conventions.builtIn.status(for: typed) == expected)
     }
 
+    /// A status and a note after it: the status, and the note as `normalize` keeps it; nil where the cell is not one.
+    static let noteCases: [(String, Status?, String)] = [
+        ("Amber - waiting on legal", .atRisk, " - waiting on legal"), ("Red – vendor slipped", .offTrack, " – vendor slipped"),
+        ("Done (shipped 3 Nov)", .done, " (shipped 3 Nov)"), ("Blocked: API", .blocked, ": API"), ("Green; watch Q4", .onTrack, "; watch Q4"),
+        ("On track, pending QA", .onTrack, ", pending QA"), ("Amber\nlegal sign-off", .atRisk, "\nlegal sign-off"),
+        ("Not started - blocked by legal", .notStarted, " - blocked by legal"), ("Red, red", .offTrack, ", red"),
+        ("Green, Amber", nil, ""), ("Green - Red", nil, ""), ("Purple - waiting", nil, ""), ("at-risk", nil, ""), ("- Green", nil, ""),
+        ("see notes: Amber", nil, ""),
+    ]
+
+    @Test(arguments: noteCases)
+    func statusWithANote(_ typed: String, _ expected: Status?, _ note: String) {
+        let read = Conventions.builtIn.statusWithNote(typed)
+        #expect(read?.status == expected)
+        #expect(String(read?.note ?? "") == note)
+    }
+
     static let headerCases: [(String, Field?)] = [
         ("ID", .id), ("#", .id), ("Ref", .id), ("WBS", .id), ("Level", .type), ("Item Type", .type), ("Task Name", .title),
         ("Strategic Priority", .objective), ("Pillar", .objective), ("Parent ID", .parent), ("Belongs To", .parent),

@@ -20,6 +20,18 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(codes.isEmpty)
     }
 
+    /// A status typed with a note reads as the status; normalize writes the canonical word and keeps the note, and
+    /// rollup counts it, so a "Red – vendor slipped" row is off-track, not an unknown word rolled up as on-track.
+    @Test func aStatusWithANoteKeepsTheNote() throws {
+        let input = "id,status\nA,Amber - waiting on legal\nB,\"Red – vendor slipped\"\nC,Purple - x\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == "id,status\nA,at-risk - waiting on legal\nB,\"off-track – vendor slipped\"\nC,Purple - x\n")
+        #expect(codes == ["unknown-status"])
+        let analysis = try analyse(input)
+        #expect(analysis.status("B") == .offTrack)
+        #expect(analysis.reason("B") == "B typed off-track")
+    }
+
     @Test func alreadyCanonicalSheetsComeBackByteForByte() throws {
         let input = "id,status,progress,due,owner\nA,on-track,45%,2026-03-01,Ana Lopez\n\nB,done,100%,2026-04-30,Ben\n"
         #expect(try normalized(input).0 == input)

@@ -210,6 +210,29 @@ public struct Conventions: Sendable {
         return types[shorter] ?? ItemType(rawValue: shorter)
     }
 
+    /// A status followed by a note, as people type one in a RAG cell: `Amber - waiting on legal`, `Red – vendor
+    /// slipped`, `Done (shipped 3 Nov)`, `Blocked: API`, `Green; watch Q4`. The note starts at the first `:`, `;`, `,`,
+    /// `(` or line break, or at a dash with a space before it (so `at-risk` stays one word). Gives the status and the note as typed
+    /// from its separator on; nil when the words before the note name no status, or the note itself names another
+    /// (`Green, Amber` says two things, not one).
+    public func statusWithNote(_ text: String) -> (status: Status, note: Substring)? {
+        var previous: Character?
+        guard let cut = text.indices.first(where: { index in
+            defer { previous = text[index] }
+            switch text[index] {
+            case ":", ";", ",", "(", "\n", "\r\n": return true
+            case "-", "–", "—": return previous == " "
+            default: return false
+            }
+        }) else { return nil }
+        let head = String(text[..<cut]).trimmingSpaces
+        guard !head.isEmpty, let typed = status(for: head) else { return nil }
+        let rest = text[cut...].drop { ":;,(-–— \n\r\n".contains($0) }
+        if let other = status(for: rest.prefix { !":;,()\n\r\n".contains($0) }), other != typed { return nil }
+        let start = text[..<cut].lastIndex { !$0.isWhitespace }.map { text.index(after: $0) } ?? cut
+        return (typed, text[start...])
+    }
+
     /// The canonical status a typed word names, if any; canonical names themselves always match, and so does an emoji
     /// with a word beside it ("🟢 On track", "Completed ✅") when the two agree or only one is known.
     public func status(for text: some StringProtocol) -> Status? {

@@ -148,6 +148,8 @@ public enum CellReading: Equatable, Sendable {
     case none
     /// A canonical status.
     case status(Status)
+    /// A canonical status typed with a note after it (`Amber - waiting on legal`): the note as typed, from its separator on.
+    case statusWithNote(Status, note: String)
     /// Percent complete, 0–100, to two decimals.
     case percent(Double)
     /// A calendar day.
@@ -161,6 +163,7 @@ public enum CellReading: Equatable, Sendable {
     var canonicalText: String? {
         switch self {
         case .status(let status): return status.rawValue
+        case .statusWithNote(let status, let note): return status.rawValue + note
         case .percent(let percent): return CellNormalizer.formatPercent(percent)
         case .date(let date): return date.iso
         case .owner(let owner): return owner
@@ -371,6 +374,7 @@ public struct CellNormalizer: Sendable {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)
             }
+            if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             report(.unknownStatus, "status '\(trimmed)' maps to no canonical status")
             return .none
         case .progress(let fraction):

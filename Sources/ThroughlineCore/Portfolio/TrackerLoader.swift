@@ -196,7 +196,7 @@ struct ItemReader {
                 }
                 switch reading {
                 case .none: if field == .status && Sheet.hasText(bytes) { values.statusUnread = true }
-                case .status(let status): values.typedStatus = status
+                case .status(let status), .statusWithNote(let status, _): values.typedStatus = status
                 case .percent(let percent): values.progress = percent
                 case .owner(let name): owner = items.name(name)
                 case .date(let date):
