@@ -68,9 +68,10 @@ enum AnalysisOptions {
     }
 
     /// Reads the tracker sheets (the positional arguments, or `paths`) and runs the whole analysis.
-    /// A second snapshot passes the first one's input settings, so both match owners against the same people.
+    /// A second snapshot passes the first one's input settings, so both match owners against the same people. A
+    /// snapshot may be `empty` (all its rows taken out is a change to report); a sheet to analyse may not.
     static func analyse(_ arguments: ParsedArguments, _ context: Context, paths: [String]? = nil,
-                        settings given: RollupSettings? = nil, reusing: InputSettings? = nil) throws -> (TrackerAnalysis, InputSettings) {
+                        settings given: RollupSettings? = nil, reusing: InputSettings? = nil, snapshot: Bool = false) throws -> (TrackerAnalysis, InputSettings) {
         var input = try reusing ?? InputSettings(arguments, context: context)
         let settings = try given ?? Self.settings(arguments, context)
         let paths = paths ?? arguments.positionals
@@ -79,6 +80,7 @@ enum AnalysisOptions {
         }
         let sources = try TrackerSources.open(paths, settings: &input, context: context, forItems: true)
         let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
+        if !snapshot { try TrackerSources.requireItems(loaded, from: sources, context: context) }
         let options = try CapacityArguments.options(arguments)
         let capacity = try arguments.value("--capacity").map { try CapacityArguments.plan($0, options: options, input: input, context: context) }
         let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: capacity,

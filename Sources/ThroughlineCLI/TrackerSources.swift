@@ -66,6 +66,19 @@ enum TrackerSources {
         }
     }
 
+    /// Says which sheets gave no items (a header and no rows under it); when none of them gave any, there is nothing to
+    /// analyse, and an empty report would read as a clean one: that is an input error at the first sheet's header.
+    static func requireItems(_ loaded: LoadedTracker, from sources: [ImportSource], context: Context) throws {
+        let empty = sources.filter { (loaded.itemCounts[$0.sheet.input.file] ?? 0) == 0 }
+        guard !empty.isEmpty else { return }
+        let place = { (source: ImportSource) in SourceLocation(file: source.sheet.input.file, line: source.sheet.layout.headerLine) }
+        let message = "the sheet has a header row but no rows of work under it"
+        if empty.count == sources.count, let first = empty.first {
+            throw ThroughlineError.data(place(first), message, hint: "add a row for each objective, key result, initiative or milestone under the header")
+        }
+        for source in empty { try context.note("\(place(source)): note: \(message)") }
+    }
+
     /// How a sheet was read, for people to check.
     static func report(_ source: ImportSource) -> String {
         let sheet = source.sheet

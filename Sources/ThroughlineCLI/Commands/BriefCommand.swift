@@ -29,7 +29,7 @@ enum BriefCommand: Command {
         let (analysis, input) = try AnalysisOptions.analyse(arguments, context, settings: settings)
         var changes: SnapshotDiff?
         if let previous = arguments.value("--previous") {
-            let old = try AnalysisOptions.analyse(arguments, context, paths: [previous], settings: settings, reusing: input).0
+            let old = try AnalysisOptions.analyse(arguments, context, paths: [previous], settings: settings, reusing: input, snapshot: true).0
             changes = SnapshotDiff(old: old.derivation, new: analysis.derivation)
         }
         let briefing = Briefing(analysis: analysis, findings: analysis.findings(), changes: changes)

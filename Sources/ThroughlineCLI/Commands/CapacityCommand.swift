@@ -75,6 +75,7 @@ enum CapacityCommand: Command {
             let settings = try AnalysisOptions.settings(arguments, context)
             let sources = try TrackerSources.open([tracker], settings: &input, context: context, forItems: true)
             let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
+            try TrackerSources.requireItems(loaded, from: sources, context: context)
             plan = try CapacityArguments.plan(arguments.positionals[0], options: options, input: input, context: context)
             let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: plan,
                                            underAllocatedAt: options.underAllocatedAt)

@@ -8,6 +8,8 @@ public struct LoadedTracker: Sendable {
     public var headerNames: [String: [Field: String]]
     /// The distinct owners and teams the rows name.
     public var owners: Set<String>, teams: Set<String>
+    /// Per file, how many items its rows gave (a sheet with a header and no rows gives none).
+    public var itemCounts: [String: Int] = [:]
 
     /// Reads every item of `sources` with the same conventions as `import`, straight from the cells' bytes; a large
     /// sheet is read in two halves at once.
@@ -26,6 +28,7 @@ public struct LoadedTracker: Sendable {
                     parts = try Self.read(source, normalizer: planned, learner: nil, conventions: conventions)
                 }
             }
+            itemCounts[source.sheet.input.file, default: 0] += parts.reduce(0) { $0 + $1.items.count }
             for position in parts.indices {
                 builder.absorb(&parts[position].items)
                 findings += parts[position].findings
