@@ -159,6 +159,9 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         let listed = analysis.findings().map { "\($0.location.file):\($0.location.line ?? 0) \($0.code.name)" }
         #expect(listed == ["a.csv:2 unknown-reference", "a.csv:2 team-owner", "a.csv:2 orphan", "a.csv:2 overdue",
                            "b.csv:2 no-kpi", "b.csv:2 watermelon", "b.csv:3 unknown-status", "b.csv:3 no-owner", "b.csv:3 overdue", "b.csv:3 stale"])
+        var owners: [String] = []
+        analysis.forEachFinding(where: { $0 == .sharedOwner }) { owners.append($0.code.name) }
+        #expect(owners.isEmpty, "team-owner is found by the same check as shared-owner, and must not come with it")
         var some: [String] = []
         analysis.forEachFinding(where: { $0 == .overdue || $0 == .unknownStatus }) { some.append("\($0.location.file):\($0.location.line ?? 0) \($0.code.name)") }
         #expect(some == ["a.csv:2 overdue", "b.csv:3 unknown-status", "b.csv:3 overdue"])

@@ -44,6 +44,8 @@ public struct TrackerAnalysis: Sendable {
         let sheet = Self.ordered(gathered, place: place)
         var next = 0
         let checks = Check.all.filter { $0.codes.contains(where: wanted) }
+        // A check that finds several codes (team-owner and shared-owner) runs when one is wanted: its others are left out.
+        let unwantedCodes = checks.contains { !$0.codes.allSatisfy(wanted) }
         let input = CheckInput(derivation: derivation, owners: owners, headerNames: headerNames, wanted: wanted)
         let itemPlace = items.texts.files.map { fileRank[$0]! << 32 }
         let rows = Self.rowOrder(items, itemPlace)
@@ -65,11 +67,13 @@ public struct TrackerAnalysis: Sendable {
                 while next < sheet.count, sheet[next].place < here { try body(sheet[next].finding); next += 1 }
                 let sameRow = next
                 while next < sheet.count, sheet[next].place == here { next += 1 }
+                let found = part.findings[start..<end]
                 if next > sameRow {
                     // The row's own cell findings come first among equals, as they were found first.
-                    for placed in Self.ordered(sheet[sameRow..<next].map(\.finding) + part.findings[start..<end], place: { _, _ in 0 }) { try body(placed.finding) }
+                    let row = sheet[sameRow..<next].map(\.finding) + found.filter { !unwantedCodes || wanted($0.code) }
+                    for placed in Self.ordered(row, place: { _, _ in 0 }) { try body(placed.finding) }
                 } else {
-                    for finding in part.findings[start..<end] { try body(finding) }
+                    for finding in found where !unwantedCodes || wanted(finding.code) { try body(finding) }
                 }
                 start = end
             }
