@@ -39,6 +39,17 @@ enum TrackerSources {
                 files.append(path)
             }
         }
+        // A sheet named twice (`check sheets sheets/a.csv`) is read once: read twice, every row of it would be a duplicate.
+        var seen = Set<String>()
+        var once: [String] = []
+        for file in files {
+            if file == "-" || seen.insert(Self.samePath(file)).inserted {
+                once.append(file)
+            } else {
+                try context.note("\(file): named more than once; read once")
+            }
+        }
+        files = once
         if let people = peopleSheets.first, !settings.hasPeople {
             try settings.loadPeople(people, context: context)
             try context.note("\(people): read as the people sheet (owners are matched against it)")
@@ -64,6 +75,16 @@ enum TrackerSources {
             }
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
+    }
+
+    /// `path` with `.` steps, repeated slashes and a trailing slash taken out, and `..` after a name resolved: the
+    /// same text for two ways of writing one relative or absolute path.
+    static func samePath(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// Says which sheets gave no items (a header and no rows under it); when none of them gave any, there is nothing to
