@@ -27,7 +27,9 @@ import Testing
         ("On track, pending QA", .onTrack, ", pending QA"), ("Amber\nlegal sign-off", .atRisk, "\nlegal sign-off"),
         ("Not started - blocked by legal", .notStarted, " - blocked by legal"), ("Red, red", .offTrack, ", red"),
         ("Green, Amber", nil, ""), ("Green - Red", nil, ""), ("Purple - waiting", nil, ""), ("at-risk", nil, ""), ("- Green", nil, ""),
-        ("see notes: Amber", nil, ""),
+        ("see notes: Amber", nil, ""), ("Green - Red - vendor slipped", nil, ""), ("Done (R2)", .done, " (R2)"),
+        ("Green (Y26)", .onTrack, " (Y26)"), ("Done (2026)", .done, " (2026)"), ("Green\u{A0}- on plan", .onTrack, "\u{A0}- on plan"),
+        ("Amber\t− legal", .atRisk, "\t− legal"), ("(Green)", nil, ""), ("🟢 On track - QA next", .onTrack, " - QA next"),
     ]
 
     @Test(arguments: noteCases)

@@ -212,32 +212,56 @@ public struct Conventions: Sendable {
 
     /// A status followed by a note, as people type one in a RAG cell: `Amber - waiting on legal`, `Red – vendor
     /// slipped`, `Done (shipped 3 Nov)`, `Blocked: API`, `Green; watch Q4`. The note starts at the first `:`, `;`, `,`,
-    /// `(` or line break, or at a dash with a space before it (so `at-risk` stays one word). Gives the status and the note as typed
-    /// from its separator on; nil when the words before the note name no status, or the note itself names another
-    /// (`Green, Amber` says two things, not one).
+    /// `(` or line break, or at a dash with white space before it (so `at-risk` stays one word). Gives the status and
+    /// the note as typed from its separator on; nil when the words before the note name no status, or a piece of the
+    /// note is itself a status word (`Green, Amber` and `Green - Red - vendor slipped` say two things, not one).
     public func statusWithNote(_ text: String) -> (status: Status, note: Substring)? {
-        var previous: Character?
-        guard let cut = text.indices.first(where: { index in
-            defer { previous = text[index] }
-            switch text[index] {
-            case ":", ";", ",", "(", "\n", "\r\n": return true
-            case "-", "–", "—": return previous == " "
-            default: return false
-            }
-        }) else { return nil }
-        let head = String(text[..<cut]).trimmingSpaces
-        guard !head.isEmpty, let typed = status(for: head) else { return nil }
-        let rest = text[cut...].drop { ":;,(-–— \n\r\n".contains($0) }
-        if let other = status(for: rest.prefix { !":;,()\n\r\n".contains($0) }), other != typed { return nil }
+        let pieces = Self.notePieces(text)
+        guard pieces.count > 1, let typed = status(for: String(text[pieces[0]]).trimmingSpaces) else { return nil }
+        for piece in pieces.dropFirst() {
+            if let other = exactStatus(for: text[piece]), other != typed { return nil }
+        }
+        let cut = pieces[0].upperBound
         let start = text[..<cut].lastIndex { !$0.isWhitespace }.map { text.index(after: $0) } ?? cut
         return (typed, text[start...])
+    }
+
+    /// The ranges of `text` between note separators (see `statusWithNote`), separators and the white space around
+    /// them left out; the first is what comes before the first separator, and is empty when the text starts with one.
+    private static func notePieces(_ text: String) -> [Range<String.Index>] {
+        var pieces: [Range<String.Index>] = []
+        var start = text.startIndex
+        var previous: Character?
+        for index in text.indices {
+            let character = text[index]
+            defer { previous = character }
+            let separates: Bool
+            switch character {
+            case ":", ";", ",", "(", ")", "\n", "\r\n": separates = true
+            case "-", "–", "—", "−": separates = previous?.isWhitespace == true
+            default: separates = false
+            }
+            guard separates else { continue }
+            pieces.append(start..<index)
+            start = text.index(after: index)
+        }
+        pieces.append(start..<text.endIndex)
+        // The first piece is kept even when empty (a cell that starts with a separator has no status before it).
+        return [pieces[0]] + pieces.dropFirst().filter { !text[$0].allSatisfy { $0.isWhitespace || "-–—−".contains($0) } }
+    }
+
+    /// The canonical status a word names exactly (after `wordKey`): no emoji or symbol reading, so a tag such as `R2`
+    /// or `Y26` is not taken for a colour.
+    public func exactStatus(for text: some StringProtocol) -> Status? {
+        let key = Self.wordKey(text)
+        return statuses[key] ?? Status(rawValue: key)
     }
 
     /// The canonical status a typed word names, if any; canonical names themselves always match, and so does an emoji
     /// with a word beside it ("🟢 On track", "Completed ✅") when the two agree or only one is known.
     public func status(for text: some StringProtocol) -> Status? {
+        if let status = exactStatus(for: text) { return status }
         let key = Self.wordKey(text)
-        if let status = statuses[key] ?? Status(rawValue: key) { return status }
         let words = key.unicodeScalars.split { !($0.properties.isAlphabetic || $0 == " " || $0 == "'" || $0 == "/" || $0 == "-") }
         let symbols = key.unicodeScalars.filter { !($0.properties.isAlphabetic || $0.properties.isWhitespace || $0 == "'" || $0 == "/" || $0 == "-") }
         guard !symbols.isEmpty else { return nil }

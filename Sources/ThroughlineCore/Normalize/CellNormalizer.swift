@@ -368,13 +368,16 @@ public struct CellNormalizer: Sendable {
         case .keep:
             return .none
         case .status(let scale):
+            // A word the conventions name, then a status with a note after it (the note kept for normalize), then a
+            // status beside an emoji or a symbol.
+            if let status = conventions.exactStatus(for: trimmed) { return .status(status) }
+            if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             if let status = conventions.status(for: trimmed) { return .status(status) }
             // A rating is matched as words are: "4." and "4!" are 4.
             if let scale, let number = Int(Conventions.wordKey(trimmed)), (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)
             }
-            if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             report(.unknownStatus, "status '\(trimmed)' maps to no canonical status")
             return .none
         case .progress(let fraction):
