@@ -106,6 +106,17 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(output == "id,owner\nA,\"Priya Sharma\"\nB,Priya Sharma\nC,Priya Sharma\nD,Platform Team\n")
     }
 
+    /// A people sheet that writes `Silva, Ana` is matched by `Ana Silva`, `Silva,Ana` and `silva ,ana` too, and the
+    /// owner becomes the sheet's spelling.
+    @Test func peopleWrittenLastFirstAreMatchedEitherWay() throws {
+        var people = PeopleDirectory()
+        people.add(.init(name: "Silva, Ana", team: "Platform", email: "ana.silva@acme.test", fte: 1))
+        people.add(.init(name: "Yuki Nakamura", team: "Data", email: nil, fte: 1))
+        let input = "id,owner\nA,Ana Silva\nB,\"Silva,Ana\"\nC,\"silva ,ana\"\nD,ana.silva@acme.test\nE,\"Nakamura,Yuki\"\n"
+        let (output, _) = try normalized(input, people: people)
+        #expect(output == "id,owner\nA,\"Silva, Ana\"\nB,\"Silva, Ana\"\nC,\"Silva, Ana\"\nD,\"Silva, Ana\"\nE,\"Yuki Nakamura\"\n")
+    }
+
     @Test func ownersWithAnAddressOrInBracketsAreTheirName() throws {
         var people = PeopleDirectory()
         people.add(.init(name: "Aisha Okafor", team: "Platform", email: "aisha@contoso.com", fte: 1))

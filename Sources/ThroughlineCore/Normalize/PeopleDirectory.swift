@@ -45,20 +45,34 @@ public struct PeopleDirectory: Sendable {
     }
 
     /// Adds a person, matchable by name, `Last, First` and e-mail address.
+    /// A people sheet may write its names either way: `Ana Silva` is also found as `Silva, Ana`, and `Silva, Ana` as
+    /// `Ana Silva`.
     public mutating func add(_ person: Person) {
         let index = people.count
         people.append(person)
-        byKey[Conventions.wordKey(person.name)] = index
-        let parts = person.name.split(separator: " ")
-        if parts.count >= 2 {
-            byKey[Conventions.wordKey(parts.last! + ", " + parts.dropLast().joined(separator: " "))] = index
+        byKey[Self.key(person.name)] = index
+        let halves = person.name.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty {
+            byKey[Self.key(halves[1] + " " + halves[0])] = index
+        } else {
+            let parts = person.name.split(separator: " ")
+            if parts.count >= 2 { byKey[Self.key(parts.last! + ", " + parts.dropLast().joined(separator: " "))] = index }
         }
-        if let email = person.email { byKey[Conventions.wordKey(email)] = index }
+        if let email = person.email { byKey[Self.key(email)] = index }
     }
 
-    /// The person a typed owner names: by name in any case and spacing, by `Last, First`, or by e-mail address.
+    /// The person a typed owner names: by name in any case and spacing, by `Last, First` (with or without a space after
+    /// the comma), or by e-mail address.
     public func person(matching typed: String) -> Person? {
-        byKey[Conventions.wordKey(typed)].map { people[$0] }
+        byKey[Self.key(typed)].map { people[$0] }
+    }
+
+    /// How a name is looked up: its word key, with one space after a single comma (`Silva,Ana` is `silva, ana`).
+    private static func key(_ text: String) -> String {
+        let key = Conventions.wordKey(text)
+        let halves = key.split(separator: ",", omittingEmptySubsequences: false)
+        guard halves.count == 2 else { return key }
+        return String(halves[0]).trimmingSpaces + ", " + String(halves[1]).trimmingSpaces
     }
 
 }
