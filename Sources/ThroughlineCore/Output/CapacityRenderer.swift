@@ -2,6 +2,9 @@
 public enum CapacityRenderer {
     /// The CSV columns: one row per person and period.
     public static let csvColumns = ["person", "team", "period", "available", "allocated", "utilisation"]
+    /// With a tracker, three more: a row per objective (and one for the share serving none) gives its share of the
+    /// capacity, after the person rows, so the CSV stays one table.
+    public static let alignmentColumns = ["objective", "objective title", "share"]
 
     /// Per team and period, summed.
     static func teams(_ plan: CapacityPlan) -> [(team: String, cells: [Period: CapacityPlan.Cell])] {
@@ -27,13 +30,21 @@ public enum CapacityRenderer {
             let sink = MemorySink()
             let out = OutputBuffer(sink)
             let writer = CSVWriter(out, dialect: .comma)
-            try? writer.writeRecord(csvColumns, terminator: .lf)
+            let extra = alignment == nil ? [] : ["", "", ""]
+            try? writer.writeRecord(csvColumns + (alignment == nil ? [] : alignmentColumns), terminator: .lf)
             for person in plan.people {
                 for period in plan.periods {
                     guard let cell = plan.cells[person]?[period] else { continue }
-                    try? writer.writeRecord([person, plan.teams[person] ?? "", period.label, number(cell.available), number(cell.allocated),
-                                             CapacityPlan.percent(cell.utilisation)].map(CSVSafety.neutralize), terminator: .lf)
+                    try? writer.writeRecord(([person, plan.teams[person] ?? "", period.label, number(cell.available), number(cell.allocated),
+                                              CapacityPlan.percent(cell.utilisation)] + extra).map(CSVSafety.neutralize), terminator: .lf)
                 }
+            }
+            if let alignment {
+                let blank = [String](repeating: "", count: csvColumns.count)
+                for share in alignment.objectives {
+                    try? writer.writeRecord((blank + [share.id, share.title, CapacityPlan.percent(share.share)]).map(CSVSafety.neutralize), terminator: .lf)
+                }
+                try? writer.writeRecord(blank + ["", "serves no objective", CapacityPlan.percent(alignment.unalignedShare)], terminator: .lf)
             }
             try? out.flush()
             return sink.text
