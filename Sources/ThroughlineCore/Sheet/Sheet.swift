@@ -316,6 +316,9 @@ public final class Sheet {
         return SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
     }
 
+    /// Header cells longer than this many bytes name no field.
+    static let longestHeader = 256
+
     /// In a sheet of one item type, a header that names a type: `Objective` in objectives.csv is the title, `Initiative`
     /// in milestones.csv the parent.
     static func typeHeaderField(_ header: String, _ fileType: ItemType?, _ conventions: Conventions) -> Field? {
@@ -328,6 +331,8 @@ public final class Sheet {
     /// The field a header could be and how strongly (lower is stronger): `--map` first, then a type header in a sheet
     /// of one type, then the synonyms by rank. Used both to find the header row and to map its columns.
     static func candidate(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> (field: Field, rank: Int, via: String)? {
+        // A cell this long is a note, not a column's name; reading it word by word would take seconds on a cell of megabytes.
+        guard header.utf8.count <= Self.longestHeader else { return nil }
         if let mapped = options.map[Conventions.headerKey(header)] { return mapped.map { ($0, -2, "--map") } }
         if let typed = typeHeaderField(header, options.fileType, conventions) { return (typed, -1, "synonym") }
         return conventions.fieldAndRank(forHeader: header).map { ($0.field, $0.rank, "synonym") }
