@@ -19,12 +19,12 @@ enum InitCommand: Command {
         guard arguments.positionals.count <= 1 else { throw ThroughlineError.usage("init takes at most one folder") }
         let folder = arguments.positionals.first ?? "."
         if context.exists(folder) && !context.isFolder(folder) {
-            throw ThroughlineError.cannotWrite(folder, "exists and is not a folder")
+            throw ThroughlineError.cannotWrite(folder, "exists and is not a folder", hint: "name a folder for the templates")
         }
         try context.makeFolder(folder)
         let paths = Templates.files.map { (folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")) + $0.name }
         if !arguments.flag("--force"), let existing = paths.first(where: context.exists) {
-            throw ThroughlineError.cannotWrite(existing, "already exists (give --force to replace it)")
+            throw ThroughlineError.cannotWrite(existing, "already exists", hint: "give --force to replace it")
         }
         for (path, file) in zip(paths, Templates.files) {
             try context.withOutput(path) { sink in

@@ -31,8 +31,8 @@ public enum ThroughlineError: Error, Equatable, Sendable {
     case data(SourceLocation?, String, hint: String? = nil)
     /// The input is missing or unreadable (exit 66).
     case missingInput(String, String)
-    /// The output cannot be written (exit 73).
-    case cannotWrite(String, String)
+    /// The output cannot be written (exit 73); without a hint of its own, the hint is to check the folder.
+    case cannotWrite(String, String, hint: String? = nil)
     /// A fault in throughline itself (exit 70).
     case internalFailure(String)
 
@@ -57,8 +57,8 @@ public enum ThroughlineError: Error, Equatable, Sendable {
             return Self.lines(head, hint)
         case let .missingInput(path, reason):
             return Self.lines("\(path): error: \(reason)", "hint: check the path; use - to read standard input")
-        case let .cannotWrite(path, reason):
-            return Self.lines("\(path): error: cannot write: \(reason)", nil)
+        case let .cannotWrite(path, reason, hint):
+            return Self.lines("\(path): error: cannot write: \(reason)", hint ?? "hint: check that its folder exists and can be written to, or name another path")
         case let .internalFailure(message):
             return Self.lines("throughline: error: internal error: \(message)", "hint: this is a bug in throughline; please report it with the input that caused it")
         }
