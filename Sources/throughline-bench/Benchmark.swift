@@ -301,7 +301,7 @@ struct Benchmark {
         let capacity = expectVerdict(["python3", "-c", PythonScripts.verifyCapacity, workspace.capacityPath, workspace.capacityOutput,
                                      String(capacity.overAllocatedPairs)],
                                     workspace: workspace,
-                                    names: ["capacity": "capacity output: a row per (person, period) of the sheet, over-allocation found"],
+                                    names: ["capacity": "capacity output: a row per (person, period) of the sheet, over-allocation found, shares by objective add up"],
                                     what: "the Python check of the capacity output")
         return annotate + capacity
     }

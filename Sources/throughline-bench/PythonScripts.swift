@@ -152,7 +152,8 @@ enum PythonScripts {
 
     /// Reads a `capacity --format csv` output against the long-form sheet: `python3 -c SCRIPT SHEET OUTPUT GENERATED_OVER`.
     /// The output must have one row per (person, period) the sheet has, and above 100% exactly the pairs whose
-    /// allocations the sheet adds up to more than the person's availability, at least one.
+    /// allocations the sheet adds up to more than the person's availability, at least one; the rows after them (no
+    /// person: a share per objective and the share serving none) must add up to 100%.
     static let verifyCapacity = """
         import csv, sys, collections
         allocated, available = collections.defaultdict(float), {}
@@ -165,7 +166,9 @@ enum PythonScripts {
                 available[key] = max(available.get(key, 0.0), float(r['available']))
         expected_over = {k for k, v in allocated.items() if v > available[k] * 1.000001}
         with open(sys.argv[2], newline='', encoding='utf-8') as f:
-            out = list(csv.DictReader(f))
+            rows_out = list(csv.DictReader(f))
+        out = [r for r in rows_out if r['person']]
+        shares = [r for r in rows_out if not r['person']]
         def percent(text):
             try:
                 return float(text.strip().rstrip('%'))
@@ -175,9 +178,11 @@ enum PythonScripts {
         over = {(r['person'], r['period']) for r in out if percent(r['utilisation']) > 100}
         highest = max((percent(r['utilisation']) for r in out), default=0)
         people, periods = len({p for p, _ in allocated}), len({q for _, q in allocated})
+        share_total = sum(percent(r.get('share') or '') for r in shares)
         ok = len(pairs) == len(set(pairs)) == len(allocated) and set(pairs) == set(allocated) and over and over == expected_over
+        ok = ok and len(shares) > 0 and abs(share_total - 100) <= 0.1 * len(shares)
         print("capacity", ("ok: " if ok else "mismatch: ") + f"{len(out)} rows for the {len(allocated)} (person, period) pairs of the "
               f"{rows}-row sheet ({people} people x {periods} periods); {len(over)} above 100% (the sheet's sums give "
-              f"{len(expected_over)}, {sys.argv[3]} generated), highest {highest:g}%")
+              f"{len(expected_over)}, {sys.argv[3]} generated), highest {highest:g}%; {len(shares)} share rows adding up to {share_total:g}%")
         """
 }
