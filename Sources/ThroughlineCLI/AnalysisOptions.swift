@@ -78,11 +78,13 @@ enum AnalysisOptions {
         guard !paths.isEmpty else {
             throw ThroughlineError.usage("name a tracker sheet, a folder of sheets, or - for standard input")
         }
+        context.phase("reading " + paths.joined(separator: ", "))
         let sources = try TrackerSources.open(paths, settings: &input, context: context, forItems: true)
         let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
         if !snapshot { try TrackerSources.requireItems(loaded, from: sources, context: context) }
         let options = try CapacityArguments.options(arguments)
         let capacity = try arguments.value("--capacity").map { try CapacityArguments.plan($0, options: options, input: input, context: context) }
+        context.phase("resolving references and deriving statuses")
         let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: capacity,
                                        underAllocatedAt: options.underAllocatedAt)
         let implicit = analysis.implicitObjectives

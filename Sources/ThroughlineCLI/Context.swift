@@ -22,10 +22,13 @@ public final class Context: @unchecked Sendable {
     public let noColor: Bool
     /// The folder for temporary files.
     public let temporaryDirectory: String
+    /// The progress line on standard error, when it is a terminal.
+    public let progress: Progress?
 
     /// Creates a context.
     public init(stdout: ByteSink, stderr: ByteSink, readStandardInput: @escaping () throws -> ByteSource, workingDirectory: String,
-                today: CalendarDate, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, noColor: Bool = false, temporaryDirectory: String = "/tmp") {
+                today: CalendarDate, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, noColor: Bool = false, temporaryDirectory: String = "/tmp",
+                progress: Progress? = nil) {
         self.stdout = stdout
         self.stderr = stderr
         self.readStandardInput = readStandardInput
@@ -35,6 +38,7 @@ public final class Context: @unchecked Sendable {
         self.stderrIsTerminal = stderrIsTerminal
         self.noColor = noColor
         self.temporaryDirectory = temporaryDirectory
+        self.progress = progress
     }
 
     /// A path as given, made absolute against the working folder.
@@ -42,10 +46,16 @@ public final class Context: @unchecked Sendable {
         path.hasPrefix("/") ? path : (workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path
     }
 
-    /// Writes a line (a newline is added) to standard error.
+    /// Writes a line (a newline is added) to standard error, above the progress line when there is one.
     public func note(_ text: String) throws {
+        if let progress { return try progress.write(text + "\n") }
         var line = text + "\n"
         try line.withUTF8 { try stderr.write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Names what the run does now, for the progress line ("reading tracker.csv").
+    public func phase(_ text: String) {
+        progress?.phase(text)
     }
 
     /// Writes text to standard output as it is.

@@ -14,6 +14,7 @@ public enum Throughline {
 
     /// Runs one command line (without the program name) and returns the exit code. Never exits.
     public static func run(_ arguments: [String], context: Context) -> Int32 {
+        defer { context.progress?.finish() }
         do {
             return try dispatch(arguments, context)
         } catch let error as ThroughlineError {

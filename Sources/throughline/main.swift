@@ -24,16 +24,21 @@ let workingDirectory: String = {
         size *= 2
     }
 }()
+let standardError = DescriptorSink(descriptor: 2, name: "standard error")
+// Work longer than a second shows what it is doing on a terminal's standard error.
+let progress = isatty(2) == 1 ? Progress(sink: standardError) : nil
+progress?.start()
 let context = Context(
     stdout: DescriptorSink(descriptor: 1, name: "standard output"),
-    stderr: DescriptorSink(descriptor: 2, name: "standard error"),
+    stderr: standardError,
     readStandardInput: { try FileByteSource(path: "/dev/stdin", displayName: "-") },
     workingDirectory: workingDirectory,
     today: today,
     stdoutIsTerminal: isatty(1) == 1,
     stderrIsTerminal: isatty(2) == 1,
     noColor: environmentValue("NO_COLOR") != nil,
-    temporaryDirectory: environmentValue("TMPDIR").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
+    temporaryDirectory: environmentValue("TMPDIR").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp",
+    progress: progress
 )
 #if canImport(Glibc)
 // Large blocks (a table's records, a sheet's texts, the working arrays of an analysis) are always mapped on their own,

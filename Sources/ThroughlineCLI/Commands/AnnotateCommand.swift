@@ -31,6 +31,7 @@ enum AnnotateCommand: Command {
         if inPlace && arguments.value("--output") != nil { throw ThroughlineError.usage("--in-place and --output contradict each other") }
         let (analysis, input) = try AnalysisOptions.analyse(arguments, context)
         let sheet = try input.open(path, context: context)
+        context.phase("checking and writing \(path) annotated")
         try context.withOutput(inPlace ? path : arguments.value("--output")) { sink in
             try SheetAnnotator.annotate(sheet, analysis: analysis, sanitize: arguments.flag("--sanitize"), to: sink)
         }

@@ -42,6 +42,7 @@ enum CheckCommand: Command {
         let (analysis, _) = try AnalysisOptions.analyse(arguments, context)
         let wanted = { (code: FindingCode) in (only?.contains(code.name) ?? true) && !ignore.contains(code.name) }
         var failed = false
+        context.phase("checking")
         try context.withOutput(arguments.value("--output")) { sink in
             let out = OutputBuffer(sink)
             try FindingRenderer.render(each: { body in

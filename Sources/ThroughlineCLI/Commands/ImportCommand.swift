@@ -40,6 +40,7 @@ enum ImportCommand: Command {
             return try raw(arguments.positionals[0], format: arguments.value("--format") ?? "csv", settings: settings, arguments, context)
         }
         if arguments.value("--format") != nil { throw ThroughlineError.usage("--format goes with --raw; the tracker is CSV") }
+        context.phase("reading " + arguments.positionals.joined(separator: ", "))
         let sources = try TrackerSources.open(arguments.positionals, settings: &settings, context: context)
         let dryRun = arguments.flag("--dry-run")
         var report = ""

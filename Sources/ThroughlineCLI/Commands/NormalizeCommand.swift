@@ -38,6 +38,7 @@ enum NormalizeCommand: Command {
         if [check, inPlace, arguments.value("--output") != nil].filter({ $0 }).count > 1 {
             throw ThroughlineError.usage("--check, --in-place and --output go one at a time")
         }
+        context.phase("normalizing \(path)")
         let sheet = try settings.open(path, context: context)
         let normalizer = try settings.normalizer(for: sheet)
         let printer = FindingPrinter(context)
