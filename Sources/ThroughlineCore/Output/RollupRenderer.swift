@@ -89,6 +89,9 @@ public enum RollupRenderer {
         return text
     }
 
+    /// A text as JSON, null when empty: an item with no id or owner says so as `check`'s findings do.
+    static func orNull(_ text: String) -> String { text.isEmpty ? "null" : JSONText.quoted(text) }
+
     static func json(_ report: RollupReport) -> String {
         var text = "{\n  \"schema\": \"throughline.rollup/1\",\n  \"asOf\": \"\(report.asOf.iso)\",\n  \"rule\": \"\(report.rule.rawValue)\",\n  \"by\": \"\(report.grouping.rawValue)\",\n  \"items\": "
         guard !report.rows.isEmpty else { return text + "[]\n}\n" }
@@ -107,8 +110,8 @@ public enum RollupRenderer {
             if open[depth].next > 0 { text += ",\n" }
             open[depth].next += 1
             var fields = [
-                "\"id\": \(JSONText.quoted(row.id))", "\"type\": \(JSONText.quoted(row.type))", "\"title\": \(JSONText.quoted(row.title))",
-                "\"owner\": \(JSONText.quoted(row.owner))", "\"status\": \(row.status.map { JSONText.quoted($0.rawValue) } ?? "null")",
+                "\"id\": \(orNull(row.id))", "\"type\": \(JSONText.quoted(row.type))", "\"title\": \(JSONText.quoted(row.title))",
+                "\"owner\": \(orNull(row.owner))", "\"status\": \(row.status.map { JSONText.quoted($0.rawValue) } ?? "null")",
                 "\"derivedStatus\": \(JSONText.quoted(row.derivedStatus.rawValue))",
                 "\"progress\": \(row.progress.map { Derivation.format(($0 * 10).rounded() / 10) } ?? "null")",
                 "\"impactStatus\": \(row.impactStatus.map { JSONText.quoted($0.rawValue) } ?? "null")",
