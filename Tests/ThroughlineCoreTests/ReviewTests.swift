@@ -68,6 +68,20 @@ func annotated(_ text: String, file: String = "t.csv", sanitize: Bool = false) t
     }
 }
 
+@Suite struct DiffMatchingTests {
+    /// An item whose id was retyped (in another case, or anew) is the same item when its id in another case, else its
+    /// title, is unique on both sides: one id change, not a removal and an addition.
+    @Test func retypedIdsAreMatchedByCaseThenByTitle() throws {
+        let old = try analyse("id,title,status\ni-7,Status page,Green\ni-5,JP translation,Green\nA,Twin,Green\nB,Twin,Green\nC,Gone,Green\n")
+        let new = try analyse("id,title,status\nI-7,Status page,Green\ni-55,JP translation,Amber\nA2,Twin,Green\nB2,Twin,Green\n")
+        let diff = SnapshotDiff(old: old.derivation, new: new.derivation)
+        let kinds = diff.changes.map { "\($0.id):\($0.kind.rawValue):\($0.old)>\($0.new)" }
+        #expect(kinds == ["I-7:id:i-7>I-7", "i-55:id:i-5>i-55", "i-55:status:on-track>at-risk", "i-55:derived-status:on-track>at-risk",
+                          "A2:added:>on-track", "B2:added:>on-track", "A:removed:on-track>", "B:removed:on-track>", "C:removed:on-track>"])
+        #expect(diff.summary.hasPrefix("2 added, 3 removed, 2 id changes"))
+    }
+}
+
 @Suite struct BriefTests {
     @Test func htmlEscapesEverythingFromTheSheet() throws {
         let analysis = try analyse("id,type,title,owner,status\nO1,objective,<script>alert(1)</script>,\"<b>x</b>\",Green\n")

@@ -3,6 +3,8 @@ public struct SnapshotChange: Equatable, Sendable {
     /// What changed.
     public enum Kind: String, Sendable, CaseIterable {
         case added, removed
+        /// The same item under another id (matched by the id in another case, or by its title).
+        case id
         case status
         case derivedStatus = "derived-status"
         case due, forecast, owner, progress
@@ -24,28 +26,58 @@ public struct SnapshotChange: Equatable, Sendable {
     public var days: Int?
 }
 
-/// What changed between two snapshots of the same sheet: items matched by id, else by title.
+/// What changed between two snapshots of the same sheet: items matched by id (by title when they have none); an item
+/// left over on both sides is then matched by its id in another case, else by its title, when only one item on each
+/// side has it, and its new id is a change of its own.
 public struct SnapshotDiff: Sendable {
     /// The changes: those of items in the new snapshot in its order, then the removed items in the old one's order.
     public let changes: [SnapshotChange]
+    /// The days each snapshot was derived at.
+    public let asOf: CalendarDate, oldAsOf: CalendarDate
 
     /// Compares two derived snapshots.
     public init(old: Derivation, new: Derivation) {
+        asOf = new.settings.asOf
+        oldAsOf = old.settings.asOf
+        let oldItems = old.portfolio.items, newItems = new.portfolio.items
         func key(_ item: Item) -> String { item.id.isEmpty ? "title:" + Conventions.wordKey(item.title) : "id:" + item.id }
         var oldIndex: [String: Int] = [:]
-        for (index, item) in old.portfolio.items.enumerated() where oldIndex[key(item)] == nil { oldIndex[key(item)] = index }
+        for (index, item) in oldItems.enumerated() where oldIndex[key(item)] == nil { oldIndex[key(item)] = index }
+        // New item -> old item; a new item whose key an earlier new item has is left out (-2).
+        var match = [Int](repeating: -1, count: newItems.count)
+        var matchedOld = Set<Int>()
         var seen = Set<String>()
+        for (index, item) in newItems.enumerated() {
+            guard seen.insert(key(item)).inserted else { match[index] = -2; continue }
+            if let before = oldIndex[key(item)], matchedOld.insert(before).inserted { match[index] = before }
+        }
+        // What is left on both sides: the one old item with the same id in another case, else the same title.
+        let leftOver = oldItems.indices.filter { !matchedOld.contains($0) && oldIndex[key(oldItems[$0])] == $0 && !seen.contains(key(oldItems[$0])) }
+        var byLowerID: [String: [Int]] = [:], byTitle: [String: [Int]] = [:]
+        for index in leftOver {
+            let item = oldItems[index]
+            if !item.id.isEmpty { byLowerID[item.id.lowercased(), default: []].append(index) }
+            let title = Conventions.wordKey(item.title)
+            if !title.isEmpty { byTitle[title, default: []].append(index) }
+        }
+        let newTitles = Dictionary(grouping: newItems.indices.filter { match[$0] == -1 }, by: { Conventions.wordKey(newItems[$0].title) })
+        for index in newItems.indices where match[index] == -1 {
+            let item = newItems[index]
+            let title = Conventions.wordKey(item.title)
+            let candidates = (item.id.isEmpty ? nil : byLowerID[item.id.lowercased()]).flatMap { $0.count == 1 ? $0 : nil }
+                ?? (title.isEmpty || newTitles[title]?.count != 1 ? nil : byTitle[title].flatMap { $0.count == 1 ? $0 : nil })
+            if let before = candidates?.first, matchedOld.insert(before).inserted { match[index] = before }
+        }
         var changes: [SnapshotChange] = []
-        for (index, item) in new.portfolio.items.enumerated() {
-            let itemKey = key(item)
-            guard seen.insert(itemKey).inserted else { continue }
-            guard let before = oldIndex[itemKey] else {
+        for (index, item) in newItems.enumerated() where match[index] != -2 {
+            guard match[index] >= 0 else {
                 changes.append(SnapshotChange(kind: .added, id: item.label, title: item.title, old: "", new: new.results[index].status.rawValue, direction: "", days: nil))
                 continue
             }
-            changes += Self.compare(old.portfolio.items[before], old.results[before], item, new.results[index])
+            let before = match[index]
+            changes += Self.compare(oldItems[before], old.results[before], item, new.results[index])
         }
-        for item in old.portfolio.items where !seen.contains(key(item)) {
+        for (index, item) in oldItems.enumerated() where !matchedOld.contains(index) && !seen.contains(key(item)) {
             seen.insert(key(item))
             changes.append(SnapshotChange(kind: .removed, id: item.label, title: item.title, old: item.typedStatus?.rawValue ?? "", new: "", direction: "", days: nil))
         }
@@ -61,6 +93,7 @@ public struct SnapshotDiff: Sendable {
             guard let from, let to, !from.isInactive, !to.isInactive else { return "" }
             return to.severity < from.severity ? "better" : to.severity > from.severity ? "worse" : ""
         }
+        if a.id != b.id { add(.id, a.id, b.id, "") }
         if a.typedStatus != b.typedStatus {
             add(.status, a.typedStatus?.rawValue ?? "", b.typedStatus?.rawValue ?? "", move(a.typedStatus, b.typedStatus))
         }
@@ -91,6 +124,7 @@ public struct SnapshotDiff: Sendable {
         }
         if !count(.added).isEmpty { parts.append("\(count(.added).count) added") }
         if !count(.removed).isEmpty { parts.append("\(count(.removed).count) removed") }
+        if !count(.id).isEmpty { parts.append("\(count(.id).count) id change\(count(.id).count == 1 ? "" : "s")") }
         moves(count(.status), "typed status change", "better", "worse")
         moves(count(.derivedStatus), "derived status change", "better", "worse")
         moves(count(.due), "due date move", "later", "earlier")
@@ -123,7 +157,8 @@ public struct SnapshotDiff: Sendable {
                     + "\"old\": \(JSONText.quoted(change.old)), \"new\": \(JSONText.quoted(change.new)), \"direction\": \(JSONText.quoted(change.direction)), "
                     + "\"days\": \(change.days.map(String.init) ?? "null")}"
             }
-            return "{\n  \"schema\": \"throughline.diff/1\",\n  \"old\": \(JSONText.quoted(oldName)),\n  \"new\": \(JSONText.quoted(newName)),\n"
+            return "{\n  \"schema\": \"throughline.diff/1\",\n  \"asOf\": \"\(asOf.iso)\",\n  \"oldAsOf\": \"\(oldAsOf.iso)\",\n"
+                + "  \"old\": \(JSONText.quoted(oldName)),\n  \"new\": \(JSONText.quoted(newName)),\n"
                 + "  \"summary\": \(JSONText.quoted(summary)),\n  \"changes\": " + (rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n  ]") + "\n}\n"
         case .md, .html:
             var text = "# Changes from \(TextFormat.markdown(oldName)) to \(TextFormat.markdown(newName))\n\n\(summary)\n"
