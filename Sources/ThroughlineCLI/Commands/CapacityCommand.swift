@@ -68,11 +68,11 @@ enum CapacityCommand: Command {
         let format = try AnalysisOptions.format(arguments, context)
         let options = try CapacityArguments.options(arguments)
         var input = try InputSettings(arguments, context: context)
+        let settings = try AnalysisOptions.settings(arguments, context)
         var alignment: CapacityAlignment?
         var findings: [Finding]
         let plan: CapacityPlan
         if let tracker = arguments.value("--tracker") {
-            let settings = try AnalysisOptions.settings(arguments, context)
             let sources = try TrackerSources.open([tracker], settings: &input, context: context, forItems: true)
             let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
             try TrackerSources.requireItems(loaded, from: sources, context: context)
@@ -88,7 +88,7 @@ enum CapacityCommand: Command {
         let printer = FindingPrinter(context)
         findings.forEach(printer.print)
         printer.finish()
-        let text = CapacityRenderer.render(plan, alignment: alignment, findings: findings, format: format, style: AnalysisOptions.style(context, arguments))
+        let text = CapacityRenderer.render(plan, alignment: alignment, findings: findings, asOf: settings.asOf, format: format, style: AnalysisOptions.style(context, arguments))
         try context.write(text, to: arguments.value("--output"))
         return 0
     }

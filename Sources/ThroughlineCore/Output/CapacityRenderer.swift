@@ -23,8 +23,9 @@ public enum CapacityRenderer {
 
     static func number(_ value: Double) -> String { Derivation.format((value * 100).rounded() / 100) }
 
-    /// Renders the plan (and the alignment, when a tracker was given) in `format`.
-    public static func render(_ plan: CapacityPlan, alignment: CapacityAlignment?, findings: [Finding], format: ReportFormat, style: TerminalStyle) -> String {
+    /// Renders the plan (and the alignment, when a tracker was given, read at `asOf`) in `format`.
+    public static func render(_ plan: CapacityPlan, alignment: CapacityAlignment?, findings: [Finding], asOf: CalendarDate, format: ReportFormat,
+                              style: TerminalStyle) -> String {
         switch format {
         case .csv:
             let sink = MemorySink()
@@ -54,7 +55,7 @@ public enum CapacityRenderer {
                     row[period].map { "{\"period\": \(JSONText.quoted(period.label)), \"available\": \(number($0.available)), \"allocated\": \(number($0.allocated)), \"utilisation\": \($0.utilisation.isFinite ? number($0.utilisation) : "null")}" }
                 }.joined(separator: ", ")
             }
-            var text = "{\n  \"schema\": \"throughline.capacity/1\",\n  \"form\": \(JSONText.quoted(plan.sheet.form.rawValue)),\n  \"unit\": \(JSONText.quoted(plan.sheet.unit.rawValue)),\n"
+            var text = "{\n  \"schema\": \"throughline.capacity/1\",\n  \"asOf\": \"\(asOf.iso)\",\n  \"form\": \(JSONText.quoted(plan.sheet.form.rawValue)),\n  \"unit\": \(JSONText.quoted(plan.sheet.unit.rawValue)),\n"
             text += "  \"people\": [\n" + plan.people.map { person in
                 "    {\"person\": \(JSONText.quoted(person)), \"team\": \(JSONText.quoted(plan.teams[person] ?? "")), \"periods\": [\(cells(plan.cells[person] ?? [:]))]}"
             }.joined(separator: ",\n") + "\n  ],\n"
