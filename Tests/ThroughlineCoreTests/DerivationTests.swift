@@ -306,6 +306,19 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
     }
 
+    /// An accent typed as a mark of its own (NFD, as macOS writes names) names the item whose id or title has it
+    /// composed (NFC), and the other way round.
+    @Test func referencesInAnotherUnicodeFormNameTheirItem() throws {
+        let composed = "R\u{E9}f-7", decomposed = "Re\u{301}f-7"
+        let text = "id,title,depends on,parent\n\(composed),Caf\u{E9} launch,,\nB,b,\(decomposed),\nC,c,,Cafe\u{301} launch\n"
+        let analysis = try analyse(text)
+        #expect(!analysis.findings().contains { $0.code == .unknownReference })
+        let items = analysis.derivation.portfolio.items
+        let b = items.firstIndex { $0.id == "B" }!, c = items.firstIndex { $0.id == "C" }!
+        #expect(analysis.derivation.portfolio.dependencies[b].map { items[$0].title } == ["Caf\u{E9} launch"])
+        #expect(analysis.derivation.portfolio.parent[c].map { items[$0].title } == "Caf\u{E9} launch")
+    }
+
     @Test func aDependencyOnATitleWithACommaIsOneReference() throws {
         let text = "id,type,title,due,depends-on\nA,task,\"Pricing, packaging\",2026-11-01,\nB,task,Launch,2026-12-31,\"pricing, packaging\"\nC,task,Other,2026-12-31,\"A, B\"\n"
         let analysis = try analyse(text)

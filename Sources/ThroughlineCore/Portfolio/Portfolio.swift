@@ -343,6 +343,8 @@ struct ReferenceResolver {
     private var byLowerID = ItemIndex(capacity: 0)
     /// For a title several items share: its first item, and how many share it.
     private var sharedTitles: [Int: Int] = [:]
+    /// Non-ASCII ids and titles as strings, built the first time a non-ASCII reference is found no other way.
+    private var unicodeForms: (ids: [String: Int], titles: [String: Int])?
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
@@ -407,7 +409,29 @@ struct ReferenceResolver {
         }
         let lowered = reference.lowercased()
         if let found = byLowerID.find(KeyHash.lowercased(reference), matches: { items[$0].id.lowercased() == lowered }) { return (found, nil) }
+        // The same text in another Unicode form (an accent typed as a mark of its own, as macOS writes names): the
+        // byte hashes above differ, but strings compare and hash such texts as equal.
+        if reference.utf8.contains(where: { $0 >= 0x80 }) {
+            if unicodeForms == nil { unicodeForms = buildUnicodeForms() }
+            if let found = unicodeForms!.ids[lowered] ?? unicodeForms!.titles[Conventions.wordKey(reference)] { return (found, nil) }
+        }
         return nil
+    }
+
+    /// The sheet's ids (in lower case) and titles (by word key) that are not ASCII, as strings, with the first item of each.
+    private func buildUnicodeForms() -> (ids: [String: Int], titles: [String: Int]) {
+        var ids: [String: Int] = [:], titles: [String: Int] = [:]
+        for position in items.indices {
+            if items.withBytes(position, .id, { $0.contains { $0 >= 0x80 } }), !repeatedIDs.contains(position) {
+                let id = items[position].id.lowercased()
+                if ids[id] == nil { ids[id] = position }
+            }
+            if items.withBytes(position, .title, { $0.contains { $0 >= 0x80 } }) {
+                let title = Conventions.wordKey(items[position].title)
+                if titles[title] == nil { titles[title] = position }
+            }
+        }
+        return (ids, titles)
     }
 
     /// `lookup` of what item `position` has in `field`, an announced reference that is not an exact id, from its bytes:
