@@ -23,6 +23,8 @@ struct InputSettings {
     var encoding: TextEncoding?
     var sheetOptions = SheetOptions()
     var conventions = Conventions.builtIn
+    /// Whether a conventions sheet was given with --conventions (a folder's own is then set aside).
+    var hasConventionsFile = false
     var people = PeopleDirectory()
     var dateOrder: DateOrder?
     /// The month fiscal years start in, for `FY26 Q3` as a date or a capacity period.
@@ -61,6 +63,7 @@ struct InputSettings {
         // Conventions come first: the map and the people sheet are read with them.
         for path in arguments.all("--conventions") {
             conventions = try conventions.adding(csv: try Self.bytes(of: path, context), file: path)
+            hasConventionsFile = true
         }
         if let path = arguments.value("--map") {
             sheetOptions.map = try Self.readMap(path, context: context, settings: self)
@@ -68,6 +71,12 @@ struct InputSettings {
         if let path = arguments.value("--people") {
             try loadPeople(path, context: context)
         }
+    }
+
+    /// Adds a conventions sheet found beside the trackers to the conventions.
+    mutating func loadConventions(_ path: String, context: Context) throws {
+        conventions = try conventions.adding(csv: try Self.bytes(of: path, context), file: path)
+        hasConventionsFile = true
     }
 
     /// Whether a people sheet has been read.

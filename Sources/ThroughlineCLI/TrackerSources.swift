@@ -13,14 +13,16 @@ enum TrackerSources {
     /// are read; else from a pass over the whole sheet.
     static func open(_ paths: [String], settings: inout InputSettings, context: Context, forItems: Bool = false) throws -> [ImportSource] {
         var files: [String] = []
-        var peopleSheets: [String] = []
-        /// A sheet of a set: a tracker, the people sheet, or one that is neither, by its name.
+        var peopleSheets: [String] = [], conventionsSheets: [String] = []
+        /// A sheet of a set: a tracker, the people sheet, the conventions sheet, or one that is neither, by its name.
         func setAside(_ file: String) throws {
             let words = Sheet.fileNameWords(file)
             if words.contains("people") {
                 peopleSheets.append(file)
+            } else if words.contains("conventions") || words.contains("convention") {
+                conventionsSheets.append(file)
             } else if words.contains(where: notTrackers.contains) {
-                try context.note("\(file): skipped: a capacity, conventions or map sheet, not a tracker")
+                try context.note("\(file): skipped: a capacity or map sheet, not a tracker")
             } else {
                 files.append(file)
             }
@@ -50,6 +52,14 @@ enum TrackerSources {
             }
         }
         files = once
+        // The conventions first: the people sheet is read with them.
+        if let sheet = conventionsSheets.first, !settings.hasConventionsFile {
+            try settings.loadConventions(sheet, context: context)
+            try context.note("\(sheet): read as the conventions sheet (its words are added to the built-in ones)")
+            for other in conventionsSheets.dropFirst() { try context.note("\(other): skipped: a second conventions sheet") }
+        } else {
+            for sheet in conventionsSheets { try context.note("\(sheet): skipped: a conventions sheet, not a tracker (--conventions names the one used)") }
+        }
         if let people = peopleSheets.first, !settings.hasPeople {
             try settings.loadPeople(people, context: context)
             try context.note("\(people): read as the people sheet (owners are matched against it)")
