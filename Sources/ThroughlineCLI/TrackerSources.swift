@@ -41,11 +41,12 @@ enum TrackerSources {
                 files.append(path)
             }
         }
-        // A sheet named twice (`check sheets sheets/a.csv`) is read once: read twice, every row of it would be a duplicate.
+        // A sheet named twice (`check sheets sheets/a.csv`, `rollup - -`) is read once: read twice, every row of it would
+        // be a duplicate.
         var seen = Set<String>()
         var once: [String] = []
         for file in files {
-            if file == "-" || seen.insert(Self.samePath(file)).inserted {
+            if seen.insert(Self.samePath(file)).inserted {
                 once.append(file)
             } else {
                 try context.note("\(file): named more than once; read once")
