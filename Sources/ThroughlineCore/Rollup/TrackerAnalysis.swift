@@ -35,13 +35,28 @@ public struct TrackerAnalysis: Sendable {
     /// checks whose codes are wanted run.
     public func forEachFinding(where wanted: (FindingCode) -> Bool = { _ in true }, _ body: (Finding) throws -> Void) rethrows {
         let items = derivation.portfolio.items
-        // The findings of reading, resolving and capacity: few, sorted here; the checks' are merged in as they come.
-        let gathered = (dataFindings + capacityFindings()).filter { wanted($0.code) }
+        // The findings of reading, resolving and capacity are sorted here, as their positions in those lists (a sheet
+        // may have a finding in every row: they are not copied); the checks' are merged in as they come.
+        let data = dataFindings, extra = capacityFindings()
+        let found = { (position: Int32) -> Finding in position < data.count ? data[Int(position)] : extra[Int(position) - data.count] }
         // The files in name order: findings are listed file by file, then by line, then in catalogue order.
-        let names = Set(gathered.map(\.location.file) + items.texts.files).sorted()
-        let fileRank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt64($0)) })
-        let place = { (file: String, line: Int?) in fileRank[file]! << 32 | UInt64(UInt32(clamping: line ?? 0)) }
-        let sheet = Self.ordered(gathered, place: place)
+        var names = Set(items.texts.files)
+        for list in [data, extra] {
+            var lastFile: String?
+            for finding in list where finding.location.file != lastFile {
+                names.insert(finding.location.file)
+                lastFile = finding.location.file
+            }
+        }
+        let fileRank = Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, UInt64($0)) })
+        var sheet: [(place: UInt64, rank: Int32, position: Int32)] = []
+        for position in 0..<Int32(data.count + extra.count) {
+            let finding = found(position)
+            guard wanted(finding.code) else { continue }
+            let place = fileRank[finding.location.file]! << 32 | UInt64(UInt32(clamping: finding.location.line ?? 0))
+            sheet.append((place, Int32(FindingCode.rank(of: finding.code)), position))
+        }
+        sheet.sort { ($0.place, $0.rank, $0.position) < ($1.place, $1.rank, $1.position) }
         var next = 0
         let checks = Check.all.filter { $0.codes.contains(where: wanted) }
         // A check that finds several codes (team-owner and shared-owner) runs when one is wanted: its others are left out.
@@ -64,21 +79,21 @@ public struct TrackerAnalysis: Sendable {
             for (offset, end) in part.ends.enumerated() {
                 let record = items.record(rows[part.first + offset])
                 let here = itemPlace[Int(record.file)] | UInt64(UInt32(clamping: Int(record.line)))
-                while next < sheet.count, sheet[next].place < here { try body(sheet[next].finding); next += 1 }
+                while next < sheet.count, sheet[next].place < here { try body(found(sheet[next].position)); next += 1 }
                 let sameRow = next
                 while next < sheet.count, sheet[next].place == here { next += 1 }
-                let found = part.findings[start..<end]
+                let own = part.findings[start..<end]
                 if next > sameRow {
                     // The row's own cell findings come first among equals, as they were found first.
-                    let row = sheet[sameRow..<next].map(\.finding) + found.filter { !unwantedCodes || wanted($0.code) }
+                    let row = sheet[sameRow..<next].map { found($0.position) } + own.filter { !unwantedCodes || wanted($0.code) }
                     for placed in Self.ordered(row, place: { _, _ in 0 }) { try body(placed.finding) }
                 } else {
-                    for finding in found where !unwantedCodes || wanted(finding.code) { try body(finding) }
+                    for finding in own where !unwantedCodes || wanted(finding.code) { try body(finding) }
                 }
                 start = end
             }
         })
-        while next < sheet.count { try body(sheet[next].finding); next += 1 }
+        while next < sheet.count { try body(found(sheet[next].position)); next += 1 }
     }
 
     /// The rows of the table's items (implicit objectives, which have none, left out) in file and line order: the
