@@ -65,6 +65,21 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("M") == test.reason)
     }
 
+    /// Rule 4 (blocked by a dependency) comes after overdue (3) and before a forecast slip (5) and the typed status (6):
+    /// typed Red or slipping badly, an item that waits for late work is blocked by it; overdue, it is off-track.
+    @Test(arguments: [
+        ("B,milestone,b,Red,,,2026-12-31,,A,Ana", Status.blocked, "B blocked (waits for A) <- A overdue 20 days (due 2026-11-01)"),
+        ("B,milestone,b,Green,,2026-11-01,2026-12-01,2027-06-30,A,Ana", .blocked, "B blocked (waits for A) <- A overdue 20 days (due 2026-11-01)"),
+        ("B,milestone,b,Red,,,2026-11-10,,A,Ana", .offTrack, "B overdue 11 days (due 2026-11-10)"),
+        ("B,milestone,b,Blocked,,,2026-12-31,,A,Ana", .blocked, "B blocked (waits for A) <- A overdue 20 days (due 2026-11-01)"),
+        ("B,milestone,b,Done,,,2026-12-31,,A,Ana", .done, "B done"),
+    ])
+    func aDependencyBlocksAfterOverdueAndBeforeTheRest(_ row: String, _ expected: Status, _ reason: String) throws {
+        let analysis = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\n" + row + "\n")
+        #expect(analysis.status("B") == expected)
+        #expect(analysis.reason("B") == reason)
+    }
+
     @Test func dependencyOffTrackBlocks() throws {
         let analysis = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\nB,milestone,b,Green,,,2026-12-31,,A,Ana\n")
         #expect(analysis.status("B") == .blocked)

@@ -334,7 +334,9 @@ public struct Derivation: Sendable {
         var result: Derived
         if active.isEmpty {
             result = leaf(item, settings, capacity)
-            if result.status != .done && result.status != .offTrack, let blocker = blockingDependency(index, portfolio, known) {
+            // Rule 4 comes after done (2) and overdue (3), and before a slip, a late start or slow progress (5) and the
+            // typed status (6): an item typed off-track that waits for late work is blocked, and says what it waits for.
+            if !Self.decidedBeforeDependencies(result), let blocker = blockingDependency(index, portfolio, known) {
                 result.status = .blocked
                 result.cause = .dependency(blocker)
             }
@@ -344,6 +346,14 @@ public struct Derivation: Sendable {
         result.impact = impact?.0
         result.impactCause = impact?.1
         return result
+    }
+
+    /// Whether a leaf's status was decided by a rule that comes before its dependencies: done, overdue. (Typed blocked
+    /// and blocked by a dependency are one rule: the dependency, when there is one, says what it waits for.)
+    static func decidedBeforeDependencies(_ result: Derived) -> Bool {
+        if result.status == .done { return true }
+        if case .fact(.overdue) = result.cause { return true }
+        return false
     }
 
     /// The first dependency that is off-track or blocked.
