@@ -31,6 +31,8 @@ public enum FindingRenderer {
                 let coloured = style.colour ? "\u{1B}[\(finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36")m\(label)\u{1B}[0m" : label
                 let who = [finding.id, finding.owner].compactMap { $0 }.joined(separator: ", ")
                 try out.append("\(finding.location): \(coloured): \(finding.message) [\(finding.code.name)]" + (who.isEmpty ? "" : style.dim(" (\(who))")) + "\n")
+                // A problem in the sheet's own cells says how to mend it, as on standard error (SPEC 7).
+                if let hint = finding.code.hint { try out.append("hint: \(hint)\n") }
             }
             if counts.all > 0 { try out.append(counts.summary + "\n") }
         case .csv:
