@@ -450,6 +450,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         ("Ana Lopez", OwnerKind.person), ("Platform Team", .team), ("Finance Dept", .team), ("Marketing & Sales", .team), ("Ops/Infra", .team),
         ("Ana, Ben", .shared(["ana", "ben"])), ("Ana / Ben", .shared(["ana", "ben"])), ("Ana and Ben", .shared(["ana", "ben"])), ("", .nobody),
         ("TBD", .nobody), ("Growth", .team), ("Lopez, Ana", .person),
+        // An address is one mailbox, whatever its domain says; a spreadsheet's error is nobody.
+        ("omar.haddad@example.org", .person), ("ana@acme.org, ben@acme.org", .shared(["ana@acme.org", "ben@acme.org"])),
+        ("#N/A", .nobody), ("#REF!", .nobody),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items

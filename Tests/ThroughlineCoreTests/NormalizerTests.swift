@@ -32,6 +32,15 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(analysis.reason("B") == "B typed off-track")
     }
 
+    /// A formula that failed shows `#N/A` or `#REF!`: not the `N/A` that means cancelled, and not a status at all.
+    @Test func spreadsheetErrorsAreNotStatuses() throws {
+        let input = "id,status\nA,#N/A\nB,N/A\nC,#REF!\nD,Err:502\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == "id,status\nA,#N/A\nB,cancelled\nC,#REF!\nD,Err:502\n")
+        #expect(codes == ["unknown-status", "unknown-status", "unknown-status"])
+        #expect(try analyse(input).status("A") == .onTrack)
+    }
+
     @Test func alreadyCanonicalSheetsComeBackByteForByte() throws {
         let input = "id,status,progress,due,owner\nA,on-track,45%,2026-03-01,Ana Lopez\n\nB,done,100%,2026-04-30,Ben\n"
         #expect(try normalized(input).0 == input)

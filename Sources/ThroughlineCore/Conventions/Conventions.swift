@@ -210,6 +210,19 @@ public struct Conventions: Sendable {
         return types[shorter] ?? ItemType(rawValue: shorter)
     }
 
+    /// Whether a cell holds what a spreadsheet shows for a formula that failed (`#N/A`, `#REF!`, `#VALUE!`, `#DIV/0!`,
+    /// `Err:502`, …): not a value the team typed, whatever words it happens to contain (`#N/A` is not "n/a").
+    public static func isSpreadsheetError(_ text: some StringProtocol) -> Bool {
+        let upper = text.uppercased()
+        if upper.hasPrefix("ERR:"), upper.count > 4, upper.dropFirst(4).allSatisfy(\.isNumber) { return true }
+        return spreadsheetErrors.contains(upper)
+    }
+
+    private static let spreadsheetErrors: Set<String> = [
+        "#N/A", "#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+        "#BUSY!", "#CONNECT!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!",
+    ]
+
     /// A status followed by a note, as people type one in a RAG cell: `Amber - waiting on legal`, `Red – vendor
     /// slipped`, `Done (shipped 3 Nov)`, `Blocked: API`, `Green; watch Q4`. The note starts at the first `:`, `;`, `,`,
     /// `(` or line break, or at a dash with white space before it (so `at-risk` stays one word). Gives the status and

@@ -368,6 +368,10 @@ public struct CellNormalizer: Sendable {
         case .keep:
             return .none
         case .status(let scale):
+            if Conventions.isSpreadsheetError(trimmed) {
+                report(.unknownStatus, "status '\(trimmed)' is a spreadsheet error (a formula that failed), not a status")
+                return .none
+            }
             // A word the conventions name, then a status with a note after it (the note kept for normalize), then a
             // status beside an emoji or a symbol.
             if let status = conventions.exactStatus(for: trimmed) { return .status(status) }

@@ -72,7 +72,7 @@ public final class OwnerClassifier: Sendable {
     private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>,
                                  lastFirst: Bool) -> OwnerKind {
         let key = Conventions.wordKey(owner)
-        if key.isEmpty { return .nobody }
+        if key.isEmpty || Conventions.isSpreadsheetError(owner.trimmingSpaces) { return .nobody }
         switch conventions.owners[key] {
         case .team?: return .team
         case .nobody?: return .nobody
@@ -93,11 +93,20 @@ public final class OwnerClassifier: Sendable {
 
     private static func isGroup(_ key: String, teams: Set<String>) -> Bool {
         if teams.contains(key) || Self.departmentWords.contains(key) { return true }
-        let words = key.split(whereSeparator: { !$0.isLetter })
+        // An e-mail address is one mailbox: `omar.haddad@example.org` is not a team for its `org`.
+        if Self.isAddress(key) { return false }
+        let words = key.split(whereSeparator: { $0.isWhitespace || ",/&+;".contains($0) }).filter { !Self.isAddress(String($0)) }
+            .flatMap { $0.split(whereSeparator: { !$0.isLetter }) }
         if words.contains(where: { Self.groupWords.contains(String($0)) }) { return true }
         // "Ops/Infra", "Marketing & Sales": every part is a department.
         let parts = Self.split(key)
         return parts.count > 1 && parts.allSatisfy { teams.contains($0) || Self.departmentWords.contains($0) }
+    }
+
+    /// Whether `key` is one e-mail address: no spaces, one `@`, a dot in what follows it.
+    static func isAddress(_ key: String) -> Bool {
+        let halves = key.split(separator: "@", omittingEmptySubsequences: false)
+        return halves.count == 2 && !halves[0].isEmpty && halves[1].contains(".") && !key.contains(where: \.isWhitespace)
     }
 
     /// Splits on `,` `/` `&` `+` `;` and the word "and".
