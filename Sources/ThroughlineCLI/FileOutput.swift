@@ -99,6 +99,15 @@ extension Context {
     /// Runs `body` with a sink for `path` (standard output when nil or `-`); a file is put in place only when `body` succeeds.
     func withOutput<Result>(_ path: String?, _ body: (ByteSink) throws -> Result) throws -> Result {
         guard let path, path != "-" else { return try body(stdout) }
+        var info = stat()
+        if stat(resolve(path), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw ThroughlineError.cannotWrite(path, "is a folder", hint: "name a file in it") }
+            // A device or a pipe (`/dev/null`, a FIFO) is written to as it is: renamed over, it would be replaced by a file.
+            let descriptor = open(resolve(path), O_WRONLY)
+            guard descriptor >= 0 else { throw ThroughlineError.cannotWrite(path, String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            return try body(DescriptorSink(descriptor: descriptor, name: path))
+        }
         let file = try AtomicFile(path: resolve(path), shown: path)
         do {
             let result = try body(file)
