@@ -7,6 +7,8 @@ import ThroughlineCore
 /// nothing it shows depends on the clock.
 public final class Progress: @unchecked Sendable {
     private let sink: ByteSink
+    /// The terminal's width: a longer line would wrap, and erasing would leave its first part behind.
+    private let width: Int
     /// Every write to the terminal, and the state below, happen on this queue.
     private let queue = DispatchQueue(label: "throughline.progress")
     private var timer: DispatchSourceTimer?
@@ -15,9 +17,17 @@ public final class Progress: @unchecked Sendable {
     private var turn = 0
     private static let marks = ["|", "/", "-", "\\"]
 
-    /// A display writing to `sink` (standard error); nothing is drawn until `start` or `draw`.
-    public init(sink: ByteSink) {
+    /// A display writing to `sink` (standard error) on a terminal `width` columns wide; nothing is drawn until
+    /// `start` or `draw`.
+    public init(sink: ByteSink, width: Int = 80) {
         self.sink = sink
+        self.width = max(width, 20)
+    }
+
+    /// `sink` (standard output on the same terminal) with the progress line ended for good before its first byte:
+    /// once output shows, it is the progress.
+    public func ending(before sink: ByteSink) -> ByteSink {
+        OutputAfterProgress(sink, progress: self)
     }
 
     /// Draws every `interval` seconds, from `delay` seconds on.
@@ -60,7 +70,9 @@ public final class Progress: @unchecked Sendable {
     private func drawOnQueue() {
         guard !phase.isEmpty else { return }
         turn += 1
-        try? Self.write("\r\u{1B}[Kthroughline: \(phase) \(Self.marks[turn % Self.marks.count])", to: sink)
+        let room = width - 1 - "throughline:  |".count
+        let text = phase.count > room ? String(phase.prefix(max(room - 1, 0))) + "…" : phase
+        try? Self.write("\r\u{1B}[Kthroughline: \(text) \(Self.marks[turn % Self.marks.count])", to: sink)
         shown = true
     }
 
@@ -73,5 +85,25 @@ public final class Progress: @unchecked Sendable {
     private static func write(_ text: String, to sink: ByteSink) throws {
         var text = text
         try text.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Standard output on the terminal that shows the progress line: the line is ended before the first byte.
+private final class OutputAfterProgress: ByteSink {
+    private let sink: ByteSink
+    private let progress: Progress
+    private var started = false
+
+    init(_ sink: ByteSink, progress: Progress) {
+        self.sink = sink
+        self.progress = progress
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if !started {
+            progress.finish()
+            started = true
+        }
+        try sink.write(bytes)
     }
 }

@@ -25,11 +25,14 @@ let workingDirectory: String = {
     }
 }()
 let standardError = DescriptorSink(descriptor: 2, name: "standard error")
-// Work longer than a second shows what it is doing on a terminal's standard error.
-let progress = isatty(2) == 1 ? Progress(sink: standardError) : nil
+// Work longer than a second shows what it is doing on a terminal's standard error, cut to the terminal's width,
+// until output shows on the same screen.
+var terminalSize = winsize()
+let progress = isatty(2) == 1 ? Progress(sink: standardError, width: ioctl(2, UInt(TIOCGWINSZ), &terminalSize) == 0 ? Int(terminalSize.ws_col) : 80) : nil
 progress?.start()
+let standardOutput = DescriptorSink(descriptor: 1, name: "standard output")
 let context = Context(
-    stdout: DescriptorSink(descriptor: 1, name: "standard output"),
+    stdout: isatty(1) == 1 ? progress?.ending(before: standardOutput) ?? standardOutput : standardOutput,
     stderr: standardError,
     readStandardInput: { try FileByteSource(path: "/dev/stdin", displayName: "-") },
     workingDirectory: workingDirectory,

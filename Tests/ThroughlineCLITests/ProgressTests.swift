@@ -23,6 +23,19 @@ import ThroughlineCore
         #expect(sink.text.hasSuffix("checking -" + erase), "nothing is drawn once the run is over")
     }
 
+    /// Cut to the terminal's width (a wrapped line would leave its first part behind when erased), and ended for good
+    /// once output starts on the same terminal.
+    @Test func theLineFitsTheTerminalAndEndsWhenOutputStarts() throws {
+        let sink = MemorySink()
+        let progress = Progress(sink: sink, width: 30)
+        progress.phase("reading a-very-long-file-name-of-a-sheet.csv")
+        progress.draw()
+        var table = "table\n"
+        try table.withUTF8 { try progress.ending(before: sink).write(UnsafeRawBufferPointer($0)) }
+        progress.draw()
+        #expect(sink.text == "\r\u{1B}[Kthroughline: reading a-ver… /\r\u{1B}[Ktable\n")
+    }
+
     @Test func aContextWritesItsNotesThroughTheProgressLine() throws {
         let out = MemorySink(), err = MemorySink()
         let progress = Progress(sink: err)
