@@ -128,6 +128,14 @@ extension Context {
         }
     }
 
+    /// What tells the file at `path` from every other: its device and inode (two paths to one file give the same,
+    /// two files behind one text through a link do not); standard input is `-`; a path that cannot be read, itself.
+    func identity(of path: String) -> String {
+        guard path != "-" else { return "-" }
+        var info = stat()
+        return stat(resolve(path), &info) == 0 ? "\(info.st_dev):\(info.st_ino)" : "path:" + path
+    }
+
     /// Whether a file or folder exists at `path`.
     func exists(_ path: String) -> Bool {
         var info = stat()

@@ -3,7 +3,7 @@ import ThroughlineCore
 /// Opening the sheets of a tracker: files and folders, people and capacity sheets set aside, each with its normalizer.
 enum TrackerSources {
     /// Words in a file name that mark a sheet that is not a tracker (`roadmap.csv` is a tracker; `column-map.csv` is not).
-    static let notTrackers: Set<String> = ["capacity", "capacities", "convention", "conventions", "map", "maps", "mapping", "mappings",
+    static let notTrackers: Set<String> = ["capacity", "capacities", "map", "maps", "mapping", "mappings",
                                            "resource", "resources"]
 
     /// Opens the tracker sheets among `paths`. A people sheet in a folder, or among several files named, is used to match
@@ -19,7 +19,7 @@ enum TrackerSources {
             let words = Sheet.fileNameWords(file)
             if words.contains("people") {
                 peopleSheets.append(file)
-            } else if words.contains("conventions") || words.contains("convention") {
+            } else if words.contains("conventions") || words.contains("convention"), try Self.isConventionsSheet(file, context) {
                 conventionsSheets.append(file)
             } else if words.contains(where: notTrackers.contains) {
                 try context.note("\(file): skipped: a capacity or map sheet, not a tracker")
@@ -41,12 +41,12 @@ enum TrackerSources {
                 files.append(path)
             }
         }
-        // A sheet named twice (`check sheets sheets/a.csv`, `rollup - -`) is read once: read twice, every row of it would
-        // be a duplicate.
+        // A sheet named twice (`check sheets sheets/a.csv`, `rollup - -`, a relative and an absolute path) is read once:
+        // read twice, every row of it would be a duplicate.
         var seen = Set<String>()
         var once: [String] = []
         for file in files {
-            if seen.insert(Self.samePath(file)).inserted {
+            if seen.insert(context.identity(of: file)).inserted {
                 once.append(file)
             } else {
                 try context.note("\(file): named more than once; read once")
@@ -88,14 +88,15 @@ enum TrackerSources {
         }
     }
 
-    /// `path` with `.` steps, repeated slashes and a trailing slash taken out, and `..` after a name resolved: the
-    /// same text for two ways of writing one relative or absolute path.
-    static func samePath(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    /// Whether the sheet at `path` starts as a conventions sheet does, with a header naming `kind` and `means`: a
+    /// tracker whose name happens to hold the word (`conventions-tracker.csv`) is read as a tracker.
+    static func isConventionsSheet(_ path: String, _ context: Context) throws -> Bool {
+        let source = try FileByteSource(path: context.resolve(path), displayName: path)
+        var head = [UInt8](repeating: 0, count: 4096)
+        let count = try head.withUnsafeMutableBytes { try source.read(into: $0) }
+        let firstLine = String(decoding: head.prefix(count).prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self).lowercased()
+        let names = firstLine.split(whereSeparator: { ",;\t".contains($0) }).map { String($0.filter { $0 != "\"" }).trimmingSpaces }
+        return names.contains("kind") && names.contains("means")
     }
 
     /// Says which sheets gave no items (a header and no rows under it); when none of them gave any, there is nothing to
