@@ -409,13 +409,16 @@ struct ReferenceResolver {
         }
         let lowered = reference.lowercased()
         if let found = byLowerID.find(KeyHash.lowercased(reference), matches: { items[$0].id.lowercased() == lowered }) { return (found, nil) }
-        // The same text in another Unicode form (an accent typed as a mark of its own, as macOS writes names): the
-        // byte hashes above differ, but strings compare and hash such texts as equal.
-        if reference.utf8.contains(where: { $0 >= 0x80 }) {
-            if unicodeForms == nil { unicodeForms = buildUnicodeForms() }
-            if let found = unicodeForms!.ids[lowered] ?? unicodeForms!.titles[Conventions.wordKey(reference)] { return (found, nil) }
-        }
         return nil
+    }
+
+    /// The item `reference` names in another Unicode form (an accent typed as a mark of its own, as macOS writes
+    /// names): the byte hashes of `lookup` differ, but strings compare and hash such texts as equal. Asked only of a
+    /// reference about to be reported unknown, so a sheet pays for the table only when it needs it.
+    mutating func lookupOtherForm(_ reference: String) -> (index: Int, sharedBy: Int?)? {
+        guard reference.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        if unicodeForms == nil { unicodeForms = buildUnicodeForms() }
+        return (unicodeForms!.ids[reference.lowercased()] ?? unicodeForms!.titles[Conventions.wordKey(reference)]).map { ($0, nil) }
     }
 
     /// The sheet's ids (in lower case) and titles (by word key) that are not ASCII, as strings, with the first item of each.
@@ -475,7 +478,7 @@ struct ReferenceResolver {
 
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) {
+        if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) ?? lookupOtherForm(reference) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
