@@ -316,8 +316,9 @@ public final class Sheet {
         return SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
     }
 
-    /// Header cells longer than this many bytes name no field.
-    static let longestHeader = 256
+    /// Header cells longer than this many bytes name no field (90 Japanese characters are 270 bytes; a note pasted
+    /// into the first rows is longer).
+    static let longestHeader = 4096
 
     /// In a sheet of one item type, a header that names a type: `Objective` in objectives.csv is the title, `Initiative`
     /// in milestones.csv the parent.
