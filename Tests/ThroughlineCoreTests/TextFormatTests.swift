@@ -20,4 +20,12 @@ import Testing
         #expect(TextFormat.cut("Grow", 6) == "Grow")
         for width in 1...12 { #expect(TextFormat.width(TextFormat.cut("한국 파트너십 및 현지화", width)) <= max(2, width)) }
     }
+
+    /// Cells the tool writes that a spreadsheet would run are made inert; a signed number (diff's `-91` days) is a
+    /// number to a spreadsheet, and stays one.
+    @Test(arguments: [("=1+2", "'=1+2"), ("@x", "'@x"), ("+cmd", "'+cmd"), ("-91", "-91"), ("+2.5", "+2.5"), ("-inf", "'-inf"),
+                      ("-", "'-"), ("-1.", "'-1."), ("-1-1", "'-1-1"), ("-1e3", "'-1e3"), ("plain", "plain")])
+    func formulasAreNeutralizedNumbersAreNot(_ text: String, _ expected: String) {
+        #expect(CSVSafety.neutralize(text) == expected)
+    }
 }

@@ -163,9 +163,20 @@ public enum CSVSafety {
     /// The first bytes that make a spreadsheet read a cell as a formula.
     public static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
-    /// `text`, made inert if a spreadsheet would read it as a formula.
+    /// `text`, made inert if a spreadsheet would read it as a formula; a plain signed number (`-91`, `+2.5`, a
+    /// date moved earlier by days) is a number, not a formula, and stays one.
     public static func neutralize(_ text: String) -> String {
         guard let first = text.utf8.first, formulaStarts.contains(first) else { return text }
+        if isSignedNumber(text.utf8) { return text }
         return "'" + text
+    }
+
+    /// `+` or `-`, digits, and at most one point with digits after it.
+    private static func isSignedNumber(_ bytes: String.UTF8View) -> Bool {
+        guard let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") else { return false }
+        let rest = bytes.dropFirst()
+        let parts = rest.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        return rest.allSatisfy { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }
