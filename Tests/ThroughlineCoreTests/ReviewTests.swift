@@ -80,6 +80,17 @@ func annotated(_ text: String, file: String = "t.csv", sanitize: Bool = false) t
                           "A2:added:>on-track", "B2:added:>on-track", "A:removed:on-track>", "B:removed:on-track>", "C:removed:on-track>"])
         #expect(diff.summary.hasPrefix("2 added, 3 removed, 2 id changes"))
     }
+
+    /// A title another item on either side also has pairs nothing; an id in another case is paired before any title,
+    /// so an earlier row with the same title cannot take its item.
+    @Test func retypedIdsArePairedOnlyWhenUnambiguous() throws {
+        let shared = SnapshotDiff(old: try analyse("id,title\nA,Launch\nB,Launch\n").derivation,
+                                  new: try analyse("id,title\nA,Launch\nC,Launch\n").derivation)
+        #expect(shared.changes.map { "\($0.id):\($0.kind.rawValue)" } == ["C:added", "B:removed"])
+        let order = SnapshotDiff(old: try analyse("id,title\nx-1,Alpha\n").derivation,
+                                 new: try analyse("id,title\nY-9,Alpha\nX-1,Beta\n").derivation)
+        #expect(order.changes.map { "\($0.id):\($0.kind.rawValue)" } == ["Y-9:added", "X-1:id"])
+    }
 }
 
 @Suite struct BriefTests {

@@ -51,7 +51,8 @@ public struct SnapshotDiff: Sendable {
             guard seen.insert(key(item)).inserted else { match[index] = -2; continue }
             if let before = oldIndex[key(item)], matchedOld.insert(before).inserted { match[index] = before }
         }
-        // What is left on both sides: the one old item with the same id in another case, else the same title.
+        // What is left on both sides: the one old item with the same id in another case, else the same title, when
+        // that id or title is had by one item only on each side (all ids in another case first, then titles).
         let leftOver = oldItems.indices.filter { !matchedOld.contains($0) && oldIndex[key(oldItems[$0])] == $0 && !seen.contains(key(oldItems[$0])) }
         var byLowerID: [String: [Int]] = [:], byTitle: [String: [Int]] = [:]
         for index in leftOver {
@@ -60,13 +61,25 @@ public struct SnapshotDiff: Sendable {
             let title = Conventions.wordKey(item.title)
             if !title.isEmpty { byTitle[title, default: []].append(index) }
         }
-        let newTitles = Dictionary(grouping: newItems.indices.filter { match[$0] == -1 }, by: { Conventions.wordKey(newItems[$0].title) })
+        func counts(_ items: ItemTable, _ name: (Item) -> String) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for item in items { counts[name(item), default: 0] += 1 }
+            return counts
+        }
+        let newLowerIDs = counts(newItems) { $0.id.lowercased() }
+        let oldTitles = counts(oldItems) { Conventions.wordKey($0.title) }, newTitles = counts(newItems) { Conventions.wordKey($0.title) }
+        func pair(_ index: Int, _ candidates: [Int]?) {
+            guard let candidates, candidates.count == 1, let before = candidates.first, matchedOld.insert(before).inserted else { return }
+            match[index] = before
+            seen.insert(key(oldItems[before]))
+        }
         for index in newItems.indices where match[index] == -1 {
-            let item = newItems[index]
-            let title = Conventions.wordKey(item.title)
-            let candidates = (item.id.isEmpty ? nil : byLowerID[item.id.lowercased()]).flatMap { $0.count == 1 ? $0 : nil }
-                ?? (title.isEmpty || newTitles[title]?.count != 1 ? nil : byTitle[title].flatMap { $0.count == 1 ? $0 : nil })
-            if let before = candidates?.first, matchedOld.insert(before).inserted { match[index] = before }
+            let id = newItems[index].id.lowercased()
+            if !id.isEmpty, newLowerIDs[id] == 1 { pair(index, byLowerID[id]) }
+        }
+        for index in newItems.indices where match[index] == -1 {
+            let title = Conventions.wordKey(newItems[index].title)
+            if !title.isEmpty, newTitles[title] == 1, oldTitles[title] == 1 { pair(index, byTitle[title]) }
         }
         var changes: [SnapshotChange] = []
         for (index, item) in newItems.enumerated() where match[index] != -2 {
