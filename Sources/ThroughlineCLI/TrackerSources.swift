@@ -71,9 +71,12 @@ enum TrackerSources {
             guard !paths.isEmpty else { throw ThroughlineError.usage("no tracker sheet to read") }
             throw ThroughlineError.missingInput(paths.joined(separator: ", "), "holds no tracker sheet, only people, capacity, conventions or map sheets")
         }
-        return try files.map { file in
+        // A --map row that names no header of any sheet read is said, not ignored: it is most likely misspelt.
+        var unusedMap = Set(settings.sheetOptions.map.keys)
+        let sources = try files.map { file in
             let type = ItemType.fromFileName(file)
             let sheet = try settings.open(file, context: context, fileType: type)
+            unusedMap.subtract(sheet.layout.columns.map { Conventions.headerKey($0.header) })
             if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil {
                 try context.note("\(sheet.input.file): no column reads as an id or a title, so items are named by their line; name one with --map (see 'throughline import --dry-run')")
             }
@@ -86,6 +89,10 @@ enum TrackerSources {
             }
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
+        for key in unusedMap.sorted() {
+            try context.note("throughline: note: --map names the header '\(key)', which no column of the sheet\(files.count == 1 ? "" : "s") read has")
+        }
+        return sources
     }
 
     /// Whether the sheet at `path` starts as a conventions sheet does, with a header naming `kind` and `means`: a
