@@ -86,7 +86,7 @@ public struct TrackerAnalysis: Sendable {
                 if next > sameRow {
                     // The row's own cell findings come first among equals, as they were found first.
                     let row = sheet[sameRow..<next].map { found($0.position) } + own.filter { !unwantedCodes || wanted($0.code) }
-                    for placed in Self.ordered(row, place: { _, _ in 0 }) { try body(placed.finding) }
+                    for finding in Self.inCatalogueOrder(row) { try body(finding) }
                 } else {
                     for finding in own where !unwantedCodes || wanted(finding.code) { try body(finding) }
                 }
@@ -126,11 +126,10 @@ public struct TrackerAnalysis: Sendable {
         return all
     }
 
-    /// `findings` in the order of `place` (file and line), then of the catalogue, then as given; each with its place.
-    private static func ordered(_ findings: [Finding], place: (String, Int?) -> UInt64) -> [(place: UInt64, finding: Finding)] {
-        findings.enumerated().map { (offset, finding) in
-            (key: (place(finding.location.file, finding.location.line), FindingCode.rank(of: finding.code), offset), finding: finding)
-        }.sorted { $0.key < $1.key }.map { (place: $0.key.0, finding: $0.finding) }
+    /// The findings of one row in catalogue order, equals in the order given.
+    private static func inCatalogueOrder(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { (FindingCode.rank(of: $0.element.code), $0.offset) < (FindingCode.rank(of: $1.element.code), $1.offset) }
+            .map(\.element)
     }
 
     /// `unstaffed`: each person who owns open work but has no capacity in the plan, found at their first open item.
