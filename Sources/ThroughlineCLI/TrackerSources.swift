@@ -95,15 +95,13 @@ enum TrackerSources {
         return sources
     }
 
-    /// Whether the sheet at `path` starts as a conventions sheet does, with a header naming `kind` and `means`: a
-    /// tracker whose name happens to hold the word (`conventions-tracker.csv`) is read as a tracker.
+    /// Whether the sheet at `path` opens as a conventions sheet does (its first 4 KB are read): a tracker whose name
+    /// happens to hold the word (`conventions-tracker.csv`) is read as a tracker.
     static func isConventionsSheet(_ path: String, _ context: Context) throws -> Bool {
         let source = try FileByteSource(path: context.resolve(path), displayName: path)
         var head = [UInt8](repeating: 0, count: 4096)
         let count = try head.withUnsafeMutableBytes { try source.read(into: $0) }
-        let firstLine = String(decoding: head.prefix(count).prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self).lowercased()
-        let names = firstLine.split(whereSeparator: { ",;\t".contains($0) }).map { String($0.filter { $0 != "\"" }).trimmingSpaces }
-        return names.contains("kind") && names.contains("means")
+        return Conventions.startsAsSheet(Array(head.prefix(count)))
     }
 
     /// Says which sheets gave no items (a header and no rows under it); when none of them gave any, there is nothing to

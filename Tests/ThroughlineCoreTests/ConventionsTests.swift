@@ -39,6 +39,15 @@ import Testing
         #expect(String(read?.note ?? "") == note)
     }
 
+    /// What the folder reader takes for a conventions sheet is what `adding(csv:file:)` accepts, from its first bytes.
+    @Test(arguments: [("kind,value,means\nstatus,Wobbly,at-risk\n", true), ("\n\nKind;Value;Means\n", true),
+                      ("kind,value,means\nstatus,\"cut off", true), ("id,kind,means\nA,b,c\n", false),
+                      ("id,title,status\nA,a,Green\n", false), ("", false)])
+    func conventionsSheetsAreKnownByTheirHeader(_ text: String, _ isSheet: Bool) {
+        #expect(Conventions.startsAsSheet(Array(text.utf8)) == isSheet)
+        if isSheet, !text.contains("cut off") { #expect((try? Conventions.builtIn.adding(csv: Array(text.utf8), file: "c.csv")) != nil) }
+    }
+
     static let headerCases: [(String, Field?)] = [
         ("ID", .id), ("#", .id), ("Ref", .id), ("WBS", .id), ("Level", .type), ("Item Type", .type), ("Task Name", .title),
         ("Strategic Priority", .objective), ("Pillar", .objective), ("Parent ID", .parent), ("Belongs To", .parent),

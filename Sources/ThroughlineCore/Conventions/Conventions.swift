@@ -35,6 +35,25 @@ public struct Conventions: Sendable {
     /// No conventions at all.
     public init() {}
 
+    /// Whether `cells`, a sheet's first row that says anything, are a conventions sheet's header: kind, value, means.
+    static func isHeader(_ cells: [String]) -> Bool {
+        cells.count >= 3 && cells[0].lowercased() == "kind" && cells[1].lowercased() == "value" && cells[2].lowercased() == "means"
+    }
+
+    /// Whether `bytes`, the start of a sheet (its first few kilobytes do), open as a conventions sheet does; a sheet
+    /// that does not would be refused by `adding(csv:file:)`.
+    public static func startsAsSheet(_ bytes: [UInt8]) -> Bool {
+        guard let reader = try? CSVInput(bytes: bytes, file: "", delimiter: nil).makeReader() else { return false }
+        var header = false
+        try? reader.forEach { record in
+            let cells = record.strings.map { $0.trimmingSpaces }
+            if cells.allSatisfy(\.isEmpty) { return true }
+            header = isHeader(cells)
+            return false
+        }
+        return header
+    }
+
     /// These conventions with the rows of a `kind,value,means` sheet added over them (later rows win).
     public func adding(csv bytes: [UInt8], file: String) throws -> Conventions {
         var result = self
@@ -46,7 +65,7 @@ public struct Conventions: Sendable {
             let cells = record.strings.map { $0.trimmingSpaces }
             if cells.allSatisfy(\.isEmpty) { return true }
             guard let columns = header else {
-                guard cells.count >= 3, cells[0].lowercased() == "kind", cells[1].lowercased() == "value", cells[2].lowercased() == "means" else {
+                guard Self.isHeader(cells) else {
                     problem = .data(SourceLocation(file: file, line: record.line), "a conventions sheet starts with the header kind,value,means",
                                     hint: "see templates/conventions.csv")
                     return false
