@@ -79,9 +79,7 @@ enum AnalysisOptions {
             throw ThroughlineError.usage("name a tracker sheet, a folder of sheets, or - for standard input")
         }
         context.phase("reading " + paths.joined(separator: ", "))
-        let sources = try TrackerSources.open(paths, settings: &input, context: context, forItems: true)
-        let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
-        if !snapshot { try TrackerSources.requireItems(loaded, from: sources, context: context) }
+        let loaded = try TrackerSources.load(paths, settings: &input, context: context, mayBeEmpty: snapshot)
         let options = try CapacityArguments.options(arguments)
         let capacity = try arguments.value("--capacity").map { try CapacityArguments.plan($0, options: options, input: input, context: context) }
         context.phase("resolving references and deriving statuses")

@@ -104,9 +104,17 @@ enum TrackerSources {
         return Conventions.startsAsSheet(Array(head.prefix(count)))
     }
 
-    /// Says which sheets gave no items (a header and no rows under it); when none of them gave any, there is nothing to
-    /// analyse, and an empty report would read as a clean one: that is an input error at the first sheet's header.
-    static func requireItems(_ loaded: LoadedTracker, from sources: [ImportSource], context: Context) throws {
+    /// The items of the tracker sheets among `paths`, opened as `open` does. Sheets that gave none (a header and no rows
+    /// under it) are said; when none gave any, there is nothing to analyse, and an empty report would read as a clean
+    /// one: that is an input error at the first sheet's header, unless the tracker is a snapshot that may be `empty`.
+    static func load(_ paths: [String], settings: inout InputSettings, context: Context, mayBeEmpty: Bool = false) throws -> LoadedTracker {
+        let sources = try open(paths, settings: &settings, context: context, forItems: true)
+        let loaded = try LoadedTracker(sources: sources, conventions: settings.conventions)
+        if !mayBeEmpty { try requireItems(loaded, from: sources, context: context) }
+        return loaded
+    }
+
+    private static func requireItems(_ loaded: LoadedTracker, from sources: [ImportSource], context: Context) throws {
         let empty = sources.filter { (loaded.itemCounts[$0.sheet.input.file] ?? 0) == 0 }
         guard !empty.isEmpty else { return }
         let place = { (source: ImportSource) in SourceLocation(file: source.sheet.input.file, line: source.sheet.layout.headerLine) }

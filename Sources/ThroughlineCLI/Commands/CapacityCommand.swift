@@ -73,9 +73,7 @@ enum CapacityCommand: Command {
         var findings: [Finding]
         let plan: CapacityPlan
         if let tracker = arguments.value("--tracker") {
-            let sources = try TrackerSources.open([tracker], settings: &input, context: context, forItems: true)
-            let loaded = try LoadedTracker(sources: sources, conventions: input.conventions)
-            try TrackerSources.requireItems(loaded, from: sources, context: context)
+            let loaded = try TrackerSources.load([tracker], settings: &input, context: context)
             plan = try CapacityArguments.plan(arguments.positionals[0], options: options, input: input, context: context)
             let analysis = TrackerAnalysis(loaded, settings: settings, people: input.people, conventions: input.conventions, capacity: plan,
                                            underAllocatedAt: options.underAllocatedAt)
