@@ -176,8 +176,7 @@ final class FindingPrinter {
         let seen = counts[finding.code.name, default: 0]
         counts[finding.code.name] = seen + 1
         guard seen < limit else { return }
-        let label = finding.severity == .info ? "note" : finding.severity.rawValue
-        try? context.note("\(finding.location): \(label): \(finding.message) [\(finding.code.name)]" + (finding.code.hint.map { "\nhint: \($0)" } ?? ""))
+        try? context.note(FindingRenderer.located(finding, style: TerminalStyle(colour: false), naming: false))
     }
 
     /// Says how many findings were not shown.

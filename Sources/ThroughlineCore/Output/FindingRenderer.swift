@@ -27,12 +27,7 @@ public enum FindingRenderer {
             var counts = Counts()
             try each { finding in
                 counts.add(finding)
-                let label = finding.severity == .info ? "note" : finding.severity.rawValue
-                let coloured = style.colour ? "\u{1B}[\(finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36")m\(label)\u{1B}[0m" : label
-                let who = [finding.id, finding.owner].compactMap { $0 }.joined(separator: ", ")
-                try out.append("\(finding.location): \(coloured): \(finding.message) [\(finding.code.name)]" + (who.isEmpty ? "" : style.dim(" (\(who))")) + "\n")
-                // A problem in the sheet's own cells says how to mend it, as on standard error (SPEC 7).
-                if let hint = finding.code.hint { try out.append("hint: \(hint)\n") }
+                try out.append(located(finding, style: style, naming: true) + "\n")
             }
             if counts.all > 0 { try out.append(counts.summary + "\n") }
         case .csv:
@@ -58,6 +53,17 @@ public enum FindingRenderer {
         case .md: try markdown(gathered(each), asOf: asOf, to: out)
         case .html: try html(gathered(each), asOf: asOf, to: out)
         }
+    }
+
+    /// A finding as a located line, `FILE:LINE:COLUMN: warning: MESSAGE [code]`, followed by its item's id and owner
+    /// when `naming`, and for a problem in the sheet's own cells by a `hint:` line saying how to mend it (SPEC 7): as
+    /// `check` lists it, and as every command says it on standard error.
+    public static func located(_ finding: Finding, style: TerminalStyle, naming: Bool) -> String {
+        let label = finding.severity == .info ? "note" : finding.severity.rawValue
+        let coloured = style.colour ? "\u{1B}[\(finding.severity == .error ? "31" : finding.severity == .warning ? "33" : "36")m\(label)\u{1B}[0m" : label
+        let who = naming ? [finding.id, finding.owner].compactMap { $0 }.joined(separator: ", ") : ""
+        return "\(finding.location): \(coloured): \(finding.message) [\(finding.code.name)]" + (who.isEmpty ? "" : style.dim(" (\(who))"))
+            + (finding.code.hint.map { "\nhint: \($0)" } ?? "")
     }
 
     /// Every finding `each` gives, in one array.
