@@ -43,6 +43,12 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         CheckCase(name: "a department", rows: [task("T", ["owner": "Finance Dept"])], id: "T", code: "team-owner", present: true),
         CheckCase(name: "two people", rows: [task("T", ["owner": "Ana, Ben"])], id: "T", code: "shared-owner", present: true),
         CheckCase(name: "one person", rows: [task()], id: "T", code: "shared-owner", present: false),
+        // Ownership is asked of every row, closed or open.
+        CheckCase(name: "empty owner, done", rows: [task("T", ["owner": "", "status": "Done"])], id: "T", code: "no-owner", present: true),
+        CheckCase(name: "empty owner, cancelled", rows: [task("T", ["owner": "", "status": "Cancelled", "notes": "dropped"])], id: "T",
+                  code: "no-owner", present: true),
+        CheckCase(name: "a team, on hold", rows: [task("T", ["owner": "Platform Team", "status": "On hold"])], id: "T", code: "team-owner", present: true),
+        CheckCase(name: "two people, done", rows: [task("T", ["owner": "Ana and Ben", "status": "Complete"])], id: "T", code: "shared-owner", present: true),
         CheckCase(name: "no parent", rows: [task("T", ["parent": ""])], id: "T", code: "orphan", present: true),
         CheckCase(name: "under a key result", rows: [task()], id: "T", code: "orphan", present: false),
         CheckCase(name: "nothing beneath", rows: [], id: "KR", code: "no-work", present: true),

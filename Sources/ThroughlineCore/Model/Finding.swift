@@ -53,7 +53,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header",
         hint: "look for a delimiter inside a cell that is not quoted, or a cell missing")
 
-    public static let noOwner = FindingCode(name: "no-owner", severity: .warning, meaning: "active work with no named owner")
+    public static let noOwner = FindingCode(name: "no-owner", severity: .warning, meaning: "a row with no named owner")
     public static let teamOwner = FindingCode(name: "team-owner", severity: .warning, meaning: "the owner is a team or department, not one accountable person")
     public static let sharedOwner = FindingCode(name: "shared-owner", severity: .warning, meaning: "several people named as owner; one person should be accountable")
     public static let orphan = FindingCode(name: "orphan", severity: .warning, meaning: "work that serves no objective")

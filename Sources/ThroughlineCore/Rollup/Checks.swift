@@ -122,8 +122,9 @@ public struct Check: Sendable {
         Check(code: .kpiOffTarget, run: kpiOffTarget),
     ]
 
+    /// Every row is asked for one accountable person, whatever its status: who owned done, paused or cancelled work is
+    /// still asked at a review.
     static func noOwner(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
-        guard input.isOpen(index) else { return }
         let owner = item.owner
         guard input.owners.classify(owner) == .nobody else { return }
         found.append(input.finding(.noOwner, item, .owner, owner.isEmpty ? "no owner named" : "owner '\(owner)' names nobody"))
@@ -131,7 +132,6 @@ public struct Check: Sendable {
 
     /// `team-owner` and `shared-owner`: both come from reading the owner cell once.
     static func ownerShape(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
-        guard input.isOpen(index) else { return }
         let owner = item.owner
         switch input.owners.classify(owner) {
         case .team: found.append(input.finding(.teamOwner, item, .owner, "owner '\(owner)' is a team or department, not one accountable person"))
