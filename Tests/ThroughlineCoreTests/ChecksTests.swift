@@ -146,6 +146,20 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         let ragged = findings.first { $0.code == .raggedRow }
         #expect(ragged?.id == "T1")
         #expect(ragged?.owner == "Ben Okafor")
+        #expect(ragged?.location.column == "D")
+        #expect(ragged?.message == "row has 4 cells, the header has 3: cell D has no header")
+    }
+
+    /// A ragged row is located at the first cell it lacks, by its header, or the first it has past the header.
+    @Test(arguments: [
+        ("T1,One", "Owner", "row has 2 cells, the header has 4: no cell under Owner and the 1 column after it"),
+        ("T1", "Title", "row has 1 cell, the header has 4: no cell under Title and the 2 columns after it"),
+        ("T1,One,Ben Okafor,Green,x,y", "E", "row has 6 cells, the header has 4: cells E to F have no header"),
+    ])
+    func raggedRowsSayWhichCells(_ row: String, _ column: String, _ message: String) throws {
+        let ragged = try analyse("ID,Title,Owner,Status\n\(row)\n").findings().first { $0.code == .raggedRow }
+        #expect(ragged?.location.column == column)
+        #expect(ragged?.message == message)
     }
 
     /// Two sheets read out of name order: findings are listed file by file in name order, then by line, then in the

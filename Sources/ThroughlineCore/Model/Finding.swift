@@ -124,9 +124,16 @@ public struct Finding: Hashable, Sendable {
 
 extension Finding {
     /// `ragged-row` for a data row whose cells do not match the header's count; nil when they do.
-    static func raggedRow(_ record: CSVRecord, width: Int, file: String, id: String?) -> Finding? {
+    /// Located at the first cell the row lacks (by its header) or the first it has beyond the header (by its letter).
+    static func raggedRow(_ record: CSVRecord, layout: SheetLayout, file: String, id: String?) -> Finding? {
+        let width = layout.columns.count
         guard record.count != width, width > 0 else { return nil }
-        return Finding(.raggedRow, at: SourceLocation(file: file, line: record.line), id: id, message: "row has \(record.count) cells, the header has \(width)")
+        let first = layout.columnName(min(record.count, width))
+        let missing = width - record.count, extra = record.count - width
+        let detail = missing > 0 ? "no cell under \(first)" + (missing > 1 ? " and the \(missing - 1) column\(missing == 2 ? "" : "s") after it" : "")
+            : extra == 1 ? "cell \(first) has no header" : "cells \(first) to \(SheetLayout.letters(record.count - 1)) have no header"
+        return Finding(.raggedRow, at: SourceLocation(file: file, line: record.line, column: first), id: id,
+                       message: "row has \(record.count) cell\(record.count == 1 ? "" : "s"), the header has \(width): \(detail)")
     }
 
     /// `unknown-type` for a type cell that no convention names.

@@ -33,7 +33,7 @@ public enum SheetRewriter {
             }
             summary.rows += 1
             let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
-            if let ragged = Finding.raggedRow(record, width: width, file: sheet.input.file, id: id) { onFinding(ragged) }
+            if let ragged = Finding.raggedRow(record, layout: sheet.layout, file: sheet.input.file, id: id) { onFinding(ragged) }
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)
             for column in 0..<min(record.count, width) where normalizer.reads(column: column) {

@@ -73,7 +73,7 @@ public enum TrackerImport {
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
                 let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
-                if let ragged = Finding.raggedRow(record, width: width, file: file, id: id) { findings.append(ragged) }
+                if let ragged = Finding.raggedRow(record, layout: layout, file: file, id: id) { findings.append(ragged) }
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     if layout.columns[column].field != nil {
                         let bytes = record.bytes(column)

@@ -153,7 +153,7 @@ struct ItemReader {
         // The id as findings name it; made only for a row that raises one (see the end).
         let idColumn = self.idColumn
         let id = { idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil } }
-        if let ragged = Finding.raggedRow(record, width: width, file: file, id: nil) { findings.append(ragged) }
+        if let ragged = Finding.raggedRow(record, layout: layout, file: file, id: nil) { findings.append(ragged) }
         var values = ItemValues()
         var owner: UInt32 = 0, team: UInt32 = 0
         // The five texts, as the cells' bytes when they need no more than trimming; else as strings, below.
