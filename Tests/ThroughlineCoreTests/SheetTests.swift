@@ -143,6 +143,9 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         ("Name,Person,Status,Date,Updated Date", [.title, .owner, .status, nil, .updated]),
         ("Project ID,Project Name,Project Manager Name,Project Status,Planned Project Completion Date,Projected/Actual Project Completion Date",
          [.id, .title, .owner, .status, .due, .forecast]),
+        ("Project ID,Planned Project Start Date,Projected/Actual Project Start Date,Planned Project Completion Date,Project Name",
+         [.id, .start, nil, .due, .title]),
+        ("ID,Name,Baseline Start Date,Baseline Finish Date,Forecast Completion Date", [.id, .title, .start, .due, .forecast]),
         ("Task ID,Task Name,Parent Task,Last edited time", [.id, .title, .parent, .updated]),
     ])
     func exportHeadersMapToFields(header: String, fields: [Field?]) throws {

@@ -113,6 +113,9 @@ field,Planned Start,start
 field,Baseline Start,start
 field,Schedule Start Date,start
 field,Custom field (Start date),start
+field,Planned Start Date,start
+field,Planned Project Start Date,start
+field,Baseline Start Date,start
 field,Due,due
 field,Due Date,due
 field,Target Date,due
@@ -129,6 +132,11 @@ field,Schedule End Date,due
 field,Due On,due
 field,Planned Completion Date,due
 field,Planned Project Completion Date,due
+field,Planned End Date,due
+field,Planned Finish Date,due
+field,Baseline Finish Date,due
+field,Baseline End Date,due
+field,Target Completion Date,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast
@@ -139,6 +147,10 @@ field,Estimated Finish,forecast
 field,Expected Finish,forecast
 field,Projected Completion Date,forecast
 field,Projected/Actual Project Completion Date,forecast
+field,Forecast Completion Date,forecast
+field,Forecast End Date,forecast
+field,Projected End Date,forecast
+field,Estimated Completion Date,forecast
 field,Last Updated,updated
 field,Updated,updated
 field,As Of,updated
