@@ -50,10 +50,12 @@ public enum RollupRenderer {
             text += badge + String(repeating: " ", count: max(1, statusWidth - visible + 1))
             text += TextFormat.bar(row.progress) + " " + TextFormat.pad(TextFormat.percent(row.progress), 6)
             if let typed = row.status, typed != row.derivedStatus { text += "  typed \(typed.rawValue)" }
+            if row.statusUnread { text += "  typed status not understood" }
             if let impact = row.impactStatus { text += "  impact " + style.badge(impact) }
             text += "\n"
             let indent = String(repeating: "  ", count: Self.indent(level)) + "    "
-            if row.derivedStatus.isTrouble || (row.status != nil && row.status != row.derivedStatus) {
+            // The reason of a row in trouble, of one typed otherwise than derived, and of one whose typed word was not understood.
+            if row.derivedStatus.isTrouble || (row.status != nil && row.status != row.derivedStatus) || row.statusUnread {
                 text += indent + style.dim("why: " + row.reason) + "\n"
             }
             if let impact = row.impactStatus, impact.isTrouble, let reason = row.impactReason {

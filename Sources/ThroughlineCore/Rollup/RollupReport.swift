@@ -34,6 +34,8 @@ public struct RollupRow: Sendable {
     public var impactReason: String?
     /// Rows beneath, to the chosen depth.
     public var children: [RollupRow]
+    /// Whether the status cell holds a word no convention maps: the derived status then rests on the work alone.
+    public var statusUnread = false
 }
 
 /// A rollup ready to render: the rows and how they were made.
@@ -121,7 +123,8 @@ public struct RollupReport: Sendable {
             let result = derivation.results[index]
             return RollupRow(id: item.id, type: item.type?.rawValue ?? "", title: item.title, owner: item.owner, status: item.typedStatus,
                              derivedStatus: result.status, progress: result.progress, impactStatus: result.impact,
-                             reason: derivation.reason(index), impactReason: result.impact == nil ? nil : derivation.impactReason(index), children: [])
+                             reason: derivation.reason(index), impactReason: result.impact == nil ? nil : derivation.impactReason(index), children: [],
+                             statusUnread: item.statusUnread)
         }
         guard depth > 0 else { return shallow(top) }
         // Visit top-down, then assemble bottom-up.
