@@ -487,26 +487,10 @@ public struct Derivation: Sendable {
         let item = portfolio.items[index]
         let members = active.map { (status: known.results.status($0), weight: portfolio.items[$0].weight, progress: known.results.progress($0)) }
         let combined = combine(members, settings: settings) { known.rootSeverity(active[$0]) }
-        var status = combined.status
-        let worst = active[combined.explaining]
-        let progress = combined.progress ?? item.progress
-        var cause: Cause = status.isTrouble ? .child(worst) : .fact(.children)
-        // The parent's own dates can make it worse than its children say.
-        if status != .done {
-            if let due = item.due, due < settings.asOf, Status.offTrack.severity > status.severity {
-                status = .offTrack
-                cause = .fact(.overdue(days: settings.asOf.days(since: due), due: due))
-            } else if let slip = forecastSlip(item, settings), slip.0.severity > status.severity {
-                // Only its own forecast speaks for a parent: its progress and start are its children's to tell.
-                status = slip.0
-                cause = .fact(slip.1)
-            }
-            if status.severity < Status.blocked.severity, let blocker = blockingDependency(index, portfolio, known) {
-                status = .blocked
-                cause = .dependency(blocker)
-            }
-        }
-        return Derived(status: status, cause: cause, progress: progress)
+        // Only the children speak for a parent (SPEC 4): its own dates, progress and dependencies are the leaf rules'.
+        // Its own overdue or slipped dates are still findings of their own (`overdue`, `forecast-slip`).
+        let cause: Cause = combined.status.isTrouble ? .child(active[combined.explaining]) : .fact(.children)
+        return Derived(status: combined.status, cause: cause, progress: combined.progress ?? item.progress)
     }
 
     /// "3 of 5 done, 2 on-track": how the children stand.
