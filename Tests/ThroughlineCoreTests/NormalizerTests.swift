@@ -84,7 +84,7 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
     }
 
     @Test(arguments: [
-        ("45%", "45%"), ("45", "45%"), ("45.5 %", "45.5%"), (" 100 ", "100%"), ("\"45,5%\"", "\"45.5%\""),
+        ("45%", "45%"), ("45", "45%"), ("45.5 %", "45.5%"), (" 100 ", "100%"), ("\"45,5%\"", "\"45.5%\""), ("3/6 (50%)", "50%"),
     ])
     func percentagesInAPercentColumn(_ typed: String, _ expected: String) throws {
         #expect(try normalized("id,progress\nA,\(typed)\nB,60\n").0 == "id,progress\nA,\(expected)\nB,60%\n")

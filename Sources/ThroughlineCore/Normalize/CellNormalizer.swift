@@ -129,9 +129,13 @@ enum PercentReading: Equatable {
     /// `45` or `0.45`: the column decides the scale.
     case bare(Double)
 
+    /// Also `3/6 (50%)`, as GitHub writes sub-issue progress: the percentage in the brackets.
     static func read(_ text: String) -> PercentReading? {
         var value = text.trimmingSpaces
         guard !value.isEmpty else { return nil }
+        if value.hasSuffix("%)"), let open = value.lastIndex(of: "("), open > value.startIndex {
+            value = String(value[value.index(after: open)..<value.index(before: value.endIndex)])
+        }
         var explicit = false
         if value.hasSuffix("%") {
             explicit = true
