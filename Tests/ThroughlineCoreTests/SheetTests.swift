@@ -151,6 +151,31 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
     func exportHeadersMapToFields(header: String, fields: [Field?]) throws {
         #expect(try sheet(header + "\n").layout.columns.map(\.field) == fields)
     }
+
+    /// A header no synonym names whole is read by its last words; a header named whole wins over it.
+    @Test(arguments: [
+        ("Workstream Lead", Field?.some(.owner)), ("Initiative Owner", .owner), ("Delivery Status", .status), ("Overall Progress", .progress),
+        ("Status Comments", .notes), ("Revised Due Date", .due), ("Owning Team", .team), ("Strategic Pillar", .objective),
+        ("Objective ID", .objective), ("Epic Key", .parent), ("Jira Key", .id), ("Team Name", .team), ("Initiative Name", .title),
+        ("List Name", nil), ("Actual Finish", nil), ("Previous Status", nil), ("Last Status", nil), ("Lead Time", nil),
+        ("Notes from the weekly steering group call", nil), ("Outline Level", nil), ("lena.fischer@example.org", nil),
+    ])
+    func headersAreReadByTheirLastWords(_ header: String, _ field: Field?) throws {
+        #expect(Conventions.builtIn.fieldByEnding(forHeader: header)?.field == field)
+    }
+
+    @Test func aHeaderNamedWholeWinsOverOneReadByItsLastWords() throws {
+        let layout = try sheet("Title,Workstream Lead,Owner,Delivery Status\n").layout
+        #expect(layout.columns.map(\.field) == [.title, nil, .owner, .status])
+        #expect(layout.columns.map(\.mappedBy) == ["synonym", "", "synonym", "last words"])
+    }
+
+    /// Only whole names find the header row: a row of data whose cells end in field words is not taken for it.
+    @Test func theHeaderRowIsFoundByWholeNames() throws {
+        let layout = try sheet("Code,Severity,ID,Owner\nunknown-reference,Delivery Status,error,Team Lead\n").layout
+        #expect(layout.headerLine == 1)
+        #expect(layout.columns.map(\.field) == [nil, nil, .id, .owner])
+    }
 }
 
 /// An unclosed quote above the header, where no header has been read, keeps its column letter.

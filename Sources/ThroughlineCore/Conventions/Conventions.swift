@@ -219,6 +219,37 @@ public struct Conventions: Sendable {
         return (field, fieldRanks[shorter] ?? Int.max)
     }
 
+    /// How much weaker a header matched by its last words is than any header matched whole.
+    static let endingRank = 1_000_000
+
+    /// The field a header of two to four words names by its last words, as English names a thing by its last noun:
+    /// `Workstream Lead` and `Initiative Owner` are owners, `Delivery Status` a status. When the last words only say
+    /// it is a name or a key (`Objective ID`, `Team Name`, `Initiative Name`), the words before them say what of:
+    /// the objective, the team, the title; `Jira Key` is an id, `List Name` nothing. Not a header that starts with a
+    /// word saying it is another value (`Actual Finish` is not the due date, `Previous Status` not the status), nor
+    /// an e-mail address, nor a type (`Outline Level` is a number). Weaker than any whole match.
+    func fieldByEnding(forHeader header: String) -> (field: Field, rank: Int)? {
+        let words = header.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "%" || $0 == "#") }.map(String.init)
+        guard (2...4).contains(words.count), !header.contains("@"),
+              !["actual", "previous", "prior", "old", "former", "last"].contains(words[0]) else { return nil }
+        for start in 1..<words.count {
+            let ending = Self.headerKey(words[start...].joined(separator: " "))
+            // A type column is named plainly; `Outline Level` holds numbers, not types.
+            guard let named = fields[ending], named != .type else { continue }
+            let before = fields[Self.headerKey(words[..<start].joined(separator: " "))]
+            let field: Field
+            switch named {
+            case .id, .title:
+                guard let whose = before ?? (named == .id ? .id : nil) else { return nil }
+                field = whose
+            default:
+                field = named
+            }
+            return (field, Self.endingRank + (fieldRanks[ending] ?? 0))
+        }
+        return nil
+    }
+
     /// The item type a typed word names, if any.
     public func type(for text: some StringProtocol) -> ItemType? {
         let key = Self.wordKey(text)

@@ -8,7 +8,7 @@ public struct SheetColumn: Equatable, Sendable {
     public let name: String
     /// The canonical field, when the header maps to one.
     public var field: Field?
-    /// How the field was chosen: `synonym`, `--map`, or empty when unmapped.
+    /// How the field was chosen: `synonym`, `last words` (the header ends in a synonym), `--map`, or empty when unmapped.
     public var mappedBy: String
 }
 
@@ -240,7 +240,7 @@ public final class Sheet {
             reason = "as given by --header-row"
         } else {
             // The header is the row naming the most known fields; failing that, the first row about as wide as the widest.
-            let scores = rows.map { row in Set(row.cells.compactMap { candidate($0, conventions, options)?.field }).count }
+            let scores = rows.map { row in Set(row.cells.compactMap { candidate($0, conventions, options, byEnding: false)?.field }).count }
             if let best = scores.max(), best >= 2, let index = scores.firstIndex(of: best) {
                 chosen = index
                 reason = "it names \(best) known fields"
@@ -330,13 +330,17 @@ public final class Sheet {
     }
 
     /// The field a header could be and how strongly (lower is stronger): `--map` first, then a type header in a sheet
-    /// of one type, then the synonyms by rank. Used both to find the header row and to map its columns.
-    static func candidate(_ header: String, _ conventions: Conventions, _ options: SheetOptions) -> (field: Field, rank: Int, via: String)? {
+    /// of one type, then the synonyms by rank, then (`byEnding`) a header read by its last words. Used both to find
+    /// the header row, where only whole names count (a data row's cells may end in any word), and to map its columns.
+    static func candidate(_ header: String, _ conventions: Conventions, _ options: SheetOptions,
+                          byEnding: Bool = true) -> (field: Field, rank: Int, via: String)? {
         // A cell this long is a note, not a column's name; reading it word by word would take seconds on a cell of megabytes.
         guard header.utf8.count <= Self.longestHeader else { return nil }
         if let mapped = options.map[Conventions.headerKey(header)] { return mapped.map { ($0, -2, "--map") } }
         if let typed = typeHeaderField(header, options.fileType, conventions) { return (typed, -1, "synonym") }
-        return conventions.fieldAndRank(forHeader: header).map { ($0.field, $0.rank, "synonym") }
+        if let whole = conventions.fieldAndRank(forHeader: header) { return (whole.field, whole.rank, "synonym") }
+        guard byEnding else { return nil }
+        return conventions.fieldByEnding(forHeader: header).map { ($0.field, $0.rank, "last words") }
     }
 }
 
