@@ -54,8 +54,9 @@ public enum RollupRenderer {
             if let impact = row.impactStatus { text += "  impact " + style.badge(impact) }
             text += "\n"
             let indent = String(repeating: "  ", count: Self.indent(level)) + "    "
-            // The reason of a row in trouble, of one typed otherwise than derived, and of one whose typed word was not understood.
-            if row.derivedStatus.isTrouble || (row.status != nil && row.status != row.derivedStatus) || row.statusUnread {
+            // The reason of every top row; beneath them, of a row in trouble, of one typed otherwise than derived, and
+            // of one whose typed word was not understood.
+            if level == 0 || row.derivedStatus.isTrouble || (row.status != nil && row.status != row.derivedStatus) || row.statusUnread {
                 text += indent + style.dim("why: " + row.reason) + "\n"
             }
             if let impact = row.impactStatus, impact.isTrouble, let reason = row.impactReason {
