@@ -150,6 +150,12 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
         #expect(ragged?.message == "row has 4 cells, the header has 3: cell D has no header")
     }
 
+    @Test func aSelfDependencyIsLocatedAtTheDependencyCell() throws {
+        let cycle = try analyse("ID,Title,Owner,Blocked By\nT1,One,Ben Okafor,T1\n").findings().first { $0.code == .dependencyCycle }
+        #expect(cycle?.location == SourceLocation(file: "t.csv", line: 2, column: "Blocked By"))
+        #expect(cycle?.message == "T1 depends on itself")
+    }
+
     /// A ragged row is located at the first cell it lacks, by its header, or the first it has past the header.
     @Test(arguments: [
         ("T1,One", "Owner", "row has 2 cells, the header has 4: no cell under Owner and the 1 column after it"),

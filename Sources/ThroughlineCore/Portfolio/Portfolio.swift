@@ -128,7 +128,7 @@ public struct Portfolio: Sendable {
 
     /// The finding for an item that names itself among what it waits for.
     static func dependsOnItself(_ item: Item) -> Finding {
-        Finding(.dependencyCycle, at: location(item), id: item.id, owner: item.owner, message: "\(item.label) depends on itself")
+        Finding(.dependencyCycle, at: location(item, column: .dependsOn), id: item.id, owner: item.owner, message: "\(item.label) depends on itself")
     }
 
     /// What an item waits for, one reference each. A cell that names one item whole ("Pricing, packaging") is that item,
