@@ -236,14 +236,11 @@ public struct Conventions: Sendable {
             let ending = Self.headerKey(words[start...].joined(separator: " "))
             // A type column is named plainly; `Outline Level` holds numbers, not types.
             guard let named = fields[ending], named != .type else { continue }
-            let before = fields[Self.headerKey(words[..<start].joined(separator: " "))]
-            let field: Field
-            switch named {
-            case .id, .title:
-                guard let whose = before ?? (named == .id ? .id : nil) else { return nil }
+            var field = named
+            if named == .id || named == .title {
+                // A name or key of what the words before it name; a bare key is an id, a bare name nothing.
+                guard let whose = fields[Self.headerKey(words[..<start].joined(separator: " "))] ?? (named == .id ? .id : nil) else { return nil }
                 field = whose
-            default:
-                field = named
             }
             return (field, Self.endingRank + (fieldRanks[ending] ?? 0))
         }

@@ -482,7 +482,7 @@ public struct Derivation: Sendable {
         return (status, worst, progressWeight > 0 ? progressSum / progressWeight : nil)
     }
 
-    /// A parent: its children by the chosen rule, then its own dates, the worse of the two.
+    /// A parent: its active children combined by the chosen rule.
     static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> Derived {
         let item = portfolio.items[index]
         let members = active.map { (status: known.results.status($0), weight: portfolio.items[$0].weight, progress: known.results.progress($0)) }
