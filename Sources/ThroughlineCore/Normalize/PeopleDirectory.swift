@@ -86,12 +86,18 @@ extension String {
 
 /// Numbers as people type them in sheets.
 public enum NumberReading {
-    /// Reads `1250`, `1,250`, `1 250`, `1.250,5`, `45,5`, `€40.5`, `$1,200`, `95%` (the percent sign is dropped), `-3`;
-    /// nil for anything else. Thousands separators are recognised only in groups of three digits.
+    /// Reads `1250`, `1,250`, `1 250`, `1.250,5`, `45,5`, `€40.5`, `$1,200`, `95%` (the percent sign is dropped), `-3`,
+    /// and the number in a cell typed with a scale or a unit (see `withAffixes`); nil for anything else. Thousands
+    /// separators are recognised only in groups of three digits.
     public static func read(_ text: String) -> Double? {
         // Most cells are plain numbers or empty: settle those without building a cleaned copy.
         if text.isEmpty { return nil }
         if let plain = Double(text), plain.isFinite { return plain }
+        return separated(text) ?? withAffixes(text)
+    }
+
+    /// A number with its separators, currency signs and percent sign, and nothing else.
+    private static func separated(_ text: String) -> Double? {
         var core = ""
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && !"€$£¥%".unicodeScalars.contains(scalar) {
             core.unicodeScalars.append(scalar)
@@ -123,4 +129,69 @@ public enum NumberReading {
         guard let normalized, let value = Double(normalized), value.isFinite else { return nil }
         return value
     }
+
+    /// A number typed the way KPI cells often are: in brackets for a negative (`(1.5)`), after a currency code
+    /// (`USD 1,200`), with a scale (`$1.2M`, `€40m`, `950k`, `2bn`) and with a unit after it (`4.5 days`, `30 ms`,
+    /// `1.2M users`, `40 EUR`). `k` and `K` are thousands, `M` and `mn` millions, `B` and `bn` billions; a lone `m` or
+    /// `b` is a scale only after a currency (`15m` may be minutes: it reads as 15). What comes before the number may be
+    /// a currency only (`Q3`, `approx 40` stay unread), and what comes after may hold no digit (`3/6`, `2026-01` stay
+    /// unread).
+    static func withAffixes(_ text: String) -> Double? {
+        var rest = Substring(text.trimmingSpaces)
+        var negative = false
+        if rest.count > 2, rest.hasPrefix("("), rest.hasSuffix(")") {
+            negative = true
+            rest = trimmed(rest.dropFirst().dropLast())
+        }
+        // A minus before a currency: `-$5`.
+        if rest.first == "-" || rest.first == "−", let next = rest.dropFirst().first, !(next.isASCII && next.isNumber) {
+            negative.toggle()
+            rest = trimmed(rest.dropFirst())
+        }
+        guard let start = rest.firstIndex(where: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
+        let prefix = trimmed(rest[..<start])
+        let currency = !prefix.isEmpty
+        if currency, !isCurrency(prefix) { return nil }
+        // The number, with the separators `separated` reads (a space only between digits, as in `1 250`).
+        var end = rest.index(after: start)
+        while end < rest.endIndex {
+            let character = rest[end]
+            if character.isASCII && (character.isNumber || character == "." || character == ",") {
+                end = rest.index(after: end)
+            } else if character == " ", rest[rest.index(before: end)].isNumber, let next = rest[rest.index(after: end)...].first, next.isASCII, next.isNumber {
+                end = rest.index(after: end)
+            } else {
+                break
+            }
+        }
+        guard let number = separated(String(rest[start..<end])) else { return nil }
+        var suffix = trimmed(rest[end...])
+        if suffix.hasPrefix("%") { suffix = trimmed(suffix.dropFirst()) }
+        let word = suffix.prefix { $0.isLetter }
+        let after = suffix.dropFirst(word.count)
+        var scale = 1.0
+        if after.first.map({ !$0.isLetter }) ?? true {
+            switch word {
+            case "k", "K": scale = 1e3
+            case "M", "mn", "Mn", "MN": scale = 1e6
+            case "B", "bn", "Bn", "BN": scale = 1e9
+            case "m": scale = currency || isCurrency(trimmed(after)) ? 1e6 : 1
+            case "b": scale = currency || isCurrency(trimmed(after)) ? 1e9 : 1
+            default: break
+            }
+        }
+        let unit = scale == 1 ? suffix : trimmed(after)
+        guard unit.count <= 30, unit.allSatisfy({ $0.isLetter || " ./%°'’-".contains($0) || isCurrency(Substring(String($0))) }) else { return nil }
+        return (negative ? -1 : 1) * number * scale
+    }
+
+    /// Currency signs and the codes most often typed beside an amount.
+    private static let currencies: Set<String> = [
+        "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₦", "US$", "A$", "C$", "NZ$", "R$", "HK$", "S$",
+        "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "PLN", "ZAR", "BRL", "MXN", "SGD", "HKD",
+    ]
+
+    private static func isCurrency(_ text: Substring) -> Bool { currencies.contains(text.uppercased()) }
+
+    private static func trimmed(_ text: Substring) -> Substring { Substring(String(text).trimmingSpaces) }
 }
