@@ -132,10 +132,10 @@ public enum NumberReading {
 
     /// A number typed the way KPI cells often are: in brackets for a negative (`(1.5)`), after a currency code
     /// (`USD 1,200`), with a scale (`$1.2M`, `€40m`, `950k`, `2bn`) and with a unit after it (`4.5 days`, `30 ms`,
-    /// `1.2M users`, `40 EUR`). `k` and `K` are thousands, `M` and `mn` millions, `B` and `bn` billions; a lone `m` or
-    /// `b` is a scale only after a currency (`15m` may be minutes: it reads as 15). What comes before the number may be
-    /// a currency only (`Q3`, `approx 40` stay unread), and what comes after may hold no digit (`3/6`, `2026-01` stay
-    /// unread).
+    /// `1.2M users`, `40 EUR`) or before it (`NPS 42`). `k` and `K` are thousands, `M` and `mn` millions, `B` and `bn`
+    /// billions; a lone `m` or `b` is a scale only beside a currency (`15m` may be minutes: it reads as 15). A word
+    /// before the number must stand apart from it (`Q3`, `v2` stay unread), and what comes after may hold no digit
+    /// (`3/6`, `2026-01` stay unread).
     static func withAffixes(_ text: String) -> Double? {
         var rest = Substring(text.trimmingSpaces)
         var negative = false
@@ -150,8 +150,11 @@ public enum NumberReading {
         }
         guard let start = rest.firstIndex(where: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
         let prefix = trimmed(rest[..<start])
-        let currency = !prefix.isEmpty
-        if currency, !isCurrency(prefix) { return nil }
+        let currency = isCurrency(prefix)
+        // Else a word set apart from the number (`NPS 42`), not one written against it (`Q3`, `v2`).
+        if !prefix.isEmpty, !currency {
+            guard prefix.count <= 30, prefix.allSatisfy({ $0.isLetter || $0 == " " }), rest[rest.index(before: start)] == " " else { return nil }
+        }
         // The number, with the separators `separated` reads (a space only between digits, as in `1 250`).
         var end = rest.index(after: start)
         while end < rest.endIndex {
