@@ -203,10 +203,14 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(report.rows[1].reason.hasSuffix("M2 overdue 21 days (due 2026-10-31)"))
     }
 
-    @Test func aDateColumnWithoutEvidenceTakesTheSheets() throws {
+    @Test func aDateColumnWithoutEvidenceIsNotReadInTheSheetsOrder() throws {
+        // due proves month-first; forecast's one date reads both ways, so it is not read (and says which order due has).
         let text = "id,type,title,parent,due,forecast\nO1,objective,Grow,,12/31/2026,\nM1,milestone,Legal,O1,6/30/2026,7/1/2026\n"
         let analysis = try analyse(text, settings: RollupSettings(asOf: CalendarDate(year: 2026, month: 5, day: 1)!))
-        #expect(analysis.reason("M1") == "M1 forecast 2026-07-01 is 1 day after due 2026-06-30")
+        #expect(analysis.reason("M1") == "M1 no status typed")
+        let finding = try #require(analysis.dataFindings.first { $0.code == .ambiguousDate })
+        #expect(finding.location.column == "forecast")
+        #expect(finding.message.hasSuffix("the sheet's other date columns are month first: give --date-order mdy to read it so"))
     }
 
     @Test func progressRollsUpByWeight() throws {

@@ -65,10 +65,10 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         // start proves month-first (9/14); due proves nothing of its own. --date-order reads due, never start.
         let input = "id,start,due\nA,9/14/2026,3/1/2027\nB,1/2/2026,4/5/2027\n"
         #expect(try normalized(input, dateOrder: .dayFirst).0 == "id,start,due\nA,2026-09-14,2027-01-03\nB,2026-01-02,2027-05-04\n")
-        // Without it, due takes the order start proves.
+        // Without it, due stays ambiguous (SPEC 3: never a silent guess), and its findings name the order start proves.
         let (output, codes) = try normalized(input)
-        #expect(output == "id,start,due\nA,2026-09-14,2027-03-01\nB,2026-01-02,2027-04-05\n")
-        #expect(codes.isEmpty)
+        #expect(output == "id,start,due\nA,2026-09-14,3/1/2027\nB,2026-01-02,4/5/2027\n")
+        #expect(codes == ["ambiguous-date", "ambiguous-date"])
         // A column with evidence both ways is read in the order given, and what cannot be read so is bad-date.
         #expect(try normalized("id,due\nA,13/1/2026\nB,1/13/2026\nC,3/1/2026\n", dateOrder: .dayFirst).1 == ["bad-date"])
     }

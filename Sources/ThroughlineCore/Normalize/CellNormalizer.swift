@@ -182,7 +182,9 @@ public struct CellNormalizer: Sendable {
         case keep
         case status(numericScale: NumericStatusScale?)
         case progress(fraction: Bool)
-        case date(order: DateOrder?, edge: PeriodEdge)
+        /// `otherColumns`: the order the sheet's other date columns agree on, named in the finding for a date this
+        /// column's order does not settle (never used to read it: that would be a guess).
+        case date(order: DateOrder?, edge: PeriodEdge, otherColumns: DateOrder?)
         case owner
         case number
     }
@@ -214,7 +216,7 @@ public struct CellNormalizer: Sendable {
         self.people = people
         soleOwners = profile.soleOwners
         self.file = file
-        // A date column that gives no evidence of its own takes the sheet's, when the sheet's other date columns agree.
+        // The order the sheet's date columns agree on, when they do: named in an ambiguous date's finding.
         let dayFirst = profile.dates.values.map(\.dayFirstVotes).reduce(0, +)
         let monthFirst = profile.dates.values.map(\.monthFirstVotes).reduce(0, +)
         let sheetOrder: DateOrder? = dayFirst > 0 && monthFirst == 0 ? .dayFirst : monthFirst > 0 && dayFirst == 0 ? .monthFirst : nil
@@ -228,10 +230,10 @@ public struct CellNormalizer: Sendable {
                 return .progress(fraction: (profile.largestBarePercent[column.index] ?? 0) <= 1)
             case .start, .due, .forecast, .updated:
                 // A column's own evidence decides; `--date-order`, the user's word, decides a column with none (or with
-                // evidence both ways); the other columns' agreement decides what is left.
+                // evidence both ways). What is left is ambiguous (SPEC 3: never a silent guess).
                 let inference = profile.dates[column.index] ?? DateOrderInference()
                 let proven = inference.isConflicting ? nil : inference.inferredOrder
-                return .date(order: proven ?? dateOrder ?? (inference.isConflicting ? nil : sheetOrder), edge: field.periodEdge)
+                return .date(order: proven ?? dateOrder, edge: field.periodEdge, otherColumns: inference.isConflicting ? nil : sheetOrder)
             case .owner:
                 return .owner
             case .weight, .baseline, .target, .actual:
@@ -403,12 +405,14 @@ public struct CellNormalizer: Sendable {
                 return .none
             }
             return .percent(Self.roundedPercent(percent))
-        case .date(let order, let edge):
+        case .date(let order, let edge, let otherColumns):
             switch DateReader.read(Substring(trimmed), order: order, edge: edge, fiscalYearStart: fiscalYearStart) {
             case .date(let date):
                 return .date(date)
             case .ambiguous(let dayFirst, let monthFirst):
-                report(.ambiguousDate, "'\(trimmed)' reads as \(dayFirst.iso) (day first) or \(monthFirst.iso) (month first), and the column does not say which; give --date-order dmy or mdy")
+                let advice = otherColumns.map { "the sheet's other date columns are \($0 == .dayFirst ? "day first: give --date-order dmy" : "month first: give --date-order mdy") to read it so" }
+                    ?? "give --date-order dmy or mdy"
+                report(.ambiguousDate, "'\(trimmed)' reads as \(dayFirst.iso) (day first) or \(monthFirst.iso) (month first), and the column does not say which; \(advice)")
                 return .none
             case .empty:
                 return .none
