@@ -69,7 +69,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     public static let crossTeamDependency = FindingCode(name: "cross-team-dependency", severity: .info, meaning: "waits for work owned by another team")
     public static let doneButOpen = FindingCode(name: "done-but-open", severity: .warning, meaning: "typed done while its progress or its children say otherwise")
     public static let abandonedWithoutReason = FindingCode(name: "abandoned-without-reason", severity: .warning, meaning: "cancelled with no note saying why")
-    public static let watermelon = FindingCode(name: "watermelon", severity: .warning, meaning: "typed not-started, on-track or at-risk while the status derived from the work is worse")
+    public static let watermelon = FindingCode(name: "watermelon", severity: .warning, meaning: "typed done, not-started, on-track or at-risk while the status derived from the work is worse: at-risk, blocked or off-track")
     public static let kpiOffTarget = FindingCode(name: "kpi-off-target", severity: .warning, meaning: "a KPI behind its paced target or worse than its baseline")
 
     public static let overAllocated = FindingCode(name: "over-allocated", severity: .warning, meaning: "a person allocated more than their capacity, by how much and when")

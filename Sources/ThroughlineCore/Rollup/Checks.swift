@@ -254,8 +254,9 @@ public struct Check: Sendable {
     }
 
     static func watermelon(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
-        // A dashboard colour better than the truth: typed not-started, on-track or at-risk; typed blocked already says "stuck".
-        guard let typed = item.typedStatus, (1...Status.atRisk.severity).contains(typed.severity) else { return }
+        // A dashboard colour better than the truth: typed done, not-started, on-track or at-risk over work in trouble
+        // (a parent typed done over open work is also `done-but-open`); typed blocked already says "stuck".
+        guard let typed = item.typedStatus, (Status.done.severity...Status.atRisk.severity).contains(typed.severity) else { return }
         let derived = input.results[index]
         guard derived.status.isTrouble, derived.status.severity > typed.severity else { return }
         found.append(input.finding(.watermelon, item, .status, "typed \(typed.rawValue), derived \(derived.status.rawValue): \(input.derivation.reason(index))"))
