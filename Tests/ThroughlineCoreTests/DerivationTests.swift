@@ -343,6 +343,27 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
     }
 
+    /// SPEC 2: titles match ignoring case and spaces, so a space more or less still names the item; an objective named
+    /// without a row of its own is one objective however its name is spaced.
+    @Test func referencesByTitleIgnoreSpaces() throws {
+        let text = "id,type,title,parent,objective\nO1,objective,Lift renewals to 92%,,\nI1,initiative,Faster checkout,,Lift renewals to 92 %\nM1,milestone,Step,Fastercheckout,\n"
+        let analysis = try analyse(text)
+        #expect(!analysis.findings().contains { $0.code == .unknownReference || $0.code == .orphan })
+        #expect(analysis.derivation.portfolio.parent[1] == 0)
+        #expect(analysis.derivation.portfolio.parent[2] == 1)
+        let flat = try analyse("id,title,objective\nA,a,Lift renewals to 92%\nB,b,Lift renewals to 92 %\n")
+        #expect(flat.derivation.portfolio.items.filter { $0.type == .objective }.map(\.title) == ["Lift renewals to 92%"])
+    }
+
+    /// An orphan says why: nothing named above it, or a name that leads to no objective.
+    @Test func anOrphanSaysWhatItsChainNames() throws {
+        let text = "id,type,title,parent,objective\nO1,objective,Grow,,\nI1,initiative,Push,,Grwo\nM1,milestone,Step,I1,\nM2,milestone,Alone,,\n"
+        let messages = try analyse(text).findings().filter { $0.code == .orphan }.map { "\($0.id ?? "") \($0.message)" }
+        #expect(messages == ["I1 serves no objective: it names objective 'Grwo', which leads to no objective",
+                             "M1 serves no objective: I1 above it names objective 'Grwo', which leads to no objective",
+                             "M2 serves no objective: no objective is named on it or on any item above it"])
+    }
+
     /// An accent typed as a mark of its own (NFD, as macOS writes names) names the item whose id or title has it
     /// composed (NFC), and the other way round.
     @Test func referencesInAnotherUnicodeFormNameTheirItem() throws {

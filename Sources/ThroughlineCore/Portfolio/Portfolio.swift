@@ -156,11 +156,11 @@ public struct Portfolio: Sendable {
     static func implicitObjectives(_ items: ItemTable) -> [(values: ItemValues, file: String)] {
         guard !items.contains(where: { $0.type == .objective }), items.contains(where: { !$0.objectiveReference.isEmpty }) else { return [] }
         let ids = Set(items.map(\.id))
-        let titles = Set(items.map { Conventions.wordKey($0.title) })
+        let titles = Set(items.map { ReferenceResolver.spacelessKey($0.title) })
         var seen = Set<String>()
         var implicit: [(values: ItemValues, file: String)] = []
         for item in items where !item.objectiveReference.isEmpty && !ids.contains(item.objectiveReference) {
-            let key = Conventions.wordKey(item.objectiveReference)
+            let key = ReferenceResolver.spacelessKey(item.objectiveReference)
             guard !titles.contains(key), seen.insert(key).inserted else { continue }
             var values = ItemValues()
             values.type = .objective
@@ -345,6 +345,8 @@ struct ReferenceResolver {
     private var sharedTitles: [Int: Int] = [:]
     /// Non-ASCII ids and titles as strings, built the first time a non-ASCII reference is found no other way.
     private var unicodeForms: (ids: [String: Int], titles: [String: Int])?
+    /// Titles without spaces, built the first time a reference is found no other way.
+    private var spacelessTitles: [String: (first: Int, count: Int)]?
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
@@ -421,6 +423,28 @@ struct ReferenceResolver {
         return (unicodeForms!.ids[reference.lowercased()] ?? unicodeForms!.titles[Conventions.wordKey(reference)]).map { ($0, nil) }
     }
 
+    /// The item whose title `reference` is once spaces are taken out too (SPEC 2: titles match ignoring case and
+    /// spaces), so `Lift renewal to 92 %` names `Lift renewal to 92%`; with how many items share it, when several do.
+    /// Asked only of a reference about to be reported unknown, so a sheet pays for the table only when it needs it.
+    mutating func lookupWithoutSpaces(_ reference: String) -> (index: Int, sharedBy: Int?)? {
+        let key = Self.spacelessKey(reference)
+        guard !key.isEmpty else { return nil }
+        if spacelessTitles == nil {
+            var titles: [String: (first: Int, count: Int)] = [:]
+            for position in items.indices {
+                let title = items.withBytes(position, .title) { $0.isEmpty ? "" : String(decoding: $0, as: UTF8.self) }
+                guard !title.isEmpty else { continue }
+                let key = Self.spacelessKey(title)
+                titles[key] = titles[key].map { ($0.first, $0.count + 1) } ?? (position, 1)
+            }
+            spacelessTitles = titles
+        }
+        return spacelessTitles![key].map { ($0.first, $0.count > 1 ? $0.count : nil) }
+    }
+
+    /// A title or reference as titles are matched when spaces do not count: its word key without spaces.
+    static func spacelessKey(_ text: String) -> String { Conventions.wordKey(text).filter { $0 != " " } }
+
     /// The sheet's ids (in lower case) and titles (by word key) that are not ASCII, as strings, with the first item of each.
     private func buildUnicodeForms() -> (ids: [String: Int], titles: [String: Int]) {
         var ids: [String: Int] = [:], titles: [String: Int] = [:]
@@ -478,7 +502,8 @@ struct ReferenceResolver {
 
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) ?? lookupOtherForm(reference) {
+        if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
+            ?? lookupWithoutSpaces(reference) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,

@@ -143,7 +143,17 @@ public struct Check: Sendable {
     /// Work whose chain of parents and objectives reaches no objective.
     static func orphan(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
         guard item.type != .objective, !input.serves[index], !input.results[index].status.isInactive else { return }
-        found.append(input.finding(.orphan, item, .objective, "serves no objective: no objective is named on it or on any item above it"))
+        found.append(input.finding(.orphan, item, .objective, "serves no objective: " + orphanCause(input, index)))
+    }
+
+    /// Why an orphan serves no objective: the top of its chain names nothing, or names what leads to no objective.
+    static func orphanCause(_ input: CheckInput, _ index: Int) -> String {
+        var top = index
+        while let up = input.portfolio.parent[top] { top = up }  // cycles are cut: the walk ends
+        let item = input.items[top]
+        let named = !item.objectiveReference.isEmpty ? ("objective", item.objectiveReference) : !item.parentReference.isEmpty ? ("parent", item.parentReference) : nil
+        guard let (field, reference) = named else { return "no objective is named on it or on any item above it" }
+        return "\(top == index ? "it" : "\(item.label) above it") names \(field) '\(reference)', which leads to no objective"
     }
 
     static func isWork(_ item: Item) -> Bool { item.type != .objective && item.type != .keyResult }
