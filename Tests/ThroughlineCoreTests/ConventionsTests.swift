@@ -30,6 +30,8 @@ import Testing
         ("see notes: Amber", nil, ""), ("Green - Red - vendor slipped", nil, ""), ("Done (R2)", .done, " (R2)"),
         ("Green (Y26)", .onTrack, " (Y26)"), ("Done (2026)", .done, " (2026)"), ("Green\u{A0}- on plan", .onTrack, "\u{A0}- on plan"),
         ("Amber\t− legal", .atRisk, "\t− legal"), ("(Green)", nil, ""), ("🟢 On track - QA next", .onTrack, " - QA next"),
+        ("Green (was Red)", nil, ""), ("Red -> Green next week", nil, ""), ("Amber - was green last month", nil, ""),
+        ("Red - red flags at legal", .offTrack, " - red flags at legal"),
     ]
 
     @Test(arguments: noteCases)

@@ -274,17 +274,25 @@ public struct Conventions: Sendable {
     /// slipped`, `Done (shipped 3 Nov)`, `Blocked: API`, `Green; watch Q4`. The note starts at the first `:`, `;`, `,`,
     /// `(` or line break, or at a dash with white space before it (so `at-risk` stays one word). Gives the status and
     /// the note as typed from its separator on; nil when the words before the note name no status, or a piece of the
-    /// note is itself a status word (`Green, Amber` and `Green - Red - vendor slipped` say two things, not one).
+    /// note is itself a status word, or the note names another colour (`Green, Amber`, `Green - Red - vendor slipped`
+    /// and `Green (was Red)` say two things, not one).
     public func statusWithNote(_ text: String) -> (status: Status, note: Substring)? {
         let pieces = Self.notePieces(text)
         guard pieces.count > 1, let typed = status(for: String(text[pieces[0]]).trimmingSpaces) else { return nil }
         for piece in pieces.dropFirst() {
             if let other = exactStatus(for: text[piece]), other != typed { return nil }
+            // A colour of another status anywhere in the note: `Green (was Red)`, `Red -> Green next week`.
+            for word in text[piece].split(whereSeparator: { !$0.isLetter }) where Self.colourWords.contains(word.lowercased()) {
+                if let other = exactStatus(for: word), other != typed { return nil }
+            }
         }
         let cut = pieces[0].upperBound
         let start = text[..<cut].lastIndex { !$0.isWhitespace }.map { text.index(after: $0) } ?? cut
         return (typed, text[start...])
     }
+
+    /// The RAG colours, which a note cannot name without saying a second status.
+    private static let colourWords: Set<String> = ["red", "amber", "green", "yellow", "orange"]
 
     /// The ranges of `text` between note separators (see `statusWithNote`), separators and the white space around
     /// them left out; the first is what comes before the first separator, and is empty when the text starts with one.
