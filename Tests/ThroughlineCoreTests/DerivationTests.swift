@@ -400,6 +400,18 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let analysis = try analyse(text)
         let codes = Set(analysis.findings().map(\.code.name))
         #expect(codes.isSuperset(of: ["hierarchy-cycle", "dependency-cycle"]))
+        // Each item on the circle of dependencies says so on its own row; B, off it, does not.
+        let circle = analysis.findings().filter { $0.code == .dependencyCycle }
+        #expect(circle.map(\.id) == ["A", "C"])
+        #expect(circle.map(\.location.line) == [2, 4])
+        #expect(Set(circle.map(\.message)) == ["these items wait for each other in a circle: A, C"])
+    }
+
+    @Test func aLongCircleNamesItsFirstItemsAndCountsTheRest() throws {
+        let rows = (1...20).map { "T\($0),task,t\($0),T\($0 % 20 + 1)" }.joined(separator: "\n")
+        let circle = try analyse("id,type,title,depends-on\n" + rows + "\n").findings().filter { $0.code == .dependencyCycle }
+        #expect(circle.count == 20)
+        #expect(circle.first?.message == "these items wait for each other in a circle: T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, … (20 items)")
     }
 
     @Test func aDependencyCircleStillRollsUpToItsParents() throws {

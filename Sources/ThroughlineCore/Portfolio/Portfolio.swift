@@ -223,6 +223,9 @@ public struct Portfolio: Sendable {
         return true
     }
 
+    /// How many items of a circle of dependencies its findings name.
+    static let circleNamesShown = 12
+
     /// Finds circles of dependencies (Tarjan's algorithm, iterative so deep chains cannot overflow the stack).
     static func dependencyCycles(_ dependencies: IndexLists, items: ItemTable) -> (findings: [Finding], members: Set<Int>) {
         let count = dependencies.count
@@ -260,11 +263,16 @@ public struct Portfolio: Sendable {
                         if top == node { break }
                     }
                     if component.count > 1 {
+                        // Every item of the circle is on it, and each says so on its own row.
                         members.formUnion(component)
-                        let first = component.min()!
-                        let names = component.sorted().map { items[$0].label }.joined(separator: ", ")
-                        findings.append(Finding(.dependencyCycle, at: location(items[first], column: .dependsOn), id: items[first].id,
-                                                owner: items[first].owner, message: "these items wait for each other in a circle: \(names)"))
+                        let sorted = component.sorted()
+                        let names = sorted.prefix(Self.circleNamesShown).map { items[$0].label }.joined(separator: ", ")
+                            + (sorted.count > Self.circleNamesShown ? ", … (\(sorted.count) items)" : "")
+                        for member in sorted {
+                            let item = items[member]
+                            findings.append(Finding(.dependencyCycle, at: location(item, column: .dependsOn), id: item.id, owner: item.owner,
+                                                    message: "these items wait for each other in a circle: \(names)"))
+                        }
                     }
                 }
             }
