@@ -16,7 +16,7 @@ public struct CheckInput: Sendable {
         results = derivation.results
         settings = derivation.settings
         columnNames = items.texts.files.map { headerNames[$0] ?? [:] }
-        serves = wanted(.orphan) ? Self.serves(portfolio) : []
+        orphanTops = wanted(.orphan) ? Self.orphanTops(portfolio) : []
         let order = wanted(.noWork) || wanted(.noKPI) ? Self.bottomUp(portfolio) : []
         activeWork = wanted(.noWork) ? Self.activeWork(portfolio, results, order) : []
         measured = wanted(.noKPI) ? Self.measured(portfolio, order) : []
@@ -29,8 +29,9 @@ public struct CheckInput: Sendable {
     let settings: RollupSettings
     /// Per file of the table, the header each field was read from.
     private let columnNames: [[Field: String]]
-    /// Per item, whether its chain of parents and objectives reaches an objective (`orphan`).
-    let serves: [Bool]
+    /// Per item, -1 when its chain of parents and objectives reaches an objective, else the item at the top of its
+    /// chain (`orphan`, which names what that item names).
+    let orphanTops: [Int32]
     /// Per item, how much active work lies beneath it (`no-work`).
     let activeWork: [Int32]
     /// Per item, whether a key result or a KPI lies beneath it or is it (`no-kpi`).
@@ -58,25 +59,28 @@ public struct CheckInput: Sendable {
         return order.reversed()
     }
 
-    /// Whether each item's chain of parents and objectives reaches an objective; each chain is walked once.
-    static func serves(_ portfolio: Portfolio) -> [Bool] {
+    /// For each item, -1 when its chain of parents and objectives reaches an objective, else the top of its chain;
+    /// each chain is walked once.
+    static func orphanTops(_ portfolio: Portfolio) -> [Int32] {
         let items = portfolio.items
-        var serves = [Bool?](repeating: nil, count: items.count)
+        let unknown: Int32 = -2
+        var tops = [Int32](repeating: unknown, count: items.count)
         var path: [Int] = []
-        for start in items.indices {
+        for start in items.indices where tops[start] == unknown {
             path.removeAll(keepingCapacity: true)
             var current: Int? = start
-            var answer = false
+            var answer: Int32 = -1
             while let node = current {
-                if let known = serves[node] { answer = known; break }
-                if items[node].type == .objective || portfolio.objective[node] != nil { answer = true; break }
+                if tops[node] != unknown { answer = tops[node]; break }
+                if items[node].type == .objective || portfolio.objective[node] != nil { answer = -1; break }
                 path.append(node)
                 current = portfolio.parent[node]
+                if current == nil { answer = Int32(node) }
             }
-            for node in path { serves[node] = answer }
-            serves[start] = serves[start] ?? answer
+            for node in path { tops[node] = answer }
+            if tops[start] == unknown { tops[start] = answer }
         }
-        return serves.map { $0 ?? false }
+        return tops
     }
 
     /// How many active work items lie beneath each item, counted up the hierarchy in `order` (children first).
@@ -142,14 +146,13 @@ public struct Check: Sendable {
 
     /// Work whose chain of parents and objectives reaches no objective.
     static func orphan(_ input: CheckInput, _ index: Int, _ item: Item, _ found: inout [Finding]) {
-        guard item.type != .objective, !input.serves[index], !input.results[index].status.isInactive else { return }
+        guard item.type != .objective, input.orphanTops[index] >= 0, !input.results[index].status.isInactive else { return }
         found.append(input.finding(.orphan, item, .objective, "serves no objective: " + orphanCause(input, index)))
     }
 
     /// Why an orphan serves no objective: the top of its chain names nothing, or names what leads to no objective.
     static func orphanCause(_ input: CheckInput, _ index: Int) -> String {
-        var top = index
-        while let up = input.portfolio.parent[top] { top = up }  // cycles are cut: the walk ends
+        let top = Int(input.orphanTops[index])
         let item = input.items[top]
         let named = !item.objectiveReference.isEmpty ? ("objective", item.objectiveReference) : !item.parentReference.isEmpty ? ("parent", item.parentReference) : nil
         guard let (field, reference) = named else { return "no objective is named on it or on any item above it" }
