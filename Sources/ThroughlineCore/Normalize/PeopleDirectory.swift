@@ -132,8 +132,8 @@ public enum NumberReading {
 
     /// A number typed the way KPI cells often are: in brackets for a negative (`(1.5)`), after a currency code
     /// (`USD 1,200`), with a scale (`$1.2M`, `€40m`, `950k`, `2bn`) and with a unit after it (`4.5 days`, `30 ms`,
-    /// `1.2M users`, `40 EUR`) or before it (`NPS 42`). `k` and `K` are thousands, `M` and `mn` millions, `B` and `bn`
-    /// billions; a lone `m` or `b` is a scale only beside a currency (`15m` may be minutes: it reads as 15). A word
+    /// `1.2M users`, `40 EUR`) or before it (`NPS 42`). `k` and `K` are thousands, `M`, `MM`, `mn` and `Mio` millions,
+    /// `B`, `bn` and `Mrd` billions; a lone `m` or `b` is a scale only beside a currency (`15m` may be minutes: it reads as 15). A word
     /// before the number must stand apart from it (`Q3`, `v2` stay unread), and what comes after may hold no digit
     /// (`3/6`, `2026-01` stay unread).
     static func withAffixes(_ text: String) -> Double? {
@@ -176,8 +176,8 @@ public enum NumberReading {
         if after.first.map({ !$0.isLetter }) ?? true {
             switch word {
             case "k", "K": scale = 1e3
-            case "M", "mn", "Mn", "MN": scale = 1e6
-            case "B", "bn", "Bn", "BN": scale = 1e9
+            case "M", "MM", "mn", "Mn", "MN", "Mio": scale = 1e6
+            case "B", "bn", "Bn", "BN", "Mrd": scale = 1e9
             case "m": scale = currency || isCurrency(trimmed(after)) ? 1e6 : 1
             case "b": scale = currency || isCurrency(trimmed(after)) ? 1e9 : 1
             default: break
