@@ -504,7 +504,8 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: [
         ("Ana Lopez", OwnerKind.person), ("Platform Team", .team), ("Finance Dept", .team), ("Marketing & Sales", .team), ("Ops/Infra", .team),
         ("Ana, Ben", .shared(["ana", "ben"])), ("Ana / Ben", .shared(["ana", "ben"])), ("Ana and Ben", .shared(["ana", "ben"])), ("", .nobody),
-        ("TBD", .nobody), ("Growth", .team), ("Lopez, Ana", .person),
+        ("TBD", .nobody), ("Growth", .team), ("Lopez, Ana", .person), ("Lopez, Ana; Ben", .shared(["lopez, ana", "ben"])),
+        ("Lopez, Ana / Ben Ode", .shared(["lopez, ana", "ben ode"])),
         // An address is one mailbox, whatever its domain says; a spreadsheet's error is nobody.
         ("omar.haddad@example.org", .person), ("ana@acme.org, ben@acme.org", .shared(["ana@acme.org", "ben@acme.org"])),
         ("#N/A", .nobody), ("#REF!", .nobody),
@@ -513,6 +514,21 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items
         let classifier = OwnerClassifier(items: items, people: PeopleDirectory(), conventions: .builtIn)
         #expect(classifier.classify(owner) == expected)
+    }
+
+    /// Each `Last, First` of a list the people sheet knows is one person: `Brennan, Liam; Okoro, Ada` names two.
+    @Test func aListOfLastFirstNamesCountsItsPeople() throws {
+        let items = try analyse("id,title,owner\nA,a,\"Brennan, Liam; Okoro, Ada\"\n").derivation.portfolio.items
+        var people = PeopleDirectory()
+        people.add(.init(name: "Liam Brennan", team: nil, email: nil, fte: 1))
+        people.add(.init(name: "Okoro, Ada", team: nil, email: nil, fte: 1))
+        let classifier = OwnerClassifier(items: items, people: people, conventions: .builtIn)
+        #expect(classifier.classify("Brennan, Liam; Okoro, Ada") == .shared(["brennan, liam", "okoro, ada"]))
+        #expect(classifier.classify("Brennan, Liam") == .person)
+        // Without the people sheet, a list joined with `;` whose every piece is `Last, First` is read so too.
+        let unknown = OwnerClassifier(items: items, people: PeopleDirectory(), conventions: .builtIn)
+        #expect(unknown.classify("Brennan, Liam; Okoro, Ada") == .shared(["brennan, liam", "okoro, ada"]))
+        #expect(unknown.classify("Brennan, Liam; Ada") == .shared(["brennan", "liam", "ada"]))
     }
 
     /// A sheet that writes every person `Last, First` names one person per cell; where people are also written any

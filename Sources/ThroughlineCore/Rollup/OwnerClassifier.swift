@@ -82,11 +82,18 @@ public final class OwnerClassifier: Sendable {
         if people.person(matching: owner) != nil { return .person }
         let isGroup = { (key: String) in Self.isGroup(key, teams: teams) }
         if isGroup(key) { return .team }
-        let parts = Self.split(key)
+        // "Sharma, Priya" is one person when the people sheet names them, when "Priya Sharma" is named alone elsewhere,
+        // or when every person is written so; so is each such name in a list ("Brennan, Liam; Okoro, Ada" is two people).
+        let isOnePerson = { (piece: String) -> Bool in
+            let halves = piece.split(separator: ",").map { String($0).trimmingSpaces }
+            guard halves.count == 2, !isGroup(piece), !halves.contains(where: isGroup) else { return false }
+            return people.person(matching: piece) != nil || lastFirst && isLastFirst(piece) || soleOwners.contains(halves[1] + " " + halves[0])
+        }
+        // A list joined with `;` whose every piece is `Last, First` is a list of people written so, as Outlook writes one.
+        let pieces = key.split(separator: ";").map { String($0).trimmingSpaces }
+        let listOfLastFirst = pieces.count > 1 && pieces.allSatisfy { isLastFirst($0) && !isGroup($0) }
+        let parts = Self.split(key, keeping: { listOfLastFirst || isOnePerson($0) })
         if parts.count <= 1 { return .person }
-        // "Sharma, Priya" is one person when "Priya Sharma" is named alone elsewhere, or when every person is written so.
-        if parts.count == 2, key.contains(","), !parts.contains(where: isGroup),
-           lastFirst && isLastFirst(key) || soleOwners.contains(parts[1] + " " + parts[0]) { return .person }
         if parts.contains(where: isGroup) { return .team }
         return .shared(parts)
     }
@@ -109,10 +116,25 @@ public final class OwnerClassifier: Sendable {
         return halves.count == 2 && !halves[0].isEmpty && halves[1].contains(".") && !key.contains(where: \.isWhitespace)
     }
 
-    /// Splits on `,` `/` `&` `+` `;` and the word "and".
-    static func split(_ key: String) -> [String] {
+    /// Splits on `,` `/` `&` `+` `;` and the word "and"; a piece between the others that `keeping` says is one name
+    /// (`Okoro, Ada`) is not split at its comma.
+    static func split(_ key: String, keeping: (String) -> Bool = { _ in false }) -> [String] {
         var parts: [String] = []
-        for piece in key.split(whereSeparator: { ",/&+;\n".contains($0) }) {
+        for strong in key.split(whereSeparator: { "/&+;\n".contains($0) }) {
+            let text = String(strong).trimmingSpaces
+            if text.contains(","), !text.split(separator: " ").contains("and"), keeping(text) {
+                parts.append(text)
+                continue
+            }
+            parts += splitWeak(Substring(text))
+        }
+        return parts
+    }
+
+    /// Splits on `,` and the word "and".
+    private static func splitWeak(_ text: Substring) -> [String] {
+        var parts: [String] = []
+        for piece in text.split(separator: ",") {
             // "ana and ben": the word "and" between names separates them too.
             var words: [Substring] = []
             for word in piece.split(separator: " ") {
