@@ -61,6 +61,14 @@ enum TrackerSources {
         } else {
             for sheet in conventionsSheets { try context.note("\(sheet): skipped: a conventions sheet, not a tracker (--conventions names the one used)") }
         }
+        // A people sheet named otherwise (`Team members.csv`, `staff.csv`) is known by its columns, in a set of sheets.
+        let inSet = paths.count > 1 || paths.contains { $0 != "-" && context.isFolder($0) }
+        if inSet, peopleSheets.isEmpty, !settings.hasPeople {
+            if let found = try files.first(where: { try PeopleDirectory.isPeopleSheet(settings.open($0, context: context).layout) }) {
+                peopleSheets.append(found)
+                files.removeAll { $0 == found }
+            }
+        }
         if let people = peopleSheets.first, !settings.hasPeople {
             try settings.loadPeople(people, context: context)
             try context.note("\(people): read as the people sheet (owners are matched against it)")

@@ -19,18 +19,34 @@ public struct PeopleDirectory: Sendable {
     /// An empty directory: owners are only trimmed.
     public init() {}
 
+    /// The headers (as `Conventions.headerKey` gives them) a people sheet's columns are known by.
+    static let nameHeaders = ["person", "name", "fullname", "employee", "owner", "resource", "personname"]
+    static let teamHeaders = ["team", "department", "dept", "group", "function"]
+    static let emailHeaders = ["email", "emailaddress", "mail"]
+    static let fteHeaders = ["fte", "capacity", "availability"]
+
+    /// Whether a sheet of a set, whatever its file is called, is a people sheet: a person column with an e-mail or FTE
+    /// column beside it, and no column of work (status, dates, progress, references, type, KPI values, weight).
+    public static func isPeopleSheet(_ layout: SheetLayout) -> Bool {
+        let headers = Set(layout.columns.map { Conventions.headerKey($0.header) })
+        let work: Set<Field> = [.type, .status, .progress, .start, .due, .forecast, .updated, .parent, .objective, .dependsOn, .weight,
+                                .baseline, .target, .actual]
+        return !headers.isDisjoint(with: nameHeaders) && !(headers.isDisjoint(with: emailHeaders) && headers.isDisjoint(with: fteHeaders))
+            && !layout.columns.contains { $0.field.map(work.contains) ?? false }
+    }
+
     /// Reads a people sheet: a person or name column, and optionally team, e-mail and FTE columns.
     public init(sheet: Sheet) throws {
         let headers = sheet.layout.columns.map { Conventions.headerKey($0.header) }
         func column(_ names: [String]) -> Int? { headers.firstIndex { names.contains($0) } }
-        guard let nameColumn = column(["person", "name", "fullname", "employee", "owner", "resource", "personname"]) else {
+        guard let nameColumn = column(Self.nameHeaders) else {
             throw ThroughlineError.data(SourceLocation(file: sheet.input.file, line: sheet.layout.headerLine),
                                         "a people sheet needs a Person (or Name) column",
                                         hint: "columns read: Person, Team, Email, FTE")
         }
-        let teamColumn = column(["team", "department", "dept", "group", "function"])
-        let emailColumn = column(["email", "emailaddress", "mail"])
-        let fteColumn = column(["fte", "capacity", "availability"])
+        let teamColumn = column(Self.teamHeaders)
+        let emailColumn = column(Self.emailHeaders)
+        let fteColumn = column(Self.fteHeaders)
         try sheet.forEachDataRow { record in
             func cell(_ index: Int?) -> String? {
                 guard let index, index < record.count else { return nil }
