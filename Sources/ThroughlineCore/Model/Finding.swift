@@ -45,11 +45,11 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
         hint: "write a date such as 2026-03-01, 1/3/2026, 1-Mar-2026 or Q2 2026 (the README lists every form read)")
     public static let ambiguousDate = FindingCode(name: "ambiguous-date", severity: .warning, meaning: "a date that reads both day-first and month-first, and the column does not say which")
     public static let unknownStatus = FindingCode(name: "unknown-status", severity: .warning, meaning: "a status word that maps to no canonical status",
-        hint: "map the word in a conventions sheet with a row status,WORD,STATUS and pass it with --conventions")
+        hint: "map the word with a row status,WORD,STATUS in the conventions sheet (conventions.csv in the folder, or --conventions FILE)")
     public static let badNumber = FindingCode(name: "bad-number", severity: .error, meaning: "a number or percentage cell that cannot be read, or is out of range",
         hint: "write a number such as 45, 45% or 0.45; a percentage runs from 0 to 100")
     public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type",
-        hint: "map the word in a conventions sheet with a row type,WORD,TYPE and pass it with --conventions")
+        hint: "map the word with a row type,WORD,TYPE in the conventions sheet (conventions.csv in the folder, or --conventions FILE)")
     public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header",
         hint: "look for a delimiter inside a cell that is not quoted, or a cell missing")
 
