@@ -184,6 +184,21 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(!analysis.findings().contains { $0.code == .orphan || $0.code == .unknownReference || $0.location.line == 0 })
     }
 
+    /// A row another row names as its objective is an objective, type column or not; where the sheet has such rows, a
+    /// name that is no row's is an unknown reference with a "did you mean", not an objective of its own.
+    @Test func rowsNamedAsObjectivesAreObjectives() throws {
+        let text = "id,title,goal,owner,status,due\nG1,Lift activation,,Ana,Green,2026-12-31\nT1,Checklist,Lift activation,Ben,Green,2026-12-01\nT2,Invites,Lift Activaton,Cy,Green,2026-12-01\n"
+        let analysis = try analyse(text)
+        #expect(analysis.implicitObjectives.isEmpty)
+        #expect(analysis.derivation.portfolio.items[0].type == .objective)
+        #expect(analysis.codes("G1") == ["no-kpi"])
+        #expect(analysis.codes("T2") == ["unknown-reference", "orphan"])
+        let unknown = analysis.findings().first { $0.code == .unknownReference }
+        #expect(unknown?.message == "objective 'Lift Activaton' names no item in the sheet; did you mean 'Lift activation'?")
+        let report = RollupReport(analysis.derivation, grouping: .objective, depth: 0)
+        #expect(report.rows.map(\.id) == ["G1"])
+    }
+
     /// By team, a row with no team counts under its owner's team in the people sheet, else under the team above it.
     @Test func byTeamFillsMissingTeamsFromPeopleThenFromAbove() throws {
         let text = """

@@ -141,6 +141,14 @@ public struct ItemTable: RandomAccessCollection, Sendable {
         return builder.table()
     }
 
+    /// This table with the items at `positions` given `type`; only the blocks holding them are copied.
+    func settingType(_ type: ItemType, at positions: [Int]) -> ItemTable {
+        guard !positions.isEmpty else { return self }
+        var blocks = self.blocks
+        for position in positions { blocks[position >> Self.blockShift][position & Self.blockMask].type = type.recordCode }
+        return ItemTable(blocks: blocks, texts: texts, count: count)
+    }
+
     /// The distinct owners and teams the items name.
     func ownersAndTeams() -> (owners: Set<String>, teams: Set<String>) {
         var ownerSeen = [Bool](repeating: false, count: texts.names.count)

@@ -19,10 +19,10 @@ public struct Portfolio: Sendable {
     public init(items given: ItemTable) { self.init(items: given, sharedFrom: 100_000) }
 
     /// Resolves references; from `sharedFrom` items on, the lookups that only read are done in two halves at once.
+    /// A row of no type that another row names as its objective is an objective.
     init(items given: ItemTable, sharedFrom: Int) {
         let implicit = Self.implicitObjectives(given)
-        let items = given.appending(implicit, isImplicit: true)
-        self.items = items
+        var items = given.appending(implicit, isImplicit: true)
         var findings: [Finding] = []
         var byID = ItemIndex(capacity: items.count)
         var repeatedIDs = Set<Int>()
@@ -115,6 +115,13 @@ public struct Portfolio: Sendable {
                 }
             }
         }
+        var named = Set<Int>()
+        for index in objective.indices where objective[index] >= 0 && objective[index] != index {
+            let target = Int(objective[index])
+            if items.record(target).type == 0 { named.insert(target) }
+        }
+        items = items.settingType(.objective, at: named.sorted())
+        self.items = items
         Self.cutHierarchyCycles(&parent, objective: objective, items: items, findings: &findings)
         let cycles = Self.dependencyCycles(dependencies, items: items)
         findings += cycles.findings
@@ -157,6 +164,10 @@ public struct Portfolio: Sendable {
         guard !items.contains(where: { $0.type == .objective }), items.contains(where: { !$0.objectiveReference.isEmpty }) else { return [] }
         let ids = Set(items.map(\.id))
         let titles = Set(items.map { ReferenceResolver.spacelessKey($0.title) })
+        // Where some name is a row's, the sheet has its objectives as rows: a name that is no row's is then an unknown
+        // reference (a typo gets its "did you mean"), not an objective of its own.
+        let names = items.filter { !$0.objectiveReference.isEmpty }.map(\.objectiveReference)
+        guard !names.contains(where: { ids.contains($0) || titles.contains(ReferenceResolver.spacelessKey($0)) }) else { return [] }
         var seen = Set<String>()
         var implicit: [(values: ItemValues, file: String)] = []
         for item in items where !item.objectiveReference.isEmpty && !ids.contains(item.objectiveReference) {
