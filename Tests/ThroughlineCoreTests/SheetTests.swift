@@ -56,6 +56,23 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(try sheet("Task Name,Progress\nA,Completed\n", options: options).layout.columns.map(\.field) == [.title, .progress])
     }
 
+    /// Smartsheet's Level holds outline numbers: not types. A Level of type words is the type.
+    @Test func aTypeColumnOfNumbersIsAnOutlineLevel() throws {
+        let smartsheet = try sheet("Task Name,Level,Parent,Status\nPlatform,0,,Green\nIngest,1,Platform,Green\n").layout
+        #expect(smartsheet.columns.map(\.field) == [.title, nil, .parent, .status])
+        #expect(smartsheet.notes == ["column 'Level' holds numbers (outline levels), not item types: it is kept as is"])
+        #expect(try sheet("Task Name,Level\nPlatform,Initiative\nIngest,Milestone\n").layout.columns.map(\.field) == [.title, .type])
+    }
+
+    /// Microsoft Project's Finish beside its Baseline Finish is the finish planned now: the forecast.
+    @Test func aFinishBesideABaselineFinishIsTheForecast() throws {
+        let project = try sheet("Name,Finish_Date,Baseline_Finish\nA,2027-02-01,2026-12-01\n").layout
+        #expect(project.columns.map(\.field) == [.title, .forecast, .due])
+        #expect(project.notes.contains("column 'Finish_Date' is the finish planned now, beside the baseline in 'Baseline_Finish': it is read as the forecast"))
+        #expect(try sheet("Name,Finish,Baseline Finish,Forecast\nA,2027-02-01,2026-12-01,2027-01-01\n").layout.columns.map(\.field) == [.title, nil, .due, .forecast])
+        #expect(try sheet("Name,Finish,Due\nA,2027-02-01,2026-12-01\n").layout.columns.map(\.field) == [.title, nil, .due])
+    }
+
     @Test func headerIsFoundBelowPreambleRows() throws {
         let layout = try sheet("Company tracker\nExported 2026-11-20,,\n\nRef,Name,RAG,Owner\nA,Alpha,G,Ana\n").layout
         #expect(layout.headerRow == 4)

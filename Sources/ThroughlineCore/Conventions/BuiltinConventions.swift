@@ -137,6 +137,8 @@ field,Planned Finish Date,due
 field,Baseline Finish Date,due
 field,Baseline End Date,due
 field,Target Completion Date,due
+field,Baseline Completion Date,due
+field,Baseline Completion,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast
@@ -169,6 +171,7 @@ field,Last Modified Time,updated
 field,Depends On,depends-on
 field,Predecessors,depends-on
 field,Blocked By,depends-on
+field,Inward issue link (Blocks),depends-on
 field,Dependencies,depends-on
 field,Dependency,depends-on
 field,Depends,depends-on

@@ -286,6 +286,23 @@ public final class Sheet {
                 notes.append("column '\(headers[column].collapsingSpaces)' holds status words, not percentages: it is read as the status")
             }
         }
+        // A type column of numbers (Smartsheet's or Microsoft Project's Level: 0, 1, 2) gives outline levels, not types.
+        if let column = winner[.type], candidates[column]?.via != "--map" {
+            let cells = sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
+            if !cells.isEmpty, cells.allSatisfy({ Int($0) != nil && conventions.type(for: $0) == nil }) {
+                candidates[column] = nil
+                winner[.type] = nil
+                notes.append("column '\(headers[column].collapsingSpaces)' holds numbers (outline levels), not item types: it is kept as is")
+            }
+        }
+        // Beside a baseline finish, a plain finish is the current plan (Microsoft Project's Finish and Baseline Finish):
+        // it is the forecast, when no column is.
+        if winner[.forecast] == nil, let baseline = winner[.due], Conventions.headerKey(headers[baseline]).hasPrefix("baseline"),
+           let other = candidates.indices.first(where: { $0 != baseline && candidates[$0]?.field == .due && candidates[$0]?.via != "--map" }) {
+            candidates[other] = (.forecast, candidates[other]!.rank, candidates[other]!.via)
+            winner[.forecast] = other
+            notes.append("column '\(headers[other].collapsingSpaces)' is the finish planned now, beside the baseline in '\(headers[baseline].collapsingSpaces)': it is read as the forecast")
+        }
         var names: [String] = []
         for (index, header) in headers.enumerated() {
             let trimmed = header.collapsingSpaces
