@@ -134,6 +134,12 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(output == "id,owner\nA,Aisha Okafor\nB,Ben Ode\nC,cy@contoso.com\nD,Mei Chen\nE,\nF,\"Ana, Ben\"\nG,Tom <not an address>\n")
     }
 
+    /// Microsoft Project writes a resource's share after the name: the owner is the name.
+    @Test func aResourceShareIsNotPartOfTheOwner() throws {
+        let (output, _) = try normalized("id,owner\nA,Ben Okafor[50%]\nB,\"Ana Silva,Ben Okafor[25.5%]\"\nC,Team [Blue]\n")
+        #expect(output == "id,owner\nA,Ben Okafor\nB,\"Ana Silva,Ben Okafor\"\nC,Team [Blue]\n")
+    }
+
     @Test func lastFirstBecomesTheNameTheSheetUsesElsewhere() throws {
         let (output, _) = try normalized("id,owner\nA,Ana Lopez\nB,\"Lopez, Ana\"\nC,\"Ana, Ben\"\n")
         #expect(output == "id,owner\nA,Ana Lopez\nB,\"Ana Lopez\"\nC,\"Ana, Ben\"\n")

@@ -364,6 +364,7 @@ owner,N/A,nobody
 owner,-,nobody
 owner,?,nobody
 owner,None,nobody
+owner,Vacant,nobody
 owner,R&D,team
 
 """#

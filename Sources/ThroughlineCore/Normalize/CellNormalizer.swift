@@ -444,6 +444,8 @@ public struct CellNormalizer: Sendable {
         var collapsed = typed.collapsingSpaces
         // A list as some tools export it: `[Mei Chen]`, `[]` for nobody.
         if collapsed.hasPrefix("["), collapsed.hasSuffix("]") { collapsed = String(collapsed.dropFirst().dropLast()).trimmingSpaces }
+        // Microsoft Project's share of a resource: `Ben Okafor[50%]` is Ben Okafor.
+        collapsed = Self.withoutShares(collapsed)
         // `Aisha Okafor <aisha@contoso.com>`: the address finds the person in the people sheet, else the name before it is the owner.
         if let (name, address) = Self.nameAndAddress(collapsed) {
             if let person = people.person(matching: address) { return person.name }
@@ -457,6 +459,20 @@ public struct CellNormalizer: Sendable {
             return spelled
         }
         return collapsed
+    }
+
+    /// The text without Microsoft Project's resource shares, `[50%]` after a name.
+    static func withoutShares(_ text: String) -> String {
+        guard text.contains("%]") else { return text }
+        var result = "", rest = Substring(text)
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            let inside = rest[rest.index(after: open)..<close]
+            let isShare = inside.hasSuffix("%") && inside.dropLast().allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+            result += rest[..<open]
+            if !isShare { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return (result + rest).collapsingSpaces
     }
 
     /// `Name <address@host>` split into the name (possibly empty) and the address; nil for any other text.
