@@ -64,6 +64,15 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(try sheet("Task Name,Level\nPlatform,Initiative\nIngest,Milestone\n").layout.columns.map(\.field) == [.title, .type])
     }
 
+    /// Jira's Parent holds the parent's numeric Issue id while the ids are Issue keys: Parent summary names the parent.
+    @Test func aParentColumnOfNumbersGivesWayToOneThatNamesTheParent() throws {
+        let jira = try sheet("Summary,Issue key,Issue id,Parent,Parent summary\nCheckout,PAY-1,10001,,\nCart,PAY-2,10002,10001,Checkout\n").layout
+        #expect(jira.columns.map(\.field) == [.title, .id, nil, nil, .parent])
+        #expect(jira.notes.first == "column 'Parent' holds numbers, not the ids in 'Issue key': 'Parent summary' is read as the parent")
+        // Where the ids are numbers too, the parent column of numbers names them.
+        #expect(try sheet("Summary,ID,Parent,Parent summary\nCheckout,1,,\nCart,2,1,Checkout\n").layout.columns.map(\.field) == [.title, .id, .parent, nil])
+    }
+
     /// Microsoft Project's Finish beside its Baseline Finish is the finish planned now: the forecast.
     @Test func aFinishBesideABaselineFinishIsTheForecast() throws {
         let project = try sheet("Name,Finish_Date,Baseline_Finish\nA,2027-02-01,2026-12-01\n").layout

@@ -295,6 +295,17 @@ public final class Sheet {
                 notes.append("column '\(headers[column].collapsingSpaces)' holds numbers (outline levels), not item types: it is kept as is")
             }
         }
+        // A parent column of numbers beside ids that are not (Jira's Parent holds the parent's Issue id, while Issue key is
+        // the id): another column that names the parent (Jira's Parent summary, its title) is read instead.
+        let isNumber = { (cell: String) in !cell.isEmpty && cell.allSatisfy { $0.isASCII && $0.isNumber } }
+        let cells = { (column: Int) in sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty } }
+        if let parent = winner[.parent], let id = winner[.id], candidates[parent]?.via != "--map",
+           !cells(parent).isEmpty, cells(parent).allSatisfy(isNumber), !cells(id).allSatisfy(isNumber),
+           let other = candidates.indices.first(where: { $0 != parent && candidates[$0]?.field == .parent && !cells($0).isEmpty }) {
+            winner[.parent] = other
+            candidates[parent] = nil
+            notes.append("column '\(headers[parent].collapsingSpaces)' holds numbers, not the ids in '\(headers[id].collapsingSpaces)': '\(headers[other].collapsingSpaces)' is read as the parent")
+        }
         // Beside a baseline finish, a plain finish is the current plan (Microsoft Project's Finish and Baseline Finish):
         // it is the forecast, when no column is.
         if winner[.forecast] == nil, let baseline = winner[.due], Conventions.headerKey(headers[baseline]).hasPrefix("baseline"),
