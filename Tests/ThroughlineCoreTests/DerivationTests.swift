@@ -349,6 +349,20 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(ReferenceResolver.bareReference("Ship FS") == nil)
     }
 
+    /// In a sheet with no ids, Smartsheet's predecessors name rows by number: `2` and `2FS +2d` are the second row.
+    @Test func inASheetWithoutIdsANumberNamesARow() throws {
+        let text = "Task Name,Predecessors,Due\nBuild,,2026-11-01\nConnectors,1FS +2d,2026-12-01\nRollout,2,2026-12-20\nRunbook,99,2026-12-20\n"
+        let analysis = try analyse(text)
+        let dependencies = analysis.derivation.portfolio.dependencies
+        #expect(Array(dependencies[1]) == [0])
+        #expect(Array(dependencies[2]) == [1])
+        #expect(dependencies[3].isEmpty)
+        #expect(analysis.findings().filter { $0.code == .unknownReference }.map(\.message) == ["depends-on '99' names no item in the sheet"])
+        // With ids, a number is an id like any other.
+        let withIDs = try analyse("id,title,depends-on\nA,Build,\nB,Connectors,1\n")
+        #expect(withIDs.derivation.portfolio.dependencies[1].isEmpty)
+    }
+
     @Test func referencesResolveByTitleAndSuggestOnTypos() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
         let analysis = try analyse(text)

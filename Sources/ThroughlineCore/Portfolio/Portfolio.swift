@@ -366,6 +366,9 @@ struct ReferenceResolver {
     private var unicodeForms: (ids: [String: Int], titles: [String: Int])?
     /// Titles without spaces, built the first time a reference is found no other way.
     private var spacelessTitles: [String: (first: Int, count: Int)]?
+    /// Per file, where its items start, how many there are and whether any has an id; built the first time a number
+    /// is found no other way.
+    private var fileRows: [UInt32: (start: Int, count: Int, hasIDs: Bool)]?
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
@@ -461,6 +464,28 @@ struct ReferenceResolver {
         return spacelessTitles![key].map { ($0.first, $0.count > 1 ? $0.count : nil) }
     }
 
+    /// In a sheet with no ids, the item a whole number names by its place among the sheet's rows of items (1 is the
+    /// first), as Smartsheet's predecessors (`3`, `3FS +2d`) name rows; asked only of a reference found no other way.
+    mutating func lookupRowNumber(_ reference: String, from index: Int) -> (index: Int, sharedBy: Int?)? {
+        guard let number = Int(reference.trimmingSpaces), number > 0 else { return nil }
+        let file = items.record(index).file
+        if fileRows == nil {
+            var rows: [UInt32: (start: Int, count: Int, hasIDs: Bool)] = [:]
+            for position in items.indices where !items[position].isImplicit {
+                let record = items.record(position)
+                let hasID = items.withBytes(position, .id) { !$0.isEmpty }
+                if let known = rows[record.file] {
+                    rows[record.file] = (known.start, known.count + 1, known.hasIDs || hasID)
+                } else {
+                    rows[record.file] = (position, 1, hasID)
+                }
+            }
+            fileRows = rows
+        }
+        guard let rows = fileRows?[file], !rows.hasIDs, number <= rows.count else { return nil }
+        return (rows.start + number - 1, nil)
+    }
+
     /// A title or reference as titles are matched when spaces do not count: its word key without spaces.
     static func spacelessKey(_ text: String) -> String { Conventions.wordKey(text).filter { $0 != " " } }
 
@@ -522,7 +547,7 @@ struct ReferenceResolver {
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
         if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
-            ?? lookupWithoutSpaces(reference) {
+            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(Self.bareReference(reference) ?? reference, from: index) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
