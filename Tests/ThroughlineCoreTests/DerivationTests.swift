@@ -199,6 +199,38 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(report.rows.map(\.id) == ["G1"])
     }
 
+    /// An outline sheet: each row is the deepest level it fills, under the item its shallower cell names, else under
+    /// the last row above at a shallower level; a new objective starts its key results and initiatives afresh.
+    @Test func anOutlineSheetPlacesEachRowUnderTheRowAboveIt() throws {
+        let text = """
+            Objective,Key Result,Task,Owner
+            Grow,,,Ana
+            ,Reach 40m,,Ana
+            ,,Playbook,Ben
+            ,,Partners,Cy
+            Retain,,,Dev
+            ,,Survey,Eve
+            Grow,Lift NRR,Pricing,Fay
+            ,,Bundles,Gus
+            """ + "\n"
+        let analysis = try analyse(text)
+        let items = analysis.derivation.portfolio.items
+        #expect(items.map(\.type) == [.objective, .keyResult, .task, .task, .objective, .task, .task, .task])
+        #expect(items.map(\.title) == ["Grow", "Reach 40m", "Playbook", "Partners", "Retain", "Survey", "Pricing", "Bundles"])
+        let parent = { (title: String) in analysis.derivation.portfolio.parent[items.firstIndex { $0.title == title }!].map { items[$0].title } }
+        #expect(parent("Reach 40m") == "Grow")
+        #expect(parent("Playbook") == "Reach 40m")
+        #expect(parent("Partners") == "Reach 40m")
+        // Under Retain, no key result: Survey sits under the objective itself.
+        #expect(parent("Survey") == "Retain")
+        // Pricing's row names its key result, which has no row of its own: an unknown reference, not a guess.
+        #expect(analysis.findings().contains { $0.code == .unknownReference && $0.message.hasPrefix("parent 'Lift NRR'") })
+        // Bundles follows the names on the row above it.
+        #expect(items[7].parentReference == "Lift NRR")
+        // A sheet with a title column is no outline.
+        #expect(try analyse("Objective,Key Result,Initiative Name\nGrow,,Playbook\n").derivation.portfolio.items.first?.title == "Playbook")
+    }
+
     /// By team, a row with no team counts under its owner's team in the people sheet, else under the team above it.
     @Test func byTeamFillsMissingTeamsFromPeopleThenFromAbove() throws {
         let text = """

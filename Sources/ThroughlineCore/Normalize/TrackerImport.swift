@@ -69,6 +69,7 @@ public enum TrackerImport {
             let targets = layout.columns.map { column in index[(column.field?.rawValue ?? extraName(column.name)).lowercased()] ?? -1 }
             let typeColumn = layout.column(for: .type)?.index
             let idColumn = layout.column(for: .id)?.index
+            var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
             try source.sheet.forEachDataRow { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
@@ -92,6 +93,12 @@ public enum TrackerImport {
                     }
                 } else if let type = source.defaultType {
                     cells[typeSlot] = type.rawValue
+                }
+                // An outline row's type, title and place, as `rollup` reads them.
+                if let place = outline?.read(record, id: id ?? "") {
+                    if typeColumn == nil { cells[typeSlot] = place.type.rawValue }
+                    cells[index[Field.title.rawValue]!] = record.string(place.titleColumn).trimmingSpaces
+                    if let parent = place.parent { cells[index[(place.underObjective ? Field.objective : .parent).rawValue]!] = parent }
                 }
                 findings.forEach(onFinding)
                 try body(cells, file, record.line)

@@ -113,6 +113,8 @@ struct ItemReader {
     private static let nameMemoLimit = 100_000
     /// The number of this sheet's file in the table being built, found at the first row.
     private var fileIndex: UInt32?
+    /// For an outline sheet, each row's type, title and place (the sheet is then read in one part, in order).
+    private var outline: OutlineReader?
 
     init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
@@ -123,6 +125,7 @@ struct ItemReader {
         idColumn = layout.column(for: .id)?.index
         typeColumn = layout.column(for: .type)?.index
         file = source.sheet.input.file
+        outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
     }
 
     /// The cell as text, trimmed.
@@ -241,6 +244,13 @@ struct ItemReader {
         }
         let fileIndex = self.fileIndex ?? items.file(file)
         self.fileIndex = fileIndex
+        // An outline row's type, title and place come from its outline columns: its texts are read as strings.
+        let place = outline?.read(record, id: id() ?? "")
+        if let place {
+            if typeColumn == nil { values.type = place.type }
+            texts.plain = false
+            texts.columns.title = place.titleColumn
+        }
         if texts.plain {
             let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
             let references = ItemRecord.references(parent: !texts.parent.isEmpty, objective: !texts.objective.isEmpty,
@@ -255,6 +265,9 @@ struct ItemReader {
             values.objectiveReference = text(texts.columns.objective)
             values.parentReference = text(texts.columns.parent)
             values.dependsOn = text(texts.columns.dependsOn)
+            if let place, let parent = place.parent {
+                if place.underObjective { values.objectiveReference = parent } else { values.parentReference = parent }
+            }
             items.append(values, file: fileIndex, line: line)
         }
     }

@@ -24,6 +24,16 @@ public struct SheetLayout: Equatable, Sendable {
     public let headerReason: String
     /// Notes for the report: repeated headers, columns that lost a field to an earlier one.
     public let notes: [String]
+    /// In a sheet laid out as an outline (an OKR sheet's `Objective` and `Key Result` columns, and no title or type
+    /// column), the columns that name each row's level, shallowest first; empty for any other sheet.
+    public var outline: [OutlineColumn] = []
+
+    /// A column whose header names an item type, in an outline sheet: a row that fills it (and no deeper one) is an
+    /// item of that type titled by the cell.
+    public struct OutlineColumn: Equatable, Sendable {
+        public let index: Int
+        public let type: ItemType
+    }
 
     /// The column mapped to `field`.
     public func column(for field: Field) -> SheetColumn? { columns.first { $0.field == field } }
@@ -341,7 +351,34 @@ public final class Sheet {
             }
             columns.append(column)
         }
-        return SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
+        var layout = SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
+        Self.findOutline(&layout, headers: headers, conventions: conventions, options: options)
+        return layout
+    }
+
+    /// A sheet with no title and no type column, and two or more columns whose headers name item types (an OKR sheet's
+    /// `Objective` and `Key Result`), is an outline: each row is an item of the deepest of those columns it fills,
+    /// titled by that cell, under the item the shallower cell of its row names, else under the last row above at a
+    /// shallower level. Those columns then name no field.
+    static func findOutline(_ layout: inout SheetLayout, headers: [String], conventions: Conventions, options: SheetOptions) {
+        guard options.fileType == nil, layout.column(for: .title) == nil, layout.column(for: .type) == nil else { return }
+        var levels: [SheetLayout.OutlineColumn] = []
+        for (index, header) in headers.enumerated() where Conventions.headerKey(header).count > 1 && options.map[Conventions.headerKey(header)] == nil {
+            guard let type = conventions.type(for: header), !levels.contains(where: { $0.type == type }) else { continue }
+            levels.append(.init(index: index, type: type))
+        }
+        guard levels.count >= 2 else { return }
+        levels.sort { $0.type.level < $1.type.level }
+        var columns = layout.columns
+        for level in levels {
+            columns[level.index].field = nil
+            columns[level.index].mappedBy = ""
+        }
+        let names = levels.map { "'\(columns[$0.index].name)'" }.joined(separator: ", ")
+        var outlined = SheetLayout(columns: columns, headerRow: layout.headerRow, headerLine: layout.headerLine, headerReason: layout.headerReason,
+                                   notes: layout.notes + ["columns \(names) give each row's level and title: a row is the deepest of them it fills, under the item its shallower cell names, else under the last row above at a shallower level"])
+        outlined.outline = levels
+        layout = outlined
     }
 
     /// Header cells longer than this many bytes name no field (90 Japanese characters are 270 bytes; a note pasted
@@ -415,23 +452,39 @@ extension ItemType {
 }
 
 /// Tells the data rows that hold items from those that only sit among them: blank rows, a heading of one cell, a
-/// totals row under the data, the header repeated (Monday.com repeats it above every group), and a row of figures with
-/// no id and no title (a group's sums). Such rows are copied as they are by `normalize` and `annotate` and raise nothing.
+/// totals row under the data, the header repeated (Monday.com repeats it above every group), a row of figures with
+/// no id and no title (a group's sums), and an outline sheet's note of one cell. Such rows are copied as they are by `normalize` and `annotate` and raise nothing.
 struct RowFilter: Sendable {
     /// Each column's header, trimmed, as bytes.
     private let headers: [[UInt8]]
     /// The id and title columns, when the sheet has them.
     private let nameColumns: [Int]
     private let firstColumnIsID: Bool
+    /// An outline sheet's level columns (`SheetLayout.outline`).
+    private let outlineColumns: [Int]
 
     init(layout: SheetLayout) {
         headers = layout.columns.map { Array($0.header.trimmingSpaces.utf8) }
-        nameColumns = [layout.column(for: .id)?.index, layout.column(for: .title)?.index].compactMap { $0 }
+        outlineColumns = layout.outline.map(\.index)
+        nameColumns = [layout.column(for: .id)?.index, layout.column(for: .title)?.index].compactMap { $0 } + outlineColumns
         firstColumnIsID = layout.column(for: .id)?.index == 0
     }
 
     func holdsItem(_ record: CSVRecord) -> Bool {
         !Sheet.isBlank(record) && !isHeading(record) && !Sheet.isTotals(record) && !repeatsHeader(record) && !isUnnamedFigures(record)
+            && !isOutlineNote(record)
+    }
+
+    /// In an outline sheet, a row of one cell that is in no level column: a note under the table ("Confidence: 1 = very
+    /// unlikely"), not an item.
+    private func isOutlineNote(_ record: CSVRecord) -> Bool {
+        guard !outlineColumns.isEmpty else { return false }
+        var filled = 0
+        for column in 0..<record.count where Sheet.hasText(record.bytes(column)) {
+            if outlineColumns.contains(column) { return false }
+            filled += 1
+        }
+        return filled == 1
     }
 
     /// A row of one cell, no delimiter at all, in a sheet of three columns or more whose first column is not the id: a

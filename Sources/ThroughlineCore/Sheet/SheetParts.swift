@@ -38,7 +38,10 @@ extension Sheet {
             }
             return [first]
         }
-        guard let whole = input.body, whole.count >= minimumSplitSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return try onePass() }
+        // An outline sheet's rows are read in order: a row may sit under the last row above it.
+        guard let whole = input.body, whole.count >= minimumSplitSize, layout.outline.isEmpty, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
+            return try onePass()
+        }
         let middle = whole.count / 2
         let second = Handoff(makePart())
         let input = self.input
