@@ -31,7 +31,8 @@ import Testing
         ("Green (Y26)", .onTrack, " (Y26)"), ("Done (2026)", .done, " (2026)"), ("Green\u{A0}- on plan", .onTrack, "\u{A0}- on plan"),
         ("Amber\t− legal", .atRisk, "\t− legal"), ("(Green)", nil, ""), ("🟢 On track - QA next", .onTrack, " - QA next"),
         ("Green (was Red)", nil, ""), ("Red -> Green next week", nil, ""), ("Amber - was green last month", nil, ""),
-        ("Red - red flags at legal", .offTrack, " - red flags at legal"),
+        ("Red - red flags at legal", .offTrack, " - red flags at legal"), ("Blocked: waiting on Red Hat", .blocked, ": waiting on Red Hat"),
+        ("Done, all tests green", .done, ", all tests green"), ("G - was Red", nil, ""), ("Green - a risk to watch", .onTrack, " - a risk to watch"),
     ]
 
     @Test(arguments: noteCases)
@@ -139,14 +140,14 @@ import Testing
         ("40 EUR", 40), ("40m EUR", 40_000_000), ("4.5 days", 4.5), ("30 ms", 30), ("1.2M users", 1_200_000), ("(1.5)", -1.5),
         ("(1.0%)", -1), ("15m", 15), ("-$5", -5), ("$-5", -5), ("12 pp", 12), ("3x", 3), ("1 250 tickets", 1250), ("99.9% uptime", 99.9),
         ("NPS 42", 42), ("approx 40", 40), ("CSAT 4.5", 4.5), ("1.2k", 1200), ("$2.5MM", 2_500_000), ("3,5 Mio €", 3_500_000),
-        ("1,2 Mrd", 1.2e9),
+        ("1,2 Mrd", 1.2e9), ("\u{2212}5", -5), ("\u{2212}$5", -5), ("500 users", 500), ("500 B", 500),
     ])
     func readsAffixes(_ text: String, _ expected: Double) {
         #expect(NumberReading.read(text) == expected)
     }
 
     @Test(arguments: ["", "abc", "1,2,3", "12.34.5", "1.2,3.4", "heavy", "--", "Q3", "v2", "FY26", "3/6", "2026-01", "TBD", "10+",
-                      "Phase 2 of 3", "4.5 / 5", "5 (was 7)", "()", "(x)", "k", "$", "1.2Mio2"])
+                      "Phase 2 of 3", "4.5 / 5", "5 (was 7)", "March 2026", "FY 2026", "Sprint 3", "(-5)", "--5", "()", "(x)", "k", "$", "1.2Mio2"])
     func rejects(_ text: String) {
         #expect(NumberReading.read(text) == nil)
     }

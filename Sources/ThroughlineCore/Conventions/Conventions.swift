@@ -281,7 +281,9 @@ public struct Conventions: Sendable {
         guard pieces.count > 1, let typed = status(for: String(text[pieces[0]]).trimmingSpaces) else { return nil }
         for piece in pieces.dropFirst() {
             if let other = exactStatus(for: text[piece]), other != typed { return nil }
-            // A colour of another status anywhere in the note: `Green (was Red)`, `Red -> Green next week`.
+            // A status typed as a colour whose note names another colour: `Green (was Red)`, `Red -> Green next week`
+            // (`Blocked: waiting on Red Hat` names a company, not a colour).
+            guard Self.typedColours.contains(Self.wordKey(text[pieces[0]])) else { continue }
             for word in text[piece].split(whereSeparator: { !$0.isLetter }) where Self.colourWords.contains(word.lowercased()) {
                 if let other = exactStatus(for: word), other != typed { return nil }
             }
@@ -293,6 +295,8 @@ public struct Conventions: Sendable {
 
     /// The RAG colours, which a note cannot name without saying a second status.
     private static let colourWords: Set<String> = ["red", "amber", "green", "yellow", "orange"]
+    /// A status typed as a colour, its letter included (`G - was Red`).
+    private static let typedColours = colourWords.union(["r", "a", "g", "y"])
 
     /// The ranges of `text` between note separators (see `statusWithNote`), separators and the white space around
     /// them left out; the first is what comes before the first separator, and is empty when the text starts with one.

@@ -153,23 +153,27 @@ public enum NumberReading {
     /// before the number must stand apart from it (`Q3`, `v2` stay unread), and what comes after may hold no digit
     /// (`3/6`, `2026-01` stay unread).
     static func withAffixes(_ text: String) -> Double? {
-        var rest = Substring(text.trimmingSpaces)
+        var rest = Substring(text.trimmingSpaces.replacingAll("\u{2212}", with: "-"))
         var negative = false
         if rest.count > 2, rest.hasPrefix("("), rest.hasSuffix(")") {
             negative = true
             rest = trimmed(rest.dropFirst().dropLast())
+            // `(-5)` says its sign twice: not read.
+            if rest.contains("-") || rest.contains("+") { return nil }
         }
         // A minus before a currency: `-$5`.
-        if rest.first == "-" || rest.first == "−", let next = rest.dropFirst().first, !(next.isASCII && next.isNumber) {
+        if rest.first == "-", let next = rest.dropFirst().first, !(next.isASCII && (next.isNumber || next == "-" || next == "+")) {
             negative.toggle()
             rest = trimmed(rest.dropFirst())
         }
         guard let start = rest.firstIndex(where: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
         let prefix = trimmed(rest[..<start])
         let currency = isCurrency(prefix)
-        // Else a word set apart from the number (`NPS 42`), not one written against it (`Q3`, `v2`).
+        // Else a word set apart from the number (`NPS 42`), not one written against it (`Q3`, `v2`), nor one that makes
+        // the number a date or a place in a sequence (`March 2026`, `FY 2026`, `Sprint 3`).
         if !prefix.isEmpty, !currency {
-            guard prefix.count <= 30, prefix.allSatisfy({ $0.isLetter || $0 == " " }), rest[rest.index(before: start)] == " " else { return nil }
+            guard prefix.count <= 30, prefix.allSatisfy({ $0.isLetter || $0 == " " }), rest[rest.index(before: start)] == " ",
+                  !prefix.split(separator: " ").contains(where: { Self.notMeasures.contains($0.lowercased()) }) else { return nil }
         }
         // The number, with the separators `separated` reads (a space only between digits, as in `1 250`).
         var end = rest.index(after: start)
@@ -189,7 +193,10 @@ public enum NumberReading {
         let word = suffix.prefix { $0.isLetter }
         let after = suffix.dropFirst(word.count)
         var scale = 1.0
-        if after.first.map({ !$0.isLetter }) ?? true {
+        // A scale of one letter is written against the number (`1.2M`, `950k`), or beside a currency (`$1.2 M`): `500 B`
+        // may be bytes. A word (`bn`, `Mio`, `Mrd`) says what it is anywhere.
+        let attached = end < rest.endIndex && !rest[end].isWhitespace
+        if after.first.map({ !$0.isLetter }) ?? true, word.count > 1 || attached || currency || isCurrency(trimmed(after)) {
             switch word {
             case "k", "K": scale = 1e3
             case "M", "MM", "mn", "Mn", "MN", "Mio": scale = 1e6
@@ -203,6 +210,14 @@ public enum NumberReading {
         guard unit.count <= 30, unit.allSatisfy({ $0.isLetter || " ./%°'’-".contains($0) || isCurrency(Substring(String($0))) }) else { return nil }
         return (negative ? -1 : 1) * number * scale
     }
+
+    /// Words before a number that make it no measure: months, periods and places in a sequence.
+    private static let notMeasures: Set<String> = [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+        "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "fy", "q", "h", "cy",
+        "sprint", "phase", "week", "wave", "release", "version", "v", "stage", "step", "round", "tier", "level", "year",
+        "quarter", "month", "day", "iteration", "pi", "no", "number",
+    ]
 
     /// Currency signs and the codes most often typed beside an amount.
     private static let currencies: Set<String> = [

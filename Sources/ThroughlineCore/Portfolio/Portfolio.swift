@@ -164,10 +164,12 @@ public struct Portfolio: Sendable {
         guard !items.contains(where: { $0.type == .objective }), items.contains(where: { !$0.objectiveReference.isEmpty }) else { return [] }
         let ids = Set(items.map(\.id))
         let titles = Set(items.map { ReferenceResolver.spacelessKey($0.title) })
-        // Where some name is a row's, the sheet has its objectives as rows: a name that is no row's is then an unknown
-        // reference (a typo gets its "did you mean"), not an objective of its own.
+        // Where some name is that of a row of no type, the sheet has its objectives as rows: a name that is no row's is
+        // then an unknown reference (a typo gets its "did you mean"), not an objective of its own.
+        let untyped = items.filter { $0.type == nil }
+        let untypedIDs = Set(untyped.map(\.id).filter { !$0.isEmpty }), untypedTitles = Set(untyped.map { ReferenceResolver.spacelessKey($0.title) })
         let names = items.filter { !$0.objectiveReference.isEmpty }.map(\.objectiveReference)
-        guard !names.contains(where: { ids.contains($0) || titles.contains(ReferenceResolver.spacelessKey($0)) }) else { return [] }
+        guard !names.contains(where: { untypedIDs.contains($0) || untypedTitles.contains(ReferenceResolver.spacelessKey($0)) }) else { return [] }
         var seen = Set<String>()
         var implicit: [(values: ItemValues, file: String)] = []
         for item in items where !item.objectiveReference.isEmpty && !ids.contains(item.objectiveReference) {
