@@ -85,7 +85,7 @@ enum TrackerSources {
             let type = ItemType.fromFileName(file)
             let sheet = try settings.open(file, context: context, fileType: type)
             unusedMap.subtract(sheet.layout.columns.map { Conventions.headerKey($0.header) })
-            if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil {
+            if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil, sheet.layout.outline.isEmpty {
                 try context.note("\(sheet.input.file): no column reads as an id or a title, so items are named by their line; name one with --map (see 'throughline import --dry-run')")
             }
             if forItems {

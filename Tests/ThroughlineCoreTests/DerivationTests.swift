@@ -197,6 +197,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(unknown?.message == "objective 'Lift Activaton' names no item in the sheet; did you mean 'Lift activation'?")
         let report = RollupReport(analysis.derivation, grouping: .objective, depth: 0)
         #expect(report.rows.map(\.id) == ["G1"])
+        // A name that is a typed initiative's title says nothing of where the objectives are: the others stay objectives.
+        let typed = try analyse("id,type,title,objective\nI1,initiative,Self-serve billing,Grow revenue\nI2,initiative,Retention,Cut churn\nM1,milestone,Launch,Self-serve billing\n")
+        #expect(typed.implicitObjectives == ["Grow revenue", "Cut churn"])
+        #expect(!typed.findings().contains { $0.code == .unknownReference })
     }
 
     /// An outline sheet: each row is the deepest level it fills, under the item its shallower cell names, else under
@@ -390,6 +394,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(Array(dependencies[2]) == [1])
         #expect(dependencies[3].isEmpty)
         #expect(analysis.findings().filter { $0.code == .unknownReference }.map(\.message) == ["depends-on '99' names no item in the sheet"])
+        // A blank row is a row: 4 is Build, below it.
+        let blank = try analyse("Task Name,Predecessors,Due\nLaunch,,2026-12-31\nDesign,,2026-11-01\n,,\nBuild,2,2026-12-01\nTest,4FS +2d,2026-12-20\n")
+        let blankItems = blank.derivation.portfolio.items
+        #expect(blank.derivation.portfolio.dependencies[3].map { blankItems[$0].title } == ["Build"])
         // With ids, a number is an id like any other.
         let withIDs = try analyse("id,title,depends-on\nA,Build,\nB,Connectors,1\n")
         #expect(withIDs.derivation.portfolio.dependencies[1].isEmpty)
@@ -418,11 +426,13 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
 
     /// An orphan says why: nothing named above it, or a name that leads to no objective.
     @Test func anOrphanSaysWhatItsChainNames() throws {
-        let text = "id,type,title,parent,objective\nO1,objective,Grow,,\nI1,initiative,Push,,Grwo\nM1,milestone,Step,I1,\nM2,milestone,Alone,,\n"
+        let text = "id,type,title,parent,objective\nO1,objective,Grow,,\nI1,initiative,Push,,Grwo\nM1,milestone,Step,I1,\nM2,milestone,Alone,,\nI4,initiative,Bare,,\nM5,milestone,Typo,I4,Grwo\n"
         let messages = try analyse(text).findings().filter { $0.code == .orphan }.map { "\($0.id ?? "") \($0.message)" }
         #expect(messages == ["I1 serves no objective: it names objective 'Grwo', which leads to no objective",
                              "M1 serves no objective: I1 above it names objective 'Grwo', which leads to no objective",
-                             "M2 serves no objective: no objective is named on it or on any item above it"])
+                             "M2 serves no objective: no objective is named on it or on any item above it",
+                             "I4 serves no objective: no objective is named on it or on any item above it",
+                             "M5 serves no objective: it names objective 'Grwo', which leads to no objective"])
     }
 
     /// An accent typed as a mark of its own (NFD, as macOS writes names) names the item whose id or title has it

@@ -80,6 +80,8 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(project.notes.contains("column 'Finish_Date' is the finish planned now, beside the baseline in 'Baseline_Finish': it is read as the forecast"))
         #expect(try sheet("Name,Finish,Baseline Finish,Forecast\nA,2027-02-01,2026-12-01,2027-01-01\n").layout.columns.map(\.field) == [.title, nil, .due, .forecast])
         #expect(try sheet("Name,Finish,Due\nA,2027-02-01,2026-12-01\n").layout.columns.map(\.field) == [.title, nil, .due])
+        // A second baseline, or a target, is a commitment, not the plan of now.
+        #expect(try sheet("Name,Baseline Finish,Target Completion Date\nA,2026-12-01,2027-02-01\n").layout.columns.map(\.field) == [.title, .due, nil])
     }
 
     @Test func headerIsFoundBelowPreambleRows() throws {

@@ -370,7 +370,7 @@ struct ReferenceResolver {
     private var spacelessTitles: [String: (first: Int, count: Int)]?
     /// Per file, where its items start, how many there are and whether any has an id; built the first time a number
     /// is found no other way.
-    private var fileRows: [UInt32: (start: Int, count: Int, hasIDs: Bool)]?
+    private var fileRows: [UInt32: FileRows]?
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
@@ -466,26 +466,43 @@ struct ReferenceResolver {
         return spacelessTitles![key].map { ($0.first, $0.count > 1 ? $0.count : nil) }
     }
 
-    /// In a sheet with no ids, the item a whole number names by its place among the sheet's rows of items (1 is the
-    /// first), as Smartsheet's predecessors (`3`, `3FS +2d`) name rows; asked only of a reference found no other way.
+    /// In a sheet with no ids, the item a whole number names by its row, as Smartsheet's predecessors (`3`, `3FS +2d`)
+    /// name rows: row 1 is the sheet's first row of items, and a blank row is a row too; where a cell of several lines
+    /// shifts the lines, the number counts the rows of items instead. Asked only of a reference found no other way.
     mutating func lookupRowNumber(_ reference: String, from index: Int) -> (index: Int, sharedBy: Int?)? {
-        guard let number = Int(reference.trimmingSpaces), number > 0 else { return nil }
+        guard let number = Int(reference.trimmingSpaces), number > 0, number < Int(Int32.max) else { return nil }
         let file = items.record(index).file
         if fileRows == nil {
-            var rows: [UInt32: (start: Int, count: Int, hasIDs: Bool)] = [:]
+            var rows: [UInt32: FileRows] = [:]
             for position in items.indices where !items[position].isImplicit {
                 let record = items.record(position)
                 let hasID = items.withBytes(position, .id) { !$0.isEmpty }
-                if let known = rows[record.file] {
-                    rows[record.file] = (known.start, known.count + 1, known.hasIDs || hasID)
-                } else {
-                    rows[record.file] = (position, 1, hasID)
-                }
+                rows[record.file, default: FileRows(start: position, firstLine: Int(record.line))].add(position, line: Int(record.line), hasID: hasID)
             }
             fileRows = rows
         }
-        guard let rows = fileRows?[file], !rows.hasIDs, number <= rows.count else { return nil }
-        return (rows.start + number - 1, nil)
+        guard let rows = fileRows?[file], !rows.hasIDs else { return nil }
+        if let found = rows.byLine[rows.firstLine + number - 1] { return (found, nil) }
+        return number <= rows.count ? (rows.start + number - 1, nil) : nil
+    }
+
+    /// One file's items, for `lookupRowNumber`.
+    struct FileRows {
+        let start: Int, firstLine: Int
+        var count = 0
+        var hasIDs = false
+        var byLine: [Int: Int] = [:]
+
+        init(start: Int, firstLine: Int) {
+            self.start = start
+            self.firstLine = firstLine
+        }
+
+        mutating func add(_ position: Int, line: Int, hasID: Bool) {
+            count += 1
+            hasIDs = hasIDs || hasID
+            byLine[line] = position
+        }
     }
 
     /// A title or reference as titles are matched when spaces do not count: its word key without spaces.

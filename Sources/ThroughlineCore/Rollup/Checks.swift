@@ -150,8 +150,18 @@ public struct Check: Sendable {
         found.append(input.finding(.orphan, item, .objective, "serves no objective: " + orphanCause(input, index)))
     }
 
-    /// Why an orphan serves no objective: the top of its chain names nothing, or names what leads to no objective.
+    /// Why an orphan serves no objective: the nearest objective named on its chain that is no item (looked for over
+    /// a few items up), else what the top of its chain names, or that it names nothing.
     static func orphanCause(_ input: CheckInput, _ index: Int) -> String {
+        var node: Int? = index
+        for _ in 0..<20 {
+            guard let current = node else { break }
+            let item = input.items[current]
+            if !item.objectiveReference.isEmpty && input.portfolio.objective[current] == nil {
+                return "\(current == index ? "it" : "\(item.label) above it") names objective '\(item.objectiveReference)', which leads to no objective"
+            }
+            node = input.portfolio.parent[current]
+        }
         let top = Int(input.orphanTops[index])
         let item = input.items[top]
         let named = !item.objectiveReference.isEmpty ? ("objective", item.objectiveReference) : !item.parentReference.isEmpty ? ("parent", item.parentReference) : nil

@@ -318,8 +318,10 @@ public final class Sheet {
         }
         // Beside a baseline finish, a plain finish is the current plan (Microsoft Project's Finish and Baseline Finish):
         // it is the forecast, when no column is.
+        let plainFinishes: Set<String> = ["finish", "finishdate", "end", "enddate", "scheduledfinish", "currentfinish"]
         if winner[.forecast] == nil, let baseline = winner[.due], Conventions.headerKey(headers[baseline]).hasPrefix("baseline"),
-           let other = candidates.indices.first(where: { $0 != baseline && candidates[$0]?.field == .due && candidates[$0]?.via != "--map" }) {
+           let other = candidates.indices.first(where: { $0 != baseline && candidates[$0]?.field == .due && candidates[$0]?.via != "--map"
+               && plainFinishes.contains(Conventions.headerKey(headers[$0])) }) {
             candidates[other] = (.forecast, candidates[other]!.rank, candidates[other]!.via)
             winner[.forecast] = other
             notes.append("column '\(headers[other].collapsingSpaces)' is the finish planned now, beside the baseline in '\(headers[baseline].collapsingSpaces)': it is read as the forecast")
