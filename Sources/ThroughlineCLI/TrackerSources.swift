@@ -61,13 +61,16 @@ enum TrackerSources {
         } else {
             for sheet in conventionsSheets { try context.note("\(sheet): skipped: a conventions sheet, not a tracker (--conventions names the one used)") }
         }
-        // A people sheet named otherwise (`Team members.csv`, `staff.csv`) is known by its columns, in a set of sheets.
+        // Each sheet is opened once; a people sheet named otherwise (`Team members.csv`, `staff.csv`) is known by its
+        // columns, in a set of sheets.
+        var opened = try files.map { file in
+            let type = ItemType.fromFileName(file)
+            return (file: file, type: type, sheet: try settings.open(file, context: context, fileType: type))
+        }
         let inSet = paths.count > 1 || paths.contains { $0 != "-" && context.isFolder($0) }
-        if inSet, peopleSheets.isEmpty, !settings.hasPeople {
-            if let found = try files.first(where: { try PeopleDirectory.isPeopleSheet(settings.open($0, context: context).layout) }) {
-                peopleSheets.append(found)
-                files.removeAll { $0 == found }
-            }
+        if inSet, peopleSheets.isEmpty, !settings.hasPeople, let found = opened.firstIndex(where: { PeopleDirectory.isPeopleSheet($0.sheet.layout) }) {
+            peopleSheets.append(opened.remove(at: found).file)
+            files = opened.map(\.file)
         }
         if let people = peopleSheets.first, !settings.hasPeople {
             try settings.loadPeople(people, context: context)
@@ -81,9 +84,7 @@ enum TrackerSources {
         }
         // A --map row that names no header of any sheet read is said, not ignored: it is most likely misspelt.
         var unusedMap = Set(settings.sheetOptions.map.keys)
-        let sources = try files.map { file in
-            let type = ItemType.fromFileName(file)
-            let sheet = try settings.open(file, context: context, fileType: type)
+        let sources = try opened.map { _, type, sheet in
             unusedMap.subtract(sheet.layout.columns.map { Conventions.headerKey($0.header) })
             if sheet.layout.headerRow != nil, sheet.layout.column(for: .id) == nil, sheet.layout.column(for: .title) == nil, sheet.layout.outline.isEmpty {
                 try context.note("\(sheet.input.file): no column reads as an id or a title, so items are named by their line; name one with --map (see 'throughline import --dry-run')")
