@@ -279,11 +279,12 @@ public struct Conventions: Sendable {
     public func statusWithNote(_ text: String) -> (status: Status, note: Substring)? {
         let pieces = Self.notePieces(text)
         guard pieces.count > 1, let typed = status(for: String(text[pieces[0]]).trimmingSpaces) else { return nil }
+        // A status typed as a colour whose note names another colour: `Green (was Red)`, `Red -> Green next week`
+        // (`Blocked: waiting on Red Hat` names a company, not a colour).
+        let typedAsColour = Self.typedColours.contains(Self.wordKey(text[pieces[0]]))
         for piece in pieces.dropFirst() {
             if let other = exactStatus(for: text[piece]), other != typed { return nil }
-            // A status typed as a colour whose note names another colour: `Green (was Red)`, `Red -> Green next week`
-            // (`Blocked: waiting on Red Hat` names a company, not a colour).
-            guard Self.typedColours.contains(Self.wordKey(text[pieces[0]])) else { continue }
+            guard typedAsColour else { continue }
             for word in text[piece].split(whereSeparator: { !$0.isLetter }) where Self.colourWords.contains(word.lowercased()) {
                 if let other = exactStatus(for: word), other != typed { return nil }
             }

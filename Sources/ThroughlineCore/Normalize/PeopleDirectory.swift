@@ -149,9 +149,9 @@ public enum NumberReading {
     /// A number typed the way KPI cells often are: in brackets for a negative (`(1.5)`), after a currency code
     /// (`USD 1,200`), with a scale (`$1.2M`, `€40m`, `950k`, `2bn`) and with a unit after it (`4.5 days`, `30 ms`,
     /// `1.2M users`, `40 EUR`) or before it (`NPS 42`). `k` and `K` are thousands, `M`, `MM`, `mn` and `Mio` millions,
-    /// `B`, `bn` and `Mrd` billions; a lone `m` or `b` is a scale only beside a currency (`15m` may be minutes: it reads as 15). A word
-    /// before the number must stand apart from it (`Q3`, `v2` stay unread), and what comes after may hold no digit
-    /// (`3/6`, `2026-01` stay unread).
+    /// `B`, `bn` and `Mrd` billions; a lone `m` or `b` is a scale only beside a currency (`15m` may be minutes: it reads
+    /// as 15). A word before the number must stand apart from it (`Q3`, `v2` stay unread), and what comes after may hold
+    /// no digit (`3/6`, `2026-01` stay unread).
     static func withAffixes(_ text: String) -> Double? {
         var rest = Substring(text.trimmingSpaces.replacingAll("\u{2212}", with: "-"))
         var negative = false
@@ -196,13 +196,14 @@ public enum NumberReading {
         // A scale of one letter is written against the number (`1.2M`, `950k`), or beside a currency (`$1.2 M`): `500 B`
         // may be bytes. A word (`bn`, `Mio`, `Mrd`) says what it is anywhere.
         let attached = end < rest.endIndex && !rest[end].isWhitespace
-        if after.first.map({ !$0.isLetter }) ?? true, word.count > 1 || attached || currency || isCurrency(trimmed(after)) {
+        let besideCurrency = currency || isCurrency(trimmed(after))
+        if after.first.map({ !$0.isLetter }) ?? true, word.count > 1 || attached || besideCurrency {
             switch word {
             case "k", "K": scale = 1e3
             case "M", "MM", "mn", "Mn", "MN", "Mio": scale = 1e6
             case "B", "bn", "Bn", "BN", "Mrd": scale = 1e9
-            case "m": scale = currency || isCurrency(trimmed(after)) ? 1e6 : 1
-            case "b": scale = currency || isCurrency(trimmed(after)) ? 1e9 : 1
+            case "m": scale = besideCurrency ? 1e6 : 1
+            case "b": scale = besideCurrency ? 1e9 : 1
             default: break
             }
         }

@@ -364,8 +364,8 @@ struct ReferenceResolver {
     private var byLowerID = ItemIndex(capacity: 0)
     /// For a title several items share: its first item, and how many share it.
     private var sharedTitles: [Int: Int] = [:]
-    /// Non-ASCII ids and titles as strings, built the first time a non-ASCII reference is found no other way.
-    private var unicodeForms: (ids: [String: Int], titles: [String: Int])?
+    /// Non-ASCII ids as strings (in lower case), built the first time a non-ASCII reference is found no other way.
+    private var unicodeIDs: [String: Int]?
     /// Titles without spaces, built the first time a reference is found no other way.
     private var spacelessTitles: [String: (first: Int, count: Int)]?
     /// Per file, where its items start, how many there are and whether any has an id; built the first time a number
@@ -438,13 +438,14 @@ struct ReferenceResolver {
         return nil
     }
 
-    /// The item `reference` names in another Unicode form (an accent typed as a mark of its own, as macOS writes
-    /// names): the byte hashes of `lookup` differ, but strings compare and hash such texts as equal. Asked only of a
-    /// reference about to be reported unknown, so a sheet pays for the table only when it needs it.
+    /// The item whose id `reference` is in another Unicode form (an accent typed as a mark of its own, as macOS writes
+    /// names): the byte hashes of `lookup` differ, but strings compare and hash such texts as equal (`lookupWithoutSpaces`
+    /// finds titles so). Asked only of a reference about to be reported unknown, so a sheet pays for the table only when
+    /// it needs it.
     mutating func lookupOtherForm(_ reference: String) -> (index: Int, sharedBy: Int?)? {
         guard reference.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        if unicodeForms == nil { unicodeForms = buildUnicodeForms() }
-        return (unicodeForms!.ids[reference.lowercased()] ?? unicodeForms!.titles[Conventions.wordKey(reference)]).map { ($0, nil) }
+        if unicodeIDs == nil { unicodeIDs = buildUnicodeIDs() }
+        return unicodeIDs![reference.lowercased()].map { ($0, nil) }
     }
 
     /// The item whose title `reference` is once spaces are taken out too (SPEC 2: titles match ignoring case and
@@ -508,20 +509,14 @@ struct ReferenceResolver {
     /// A title or reference as titles are matched when spaces do not count: its word key without spaces.
     static func spacelessKey(_ text: String) -> String { Conventions.wordKey(text).filter { $0 != " " } }
 
-    /// The sheet's ids (in lower case) and titles (by word key) that are not ASCII, as strings, with the first item of each.
-    private func buildUnicodeForms() -> (ids: [String: Int], titles: [String: Int]) {
-        var ids: [String: Int] = [:], titles: [String: Int] = [:]
-        for position in items.indices {
-            if items.withBytes(position, .id, { $0.contains { $0 >= 0x80 } }), !repeatedIDs.contains(position) {
-                let id = items[position].id.lowercased()
-                if ids[id] == nil { ids[id] = position }
-            }
-            if items.withBytes(position, .title, { $0.contains { $0 >= 0x80 } }) {
-                let title = Conventions.wordKey(items[position].title)
-                if titles[title] == nil { titles[title] = position }
-            }
+    /// The sheet's ids that are not ASCII, in lower case, with the first item of each.
+    private func buildUnicodeIDs() -> [String: Int] {
+        var ids: [String: Int] = [:]
+        for position in items.indices where items.withBytes(position, .id, { $0.contains { $0 >= 0x80 } }) && !repeatedIDs.contains(position) {
+            let id = items[position].id.lowercased()
+            if ids[id] == nil { ids[id] = position }
         }
-        return (ids, titles)
+        return ids
     }
 
     /// `lookup` of what item `position` has in `field`, an announced reference that is not an exact id, from its bytes:
@@ -565,8 +560,9 @@ struct ReferenceResolver {
 
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        if let (found, shared) = lookup(reference) ?? Self.bareReference(reference).flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
-            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(Self.bareReference(reference) ?? reference, from: index) {
+        let bare = Self.bareReference(reference)
+        if let (found, shared) = lookup(reference) ?? bare.flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
+            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(bare ?? reference, from: index) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,

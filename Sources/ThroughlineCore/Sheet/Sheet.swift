@@ -281,6 +281,8 @@ public final class Sheet {
         // A column empty in every row read does not take a field from another that names it too and is filled; what
         // `--map` says stands.
         let sampled = rows[(chosen + 1)...]
+        /// The filled cells of a column in the rows read, trimmed.
+        let cells = { (column: Int) in sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty } }
         let filled = { (column: Int) in sampled.contains { $0.cells.count > column && !$0.cells[column].trimmingSpaces.isEmpty } }
         for (field, column) in winner where candidates[column]?.via != "--map" && !filled(column) {
             if let other = candidates.indices.first(where: { $0 != column && candidates[$0]?.field == field && filled($0) }) { winner[field] = other }
@@ -288,7 +290,7 @@ public final class Sheet {
         // A progress column of status words (Microsoft Planner's Progress: Not started, In progress, Completed) is the
         // status, when no other column is.
         if winner[.status] == nil, let column = winner[.progress], candidates[column]?.via != "--map" {
-            let cells = sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
+            let cells = cells(column)
             if !cells.isEmpty, cells.allSatisfy({ PercentReading.read($0) == nil && conventions.status(for: $0) != nil }) {
                 candidates[column] = (.status, candidates[column]!.rank, "synonym")
                 winner[.progress] = nil
@@ -298,7 +300,7 @@ public final class Sheet {
         }
         // A type column of numbers (Smartsheet's or Microsoft Project's Level: 0, 1, 2) gives outline levels, not types.
         if let column = winner[.type], candidates[column]?.via != "--map" {
-            let cells = sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty }
+            let cells = cells(column)
             if !cells.isEmpty, cells.allSatisfy({ Int($0) != nil && conventions.type(for: $0) == nil }) {
                 candidates[column] = nil
                 winner[.type] = nil
@@ -308,7 +310,6 @@ public final class Sheet {
         // A parent column of numbers beside ids that are not (Jira's Parent holds the parent's Issue id, while Issue key is
         // the id): another column that names the parent (Jira's Parent summary, its title) is read instead.
         let isNumber = { (cell: String) in !cell.isEmpty && cell.allSatisfy { $0.isASCII && $0.isNumber } }
-        let cells = { (column: Int) in sampled.compactMap { $0.cells.count > column ? $0.cells[column].trimmingSpaces : nil }.filter { !$0.isEmpty } }
         if let parent = winner[.parent], let id = winner[.id], candidates[parent]?.via != "--map",
            !cells(parent).isEmpty, cells(parent).allSatisfy(isNumber), !cells(id).allSatisfy(isNumber),
            let other = candidates.indices.first(where: { $0 != parent && candidates[$0]?.field == .parent && !cells($0).isEmpty }) {
@@ -455,7 +456,8 @@ extension ItemType {
 
 /// Tells the data rows that hold items from those that only sit among them: blank rows, a heading of one cell, a
 /// totals row under the data, the header repeated (Monday.com repeats it above every group), a row of figures with
-/// no id and no title (a group's sums), and an outline sheet's note of one cell. Such rows are copied as they are by `normalize` and `annotate` and raise nothing.
+/// no id and no title (a group's sums), and an outline sheet's note of one cell. Such rows are copied as they are by
+/// `normalize` and `annotate` and raise nothing.
 struct RowFilter: Sendable {
     /// Each column's header, trimmed, as bytes.
     private let headers: [[UInt8]]
