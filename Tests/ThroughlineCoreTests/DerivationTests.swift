@@ -403,6 +403,29 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(withIDs.derivation.portfolio.dependencies[1].isEmpty)
     }
 
+    /// In GitHub Projects' export the ids are the rows' links in short form: the Parent issue names them so, a
+    /// dependency by the link itself or by the issue's number alone; a number no issue has is unknown.
+    @Test func issueReferencesNameTheIssuesOfASheetWhoseIdsAreLinks() throws {
+        let text = """
+            Title,URL,Status,Parent issue,Blocked by,Target date
+            Release,https://github.com/acme/widget/issues/1,In Progress,,,2026-12-01
+            Auth,https://github.com/acme/widget/issues/2,In Progress,acme/widget#1,,2026-12-01
+            Tokens,https://github.com/acme/widget/issues/3,Todo,acme/widget#2,#2,2026-12-01
+            Sessions,https://github.com/acme/widget/pull/4,Todo,acme/widget#2,https://github.com/acme/widget/issues/3,2026-12-01
+            Docs,,Todo,acme/widget#1,3; 99,2026-12-01
+
+            """
+        let analysis = try analyse(text)
+        let portfolio = analysis.derivation.portfolio
+        #expect(portfolio.items.map(\.id) == ["acme/widget#1", "acme/widget#2", "acme/widget#3", "acme/widget#4", ""])
+        #expect((0..<5).map { portfolio.parent[$0] } == [nil, 0, 1, 1, 0])
+        #expect((0..<5).map { Array(portfolio.dependencies[$0]) } == [[], [], [1], [2], [2]])
+        #expect(analysis.findings().filter { $0.code == .unknownReference }.map(\.message) == ["depends-on '99' names no item in the sheet"])
+        // A sheet with ids of its own: a number stays an id like any other.
+        let withIDs = try analyse("id,title,depends-on\nA#1,Build,\nB,Connectors,#1\n")
+        #expect(withIDs.derivation.portfolio.dependencies[1].isEmpty)
+    }
+
     @Test func referencesResolveByTitleAndSuggestOnTypos() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
         let analysis = try analyse(text)

@@ -73,6 +73,33 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(try sheet("Summary,ID,Parent,Parent summary\nCheckout,1,,\nCart,2,1,Checkout\n").layout.columns.map(\.field) == [.title, .id, .parent, nil])
     }
 
+    @Test(arguments: [
+        ("https://github.com/acme/widget/issues/1200", "acme/widget#1200"), ("https://github.com/acme/widget/pull/7", "acme/widget#7"),
+        (" http://GitHub.example.com/Acme/Widget/issues/12/ ", "Acme/Widget#12"), ("https://github.com/acme/widget/issues/12#issuecomment-1", "acme/widget#12"),
+        ("https://gitlab.com/gitlab-org/gitlab/-/issues/345", "gitlab-org/gitlab#345"), ("https://gitlab.com/a/b/c/-/merge_requests/9", "a/b/c!9"),
+        ("https://gitlab.example.org/group/project/-/work_items/3?x=1", "group/project#3"),
+        ("https://github.com/acme/widget/issues", nil), ("https://github.com/acme/widget/pull/7/files", nil), ("https://github.com/acme/issues/12", nil),
+        ("https://github.com/acme/widget/milestone/3", nil), ("github.com/acme/widget/issues/12", nil), ("https://gitlab.com/a/b/-/pipelines/9", nil),
+        ("https://github.com/acme/widget/pull/1, https://github.com/acme/widget/pull/2", nil), ("acme/widget#12", nil), ("", nil),
+    ] as [(String, String?)])
+    func issueLinksHaveAShortForm(_ link: String, _ short: String?) {
+        #expect(IssueLink.shortForm(link) == short)
+    }
+
+    /// GitHub Projects' export has no id column; each row's URL links it to its issue, and its Parent issue names the
+    /// parent by the link's short form. A sparse column of linked pull requests gives no ids, nor does a sheet with ids.
+    @Test func aColumnOfIssueLinksGivesTheIdsOfASheetWithout() throws {
+        let github = try sheet("Title,URL,Status,Parent issue\nRelease,https://github.com/acme/widget/issues/1,Todo,\nDocs,,Todo,acme/widget#1\nFix,https://github.com/acme/widget/issues/3,Done,acme/widget#1\n").layout
+        #expect(github.linkColumn == 1)
+        #expect(github.columns.map(\.field) == [.title, nil, .status, .parent])
+        #expect(github.notes == ["no column holds ids, and column 'URL' links each row to its issue: a row's id is its link's short form (acme/widget#1), as references to it are written"])
+        let pulls = "Title,Linked pull requests\nA,https://github.com/acme/widget/pull/9\nB,\nC,\n"
+        #expect(try sheet(pulls).layout.linkColumn == nil)
+        #expect(try sheet("Title,Link\nA,https://github.com/acme/widget/pull/9\nB,\nC,\n").layout.linkColumn == 1)
+        #expect(try sheet("ID,Title,URL\nA-1,A,https://github.com/acme/widget/issues/1\n").layout.linkColumn == nil)
+        #expect(try sheet("Title,URL\nA,https://example.com/page\n").layout.linkColumn == nil)
+    }
+
     /// Microsoft Project's Finish beside its Baseline Finish is the finish planned now: the forecast.
     @Test func aFinishBesideABaselineFinishIsTheForecast() throws {
         let project = try sheet("Name,Finish_Date,Baseline_Finish\nA,2027-02-01,2026-12-01\n").layout

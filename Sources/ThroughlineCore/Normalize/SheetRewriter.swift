@@ -22,7 +22,7 @@ public enum SheetRewriter {
         if let separatorLine = sheet.input.separatorLine { try out.append(separatorLine) }
         let writer = CSVWriter(out, dialect: sheet.input.dialect)
         let width = sheet.layout.columns.count
-        let idColumn = sheet.layout.column(for: .id)?.index
+        let rowID = SheetLayout.RowID(sheet.layout)
         var summary = RewriteSummary()
         var findings: [Finding] = []
         var replacements: [(Int, String)] = []
@@ -32,7 +32,7 @@ public enum SheetRewriter {
                 return true
             }
             summary.rows += 1
-            let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
+            let id = rowID?.read(record)
             if let ragged = Finding.raggedRow(record, layout: sheet.layout, file: sheet.input.file, id: id) { onFinding(ragged) }
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)

@@ -68,12 +68,15 @@ public enum TrackerImport {
             let width = layout.columns.count
             let targets = layout.columns.map { column in index[(column.field?.rawValue ?? extraName(column.name)).lowercased()] ?? -1 }
             let typeColumn = layout.column(for: .type)?.index
-            let idColumn = layout.column(for: .id)?.index
+            let rowID = SheetLayout.RowID(layout)
+            // In a sheet whose ids are its links, the id column written is filled from them.
+            let idSlot = layout.column(for: .id) == nil && layout.linkColumn != nil ? index[Field.id.rawValue] : nil
             var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
             try source.sheet.forEachDataRow { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
-                let id = idColumn.flatMap { $0 < record.count ? record.string($0).trimmingSpaces : nil }
+                let id = rowID?.read(record)
+                if let idSlot, let id { cells[idSlot] = id }
                 if let ragged = Finding.raggedRow(record, layout: layout, file: file, id: id) { findings.append(ragged) }
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     if layout.columns[column].field != nil {

@@ -371,6 +371,9 @@ struct ReferenceResolver {
     /// Per file, where its items start, how many there are and whether any has an id; built the first time a number
     /// is found no other way.
     private var fileRows: [UInt32: FileRows]?
+    /// Per file, the items whose ids are issues' short forms, by issue number, with how many share it; built the first
+    /// time an issue number is found no other way.
+    private var issueNumbers: [UInt32: [Substring: (first: Int, count: Int)]]?
     /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
     private var suggestionsLeft = 200
 
@@ -487,6 +490,29 @@ struct ReferenceResolver {
         return number <= rows.count ? (rows.start + number - 1, nil) : nil
     }
 
+    /// The item an issue reference names in a sheet whose ids are issues' short forms (`acme/widget#12`, from their
+    /// links): a link to the issue, or its number alone (`#12`, `12`) when one issue of the reference's file has it.
+    /// Asked only of a reference found no other way.
+    mutating func lookupIssue(_ reference: String, from index: Int) -> (index: Int, sharedBy: Int?)? {
+        if let short = IssueLink.shortForm(reference), let found = exactID(short) { return (found, nil) }
+        guard let number = IssueLink.number(inReference: reference) else { return nil }
+        let file = items.record(index).file
+        if issueNumbers == nil {
+            var numbers: [UInt32: [Substring: (first: Int, count: Int)]] = [:]
+            for position in items.indices where !repeatedIDs.contains(position) {
+                let id = items[position].id
+                // A short form: `OWNER/REPO#N` (a merge request's `!N` is never named by a number alone).
+                guard let mark = id.lastIndex(where: { $0 == "#" || $0 == "!" }), id[mark] == "#", id[..<mark].contains("/"),
+                      let number = IssueLink.number(inReference: String(id[mark...])) else { continue }
+                let record = items.record(position)
+                numbers[record.file, default: [:]][number] = numbers[record.file]?[number].map { ($0.first, $0.count + 1) } ?? (position, 1)
+            }
+            issueNumbers = numbers
+        }
+        guard let found = issueNumbers?[file]?[number], found.count == 1 else { return nil }
+        return (found.first, nil)
+    }
+
     /// One file's items, for `lookupRowNumber`.
     struct FileRows {
         let start: Int, firstLine: Int
@@ -562,7 +588,7 @@ struct ReferenceResolver {
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
         let bare = Self.bareReference(reference)
         if let (found, shared) = lookup(reference) ?? bare.flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
-            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(bare ?? reference, from: index) {
+            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(bare ?? reference, from: index) ?? lookupIssue(reference, from: index) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,

@@ -101,6 +101,8 @@ struct ItemReader {
     private let conventions: Conventions
     private let fields: [Field?]
     private let idColumn: Int?
+    /// How findings name the row: its id, or in a sheet whose ids are its links, the link's short form.
+    private let rowID: SheetLayout.RowID?
     private let typeColumn: Int?
     private let file: String
     private var types = ByteMemo<ItemType?>()
@@ -123,6 +125,7 @@ struct ItemReader {
         self.conventions = conventions
         fields = layout.columns.map(\.field)
         idColumn = layout.column(for: .id)?.index
+        rowID = SheetLayout.RowID(layout)
         typeColumn = layout.column(for: .type)?.index
         file = source.sheet.input.file
         outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
@@ -154,14 +157,17 @@ struct ItemReader {
         let line = record.line
         let firstFinding = findings.count
         // The id as findings name it; made only for a row that raises one (see the end).
-        let idColumn = self.idColumn
-        let id = { idColumn.flatMap { $0 < record.count ? Self.text(record.bytes($0)) : nil } }
+        let rowID = self.rowID
+        let id = { rowID?.read(record) }
         if let ragged = Finding.raggedRow(record, layout: layout, file: file, id: nil) { findings.append(ragged) }
         var values = ItemValues()
         var owner: UInt32 = 0, team: UInt32 = 0
         // The five texts, as the cells' bytes when they need no more than trimming; else as strings, below.
         var texts = TextCells()
         if let idColumn, idColumn < record.count { texts.set(.id, column: idColumn, Self.asciiTrimmed(record.bytes(idColumn))) }
+        // An id made from the row's link is read as a string, below.
+        let linkID = idColumn == nil && layout.linkColumn != nil ? id() : nil
+        if linkID != nil { texts.plain = false }
         for column in 0..<min(record.count, width) {
             guard let field = fields[column], field != .id, field != .type else { continue }
             let bytes = record.bytes(column)
@@ -260,7 +266,7 @@ struct ItemReader {
             values.owner = items.nameText(owner)
             values.team = items.nameText(team)
             let text = { (column: Int) in column >= 0 ? Self.text(record.bytes(column)) : "" }
-            values.id = text(texts.columns.id)
+            values.id = linkID ?? text(texts.columns.id)
             values.title = text(texts.columns.title)
             values.objectiveReference = text(texts.columns.objective)
             values.parentReference = text(texts.columns.parent)

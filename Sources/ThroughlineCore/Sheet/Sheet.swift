@@ -27,6 +27,9 @@ public struct SheetLayout: Equatable, Sendable {
     /// In a sheet laid out as an outline (an OKR sheet's `Objective` and `Key Result` columns, and no title or type
     /// column), the columns that name each row's level, shallowest first; empty for any other sheet.
     public var outline: [OutlineColumn] = []
+    /// In a sheet with no id column whose rows each link to their issue (GitHub Projects' `URL`), that column: a row's
+    /// id is its link's short form (`IssueLink`), the form references to it are written in. Nil for any other sheet.
+    public var linkColumn: Int?
 
     /// A column whose header names an item type, in an outline sheet: a row that fills it (and no deeper one) is an
     /// item of that type titled by the cell.
@@ -37,6 +40,30 @@ public struct SheetLayout: Equatable, Sendable {
 
     /// The column mapped to `field`.
     public func column(for field: Field) -> SheetColumn? { columns.first { $0.field == field } }
+
+    /// How a row's id is read: its id cell, trimmed, or in a sheet whose ids are its links, its link's short form.
+    public struct RowID: Sendable {
+        let column: Int
+        let fromLink: Bool
+
+        /// Nil for a sheet whose rows have no ids.
+        init?(_ layout: SheetLayout) {
+            if let id = layout.column(for: .id)?.index {
+                (column, fromLink) = (id, false)
+            } else if let link = layout.linkColumn {
+                (column, fromLink) = (link, true)
+            } else {
+                return nil
+            }
+        }
+
+        /// The id of the item on `record`; nil when the row is too short to hold it. A cell that is no link gives none.
+        func read(_ record: CSVRecord) -> String? {
+            guard column < record.count else { return nil }
+            let text = String(decoding: record.bytes(column), as: UTF8.self).trimmingSpaces
+            return fromLink ? IssueLink.shortForm(text) ?? "" : text
+        }
+    }
 
     /// The name to use for column `index`, also past the header's width.
     public func columnName(_ index: Int) -> String {
@@ -354,8 +381,28 @@ public final class Sheet {
             }
             columns.append(column)
         }
+        // With no id column, a column linking each row to its issue (GitHub Projects' URL) gives the ids: references
+        // name issues by the links' short form (`acme/widget#12` in GitHub's Parent issue). A column so named is
+        // preferred; another must be filled in at least half the rows (not a sparse column of linked pull requests).
+        var linkColumn: Int?
+        if winner[.id] == nil {
+            let rowsFilled = sampled.filter { $0.cells.contains { !$0.trimmingSpaces.isEmpty } }.count
+            let linking = headers.indices.filter { index in
+                if let candidate = candidates[index], winner[candidate.field] == index { return false }
+                let cells = cells(index)
+                return !cells.isEmpty && cells.allSatisfy { IssueLink.shortForm($0) != nil }
+            }
+            let named: Set<String> = ["url", "link", "issueurl", "issuelink", "weburl", "htmlurl"]
+            linkColumn = linking.first { named.contains(Conventions.headerKey(headers[$0])) }
+                ?? linking.first { cells($0).count * 2 >= rowsFilled }
+            if let linkColumn {
+                let example = cells(linkColumn).first.flatMap(IssueLink.shortForm) ?? ""
+                notes.append("no column holds ids, and column '\(names[linkColumn])' links each row to its issue: a row's id is its link's short form (\(example)), as references to it are written")
+            }
+        }
         var layout = SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
         Self.findOutline(&layout, headers: headers, conventions: conventions, options: options)
+        layout.linkColumn = linkColumn
         return layout
     }
 
@@ -470,7 +517,7 @@ struct RowFilter: Sendable {
     init(layout: SheetLayout) {
         headers = layout.columns.map { Array($0.header.trimmingSpaces.utf8) }
         outlineColumns = layout.outline.map(\.index)
-        nameColumns = [layout.column(for: .id)?.index, layout.column(for: .title)?.index].compactMap { $0 } + outlineColumns
+        nameColumns = [layout.column(for: .id)?.index ?? layout.linkColumn, layout.column(for: .title)?.index].compactMap { $0 } + outlineColumns
         firstColumnIsID = layout.column(for: .id)?.index == 0
     }
 
