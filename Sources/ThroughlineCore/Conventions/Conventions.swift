@@ -275,9 +275,12 @@ public struct Conventions: Sendable {
     /// `(` or line break, or at a dash with white space before it (so `at-risk` stays one word). Gives the status and
     /// the note as typed from its separator on; nil when the words before the note name no status, or a piece of the
     /// note is itself a status word, or the note names another colour (`Green, Amber`, `Green - Red - vendor slipped`
-    /// and `Green (was Red)` say two things, not one).
+    /// and `Green (was Red)` say two things, not one). With no separator, a note may start at a word that links it to
+    /// the status: `Blocked by legal`, `At risk for code freeze`, `On hold pending budget`, `Red since October`; not
+    /// after a done word (`Done by Friday` is a plan, not done work).
     public func statusWithNote(_ text: String) -> (status: Status, note: Substring)? {
-        let pieces = Self.notePieces(text)
+        var pieces = Self.notePieces(text)
+        if pieces.count == 1, let linked = linkedNote(text) { pieces = [text.startIndex..<linked, linked..<text.endIndex] }
         guard pieces.count > 1, let typed = status(for: String(text[pieces[0]]).trimmingSpaces) else { return nil }
         // A status typed as a colour whose note names another colour: `Green (was Red)`, `Red -> Green next week`
         // (`Blocked: waiting on Red Hat` names a company, not a colour).
@@ -293,6 +296,36 @@ public struct Conventions: Sendable {
         let start = text[..<cut].lastIndex { !$0.isWhitespace }.map { text.index(after: $0) } ?? cut
         return (typed, text[start...])
     }
+
+    /// Where the note of `text` starts when a status of one to four words is followed by a linking word
+    /// (`linkingWords`): the space before that word; nil when no such status starts the text, or it is a done word.
+    private func linkedNote(_ text: String) -> String.Index? {
+        var words: [Range<String.Index>] = []
+        var start: String.Index?
+        for index in text.indices {
+            if text[index].isWhitespace {
+                if let begun = start { words.append(begun..<index); start = nil }
+            } else if start == nil {
+                start = index
+            }
+            if words.count > 5 { break }
+        }
+        if let begun = start, words.count <= 5 { words.append(begun..<text.endIndex) }
+        for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+            guard Self.linkingWords.contains(text[words[length]].lowercased()),
+                  let status = exactStatus(for: text[words[0].lowerBound..<words[length - 1].upperBound]), status != .done else { continue }
+            // `On` may start a status of its own (`🟢 On track`): then it links nothing.
+            let after = words[length...].prefix(3)
+            if after.indices.contains(where: { exactStatus(for: text[words[length].lowerBound..<words[$0].upperBound]) != nil }) { continue }
+            return words[length - 1].upperBound
+        }
+        return nil
+    }
+
+    /// Words that tie a note to the status before them, in a cell with no separator.
+    private static let linkingWords: Set<String> = [
+        "for", "by", "due", "until", "till", "pending", "awaiting", "waiting", "since", "because", "on", "after", "as", "per", "with", "from",
+    ]
 
     /// The RAG colours, which a note cannot name without saying a second status.
     private static let colourWords: Set<String> = ["red", "amber", "green", "yellow", "orange"]
