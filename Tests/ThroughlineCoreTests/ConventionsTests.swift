@@ -67,6 +67,8 @@ import Testing
         ("As Of", .updated), ("Blocked By", .dependsOn), ("Predecessors", .dependsOn), ("Priority Weight", .weight),
         ("Baseline", .baseline), ("Target", .target), ("Current", .actual), ("Unit", .unit), ("Direction", .direction),
         ("Commentary", .notes), ("  due   DATE ", .due), ("Budget (kEUR)", nil), ("Jira", nil),
+        // Release schedules, city and national portfolios (round 18).
+        ("Task", .title), ("Contact", .owner), ("Original Completion Date", .due), ("Baseline date", .due),
     ]
 
     @Test(arguments: headerCases)

@@ -231,6 +231,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.findings().contains { $0.code == .unknownReference && $0.message.hasPrefix("parent 'Lift NRR'") })
         // Bundles follows the names on the row above it.
         #expect(items[7].parentReference == "Lift NRR")
+        // Where every row fills its Task, the sheet is flat: one task a row, under the names beside it.
+        let flat = try analyse("Objective,Key Result,Task,Owner\nGrow,Reach 40m,Playbook,Ben\nGrow,Reach 40m,Partners,Cy\nGrow,,Survey,Eve\n")
+        #expect(flat.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.title) == ["Playbook", "Partners", "Survey"])
         // A sheet with a title column is no outline.
         #expect(try analyse("Objective,Key Result,Initiative Name\nGrow,,Playbook\n").derivation.portfolio.items.first?.title == "Playbook")
     }

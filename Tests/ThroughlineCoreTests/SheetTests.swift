@@ -212,7 +212,7 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         ("Workstream Lead", Field?.some(.owner)), ("Initiative Owner", .owner), ("Delivery Status", .status), ("Overall Progress", .progress),
         ("Status Comments", .notes), ("Revised Due Date", .due), ("Owning Team", .team), ("Strategic Pillar", .objective),
         ("Objective ID", .objective), ("Epic Key", .parent), ("Jira Key", .id), ("Team Name", .team), ("Initiative Name", .title),
-        ("List Name", nil), ("Actual Finish", nil), ("Previous Status", nil), ("Last Status", nil), ("Lead Time", nil),
+        ("Enhancement Title", .title), ("Story Title", .title), ("Job Title", nil), ("List Name", nil), ("Actual Finish", nil), ("Previous Status", nil), ("Last Status", nil), ("Lead Time", nil),
         ("Notes from the weekly steering group call", nil), ("Outline Level", nil), ("lena.fischer@example.org", nil),
     ])
     func headersAreReadByTheirLastWords(_ header: String, _ field: Field?) throws {

@@ -38,6 +38,7 @@ field,Initiative,title
 field,Project Name,title
 field,Project,title
 field,Card Name,title
+field,Task,title
 field,Objective,objective
 field,Goal,objective
 field,Strategic Priority,objective
@@ -73,6 +74,9 @@ field,Assignees,owner
 field,Person,owner
 field,Members,owner
 field,Project Manager Name,owner
+field,Contact,owner
+field,Point of Contact,owner
+field,POC,owner
 field,Team,team
 field,Department,team
 field,Dept,team
@@ -139,6 +143,13 @@ field,Baseline End Date,due
 field,Target Completion Date,due
 field,Baseline Completion Date,due
 field,Baseline Completion,due
+field,Baseline Date,due
+field,Baseline Due Date,due
+field,Original Completion Date,due
+field,Original Due Date,due
+field,Original Finish Date,due
+field,Original End Date,due
+field,Original Target Date,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast

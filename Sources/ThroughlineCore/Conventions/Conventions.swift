@@ -225,7 +225,7 @@ public struct Conventions: Sendable {
     /// The field a header of two to four words names by its last words, as English names a thing by its last noun:
     /// `Workstream Lead` and `Initiative Owner` are owners, `Delivery Status` a status. When the last words only say
     /// it is a name or a key (`Objective ID`, `Team Name`, `Initiative Name`), the words before them say what of:
-    /// the objective, the team, the title; `Jira Key` is an id, `List Name` nothing. Not a header that starts with a
+    /// the objective, the team, the title; `Jira Key` is an id, `Enhancement Title` the title, `List Name` nothing. Not a header that starts with a
     /// word saying it is another value (`Actual Finish` is not the due date, `Previous Status` not the status), nor
     /// an e-mail address, nor a type (`Outline Level` is a number). Weaker than any whole match.
     func fieldByEnding(forHeader header: String) -> (field: Field, rank: Int)? {
@@ -239,7 +239,9 @@ public struct Conventions: Sendable {
             var field = named
             if named == .id || named == .title {
                 // A name or key of what the words before it name; a bare key is an id, a bare name nothing.
-                guard let whose = fields[Self.headerKey(words[..<start].joined(separator: " "))] ?? (named == .id ? .id : nil) else { return nil }
+                // A bare title is the title (`Enhancement Title`, `Story Title`), but not a person's (`Job Title`).
+                let bare: Field? = named == .id ? .id : ending == "title" && words[..<start] != ["job"] ? .title : nil
+                guard let whose = fields[Self.headerKey(words[..<start].joined(separator: " "))] ?? bare else { return nil }
                 field = whose
             }
             return (field, Self.endingRank + (fieldRanks[ending] ?? 0))

@@ -401,7 +401,7 @@ public final class Sheet {
             }
         }
         var layout = SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
-        Self.findOutline(&layout, headers: headers, conventions: conventions, options: options)
+        Self.findOutline(&layout, headers: headers, rows: sampled.map(\.cells), conventions: conventions, options: options)
         layout.linkColumn = linkColumn
         return layout
     }
@@ -409,9 +409,13 @@ public final class Sheet {
     /// A sheet with no title and no type column, and two or more columns whose headers name item types (an OKR sheet's
     /// `Objective` and `Key Result`), is an outline: each row is an item of the deepest of those columns it fills,
     /// titled by that cell, under the item the shallower cell of its row names, else under the last row above at a
-    /// shallower level. Those columns then name no field.
-    static func findOutline(_ layout: inout SheetLayout, headers: [String], conventions: Conventions, options: SheetOptions) {
-        guard options.fileType == nil, layout.column(for: .title) == nil, layout.column(for: .type) == nil else { return }
+    /// shallower level. Those columns then name no field. The title column may be the deepest of them (`Task`,
+    /// `Initiative`) when the rows read show an outline: some rows (two or more, a tenth of them at least) fill a
+    /// shallower column and leave it empty. Where every row fills it, each row is one item of a flat sheet.
+    static func findOutline(_ layout: inout SheetLayout, headers: [String], rows: [[String]], conventions: Conventions, options: SheetOptions) {
+        guard options.fileType == nil, layout.column(for: .type) == nil else { return }
+        let title = layout.column(for: .title)
+        if let title, title.mappedBy != "synonym" || conventions.type(for: title.header) == nil { return }
         var levels: [SheetLayout.OutlineColumn] = []
         for (index, header) in headers.enumerated() where Conventions.headerKey(header).count > 1 && options.map[Conventions.headerKey(header)] == nil {
             guard let type = conventions.type(for: header), !levels.contains(where: { $0.type == type }) else { continue }
@@ -419,6 +423,13 @@ public final class Sheet {
         }
         guard levels.count >= 2 else { return }
         levels.sort { $0.type.level < $1.type.level }
+        if let title {
+            guard levels.last?.index == title.index else { return }
+            let filled = { (row: [String], column: Int) in column < row.count && !row[column].trimmingSpaces.isEmpty }
+            let leveled = rows.filter { row in levels.contains { filled(row, $0.index) } }
+            let heads = leveled.filter { row in !filled(row, title.index) }.count
+            guard heads >= 2, heads * 10 >= leveled.count else { return }
+        }
         var columns = layout.columns
         for level in levels {
             columns[level.index].field = nil
