@@ -649,4 +649,18 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         // A department beside a name is a team, however the sheet writes its people.
         #expect(classifier.classify("Finance, Ana Lopez") == .team)
     }
+
+    /// Where the people named alone are written whole, a lone `Okafor, Daniel` is one person the other way round; two
+    /// whole names around a comma are still two people, and so are two first names where people go by first names.
+    @Test(arguments: [
+        (["Ana Lopez", "Ben Ode", "Cy Dee"], "Okafor, Daniel", true), (["Ana Lopez", "Ben Ode"], "van Dijk, Anna", true),
+        (["Ana Lopez", "Ben Ode"], "Daniel Okafor, Ana Lopez", false), (["Ana", "Ben", "Cy"], "Okafor, Daniel", false),
+        (["Ana Lopez"], "Okafor, Daniel", false), (["Ana Lopez", "Ben Ode"], "Okafor, Daniel, Lopez", false),
+    ])
+    func aLoneLastFirstAmongWholeNamesIsOnePerson(_ others: [String], _ owner: String, _ onePerson: Bool) throws {
+        var text = "id,title,owner\nT,t,\"\(owner)\"\n"
+        for (index, other) in others.enumerated() { text += "O\(index),o,\(other)\n" }
+        let analysis = try analyse(text)
+        #expect(analysis.codes("T").contains("shared-owner") == !onePerson)
+    }
 }

@@ -14,6 +14,9 @@ public final class OwnerClassifier: Sendable {
     private let soleOwners: Set<String>
     /// Whether the sheet writes every person `Last, First`: then each such cell is one person.
     private let writesLastFirst: Bool
+    /// Whether the people the sheet names alone are mostly written whole (`Daniel Okafor`): then a lone `Okafor, Daniel`
+    /// is one person written the other way round, not two people known by one name each.
+    private let writesFullNames: Bool
     /// Every owner of the sheet, classified once: owners repeat on thousands of rows.
     private let known: [String: OwnerKind]
 
@@ -49,14 +52,25 @@ public final class OwnerClassifier: Sendable {
             !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams) && !Self.split(key).contains { Self.isGroup($0, teams: teams) }
         })
         writesLastFirst = unknown.count >= 2 && unknown.allSatisfy(Self.isLastFirst)
+        let named = soleOwners.filter { conventions.owners[$0] == nil && !Self.isGroup($0, teams: teams) && !Self.isAddress($0) && Self.split($0).count == 1 }
+        writesFullNames = named.count >= 2 && named.filter { $0.split(separator: " ").count >= 2 }.count * 3 >= named.count * 2
         var known: [String: OwnerKind] = [:]
-        for owner in distinct { known[owner] = Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners, lastFirst: writesLastFirst) }
+        for owner in distinct { known[owner] = Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners,
+                                                             lastFirst: writesLastFirst, fullNames: writesFullNames) }
         self.known = known
     }
 
     /// Classifies one owner cell.
     public func classify(_ owner: String) -> OwnerKind {
-        known[owner] ?? Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners, lastFirst: writesLastFirst)
+        known[owner] ?? Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners,
+                                      lastFirst: writesLastFirst, fullNames: writesFullNames)
+    }
+
+    /// Whether an owner's word key is one family name (or two, `van dijk`) and one given name around one comma.
+    static func isOneLastFirst(_ key: String) -> Bool {
+        let sides = key.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: " ") }
+        guard sides.count == 2, (1...2).contains(sides[0].count), sides[1].count == 1 else { return false }
+        return !key.contains(where: \.isNumber)
     }
 
     /// Whether an owner's word key is a family name and given names around one comma, one to three words each, no digits.
@@ -70,7 +84,7 @@ public final class OwnerClassifier: Sendable {
     }
 
     private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>,
-                                 lastFirst: Bool) -> OwnerKind {
+                                 lastFirst: Bool, fullNames: Bool) -> OwnerKind {
         let key = Conventions.wordKey(owner)
         if key.isEmpty || Conventions.isSpreadsheetError(owner.trimmingSpaces) { return .nobody }
         switch conventions.owners[key] {
@@ -83,11 +97,13 @@ public final class OwnerClassifier: Sendable {
         let isGroup = { (key: String) in Self.isGroup(key, teams: teams) }
         if isGroup(key) { return .team }
         // "Sharma, Priya" is one person when the people sheet names them, when "Priya Sharma" is named alone elsewhere,
-        // or when every person is written so; so is each such name in a list ("Brennan, Liam; Okoro, Ada" is two people).
+        // or when every person is written so, or when the others are written whole and it is one family name and one
+        // given name; so is each such name in a list ("Brennan, Liam; Okoro, Ada" is two people).
         let isOnePerson = { (piece: String) -> Bool in
             let halves = piece.split(separator: ",").map { String($0).trimmingSpaces }
             guard halves.count == 2, !isGroup(piece), !halves.contains(where: isGroup) else { return false }
             return people.person(matching: piece) != nil || lastFirst && isLastFirst(piece) || soleOwners.contains(halves[1] + " " + halves[0])
+                || fullNames && isOneLastFirst(piece)
         }
         // A list joined with `;` whose every piece is `Last, First` is a list of people written so, as Outlook writes one.
         let pieces = key.split(separator: ";").map { String($0).trimmingSpaces }
