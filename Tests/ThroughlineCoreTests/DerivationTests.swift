@@ -429,6 +429,15 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(withIDs.derivation.portfolio.dependencies[1].isEmpty)
     }
 
+    /// Where no item gives its progress, progress is not known, done work's included: no 0% a reader would take for a
+    /// fact, no parent at 100% for its done children alone. Where some do, work with none typed counts as not begun.
+    @Test func progressIsUnknownInASheetThatGivesNone() throws {
+        let none = try analyse("id,type,title,parent,status\nO1,objective,Grow,,\nI1,initiative,Push,O1,Green\nI2,initiative,Ship,O1,Done\n")
+        #expect(none.derivation.results.map(\.progress) == [nil, nil, nil])
+        let some = try analyse("id,type,title,parent,status,progress\nO1,objective,Grow,,,\nI1,initiative,Push,O1,Green,\nI2,initiative,Ship,O1,,50%\n")
+        #expect(some.derivation.results.map(\.progress) == [25, 0, 50])
+    }
+
     @Test func referencesResolveByTitleAndSuggestOnTypos() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Grow Revenue,,\nI1,initiative,Pricing,,  grow   revenue \nI2,initiative,Other,I9,\n"
         let analysis = try analyse(text)

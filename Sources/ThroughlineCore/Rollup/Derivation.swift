@@ -208,6 +208,8 @@ public struct Derivation: Sendable {
         var evaluated: [Bool]
         /// Each item's reason chain's end, found as it is derived (a cause points to an item derived before it).
         var ends: [ChainEnd]
+        /// Whether any item gives its progress: where none does, progress is not known rather than 0%.
+        var sheetHasProgress = true
 
         /// The severity of the status at the end of the item's reason chain.
         func rootSeverity(_ index: Int) -> Int { results.status(Int(ends[index].root)).severity }
@@ -226,6 +228,7 @@ public struct Derivation: Sendable {
         let order = Self.evaluationOrder(portfolio)
         var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count),
                           ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count))
+        known.sheetHasProgress = portfolio.items.contains { $0.progress != nil }
         for position in order {
             let index = Int(position)
             known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
@@ -333,7 +336,7 @@ public struct Derivation: Sendable {
         let active = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false }
         var result: Derived
         if active.isEmpty {
-            result = leaf(item, settings, capacity)
+            result = leaf(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
             // Rule 4 comes after done (2) and overdue (3), and before a slip, a late start or slow progress (5) and the
             // typed status (6): an item typed off-track that waits for late work is blocked, and says what it waits for.
             if !Self.decidedBeforeDependencies(result), let blocker = blockingDependency(index, portfolio, known) {
@@ -365,12 +368,14 @@ public struct Derivation: Sendable {
     }
 
     /// SPEC 4's leaf rules, first match wins (cancelled and on-hold are handled before).
-    static func leaf(_ item: Item, _ settings: RollupSettings, _ capacity: CapacityPlan? = nil) -> Derived {
+    static func leaf(_ item: Item, _ settings: RollupSettings, _ capacity: CapacityPlan? = nil, sheetHasProgress: Bool = true) -> Derived {
         let asOf = settings.asOf
-        if item.typedStatus == .done { return Derived(status: .done, cause: .fact(.done), progress: 100) }
+        // Work with no progress typed counts as not begun, so a rollup never reads fuller than its parts. In a sheet
+        // that gives no progress anywhere, progress is not known, done work's included: 0% would be a guess read as a
+        // fact, and a parent's mean of its done children alone would read fuller than its parts.
+        if item.typedStatus == .done { return Derived(status: .done, cause: .fact(.done), progress: sheetHasProgress ? 100 : nil) }
         if let progress = item.progress, progress >= 100 { return Derived(status: .done, cause: .fact(.complete), progress: 100) }
-        // Work with no progress typed counts as not begun, so a rollup never reads fuller than its parts.
-        let progress = item.progress ?? 0
+        let progress = item.progress ?? (sheetHasProgress ? 0 : nil)
         if let due = item.due, due < asOf {
             return Derived(status: .offTrack, cause: .fact(.overdue(days: asOf.days(since: due), due: due)), progress: progress)
         }
