@@ -25,6 +25,8 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         (",,,,\"$231,000\",42%", false), (",,,Green,5,", true), ("7,,,,5,", true), (",Ship,,,5,", true),
         // A lone cell where the first column holds ids is an item's id, ragged; a row with only its id and the delimiters too.
         ("Next month", true), ("Next month,,,,,", true),
+        // A sentence alone outside the id and title columns is a note (a source line under the table); a lone status is not.
+        (",,,,\"Source: entity submissions, September 2026.\",", false), (",,,Green,,", true), (",,,,Figures may not sum,", false),
     ])
     func totalsRowsAreNotItems(_ row: String, _ holdsItem: Bool) throws {
         var found: [Bool] = []

@@ -534,19 +534,37 @@ struct RowFilter: Sendable {
 
     func holdsItem(_ record: CSVRecord) -> Bool {
         !Sheet.isBlank(record) && !isHeading(record) && !Sheet.isTotals(record) && !repeatsHeader(record) && !isUnnamedFigures(record)
-            && !isOutlineNote(record)
+            && !isNote(record)
     }
 
-    /// In an outline sheet, a row of one cell that is in no level column: a note under the table ("Confidence: 1 = very
-    /// unlikely"), not an item.
-    private func isOutlineNote(_ record: CSVRecord) -> Bool {
-        guard !outlineColumns.isEmpty else { return false }
-        var filled = 0
-        for column in 0..<record.count where Sheet.hasText(record.bytes(column)) {
-            if outlineColumns.contains(column) { return false }
-            filled += 1
+    /// A note under or among the table, not an item. In an outline sheet, a row of one cell that is in no level column
+    /// ("Confidence: 1 = very unlikely"). In another sheet with an id or title column, a row of one cell outside them
+    /// that reads as a sentence, four words or more ("Source: entity submissions to the DTA, September 2026."): a
+    /// lone status or date is still an item's, nameless.
+    private func isNote(_ record: CSVRecord) -> Bool {
+        if !outlineColumns.isEmpty {
+            var filled = 0
+            for column in 0..<record.count where Sheet.hasText(record.bytes(column)) {
+                if outlineColumns.contains(column) { return false }
+                filled += 1
+            }
+            return filled == 1
         }
-        return filled == 1
+        guard !nameColumns.isEmpty else { return false }
+        for column in nameColumns where column < record.count && Sheet.hasText(record.bytes(column)) { return false }
+        var lone: Int?
+        for column in 0..<record.count where Sheet.hasText(record.bytes(column)) {
+            guard lone == nil else { return false }
+            lone = column
+        }
+        guard let lone else { return false }
+        var words = 0, inWord = false
+        for byte in record.bytes(lone) {
+            let space = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words >= 4
     }
 
     /// A row of one cell, no delimiter at all, in a sheet of three columns or more whose first column is not the id: a
