@@ -70,7 +70,7 @@ public enum TrackerImport {
             let typeColumn = layout.column(for: .type)?.index
             let rowID = SheetLayout.RowID(layout)
             // In a sheet whose ids are its links, the id column written is filled from them.
-            let idSlot = layout.column(for: .id) == nil && layout.linkColumn != nil ? index[Field.id.rawValue] : nil
+            let idSlot = rowID?.fromLink == true ? index[Field.id.rawValue] : nil
             var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
             try source.sheet.forEachDataRow { record in
                 for slot in cells.indices { cells[slot] = "" }

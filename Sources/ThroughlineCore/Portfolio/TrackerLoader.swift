@@ -166,7 +166,7 @@ struct ItemReader {
         var texts = TextCells()
         if let idColumn, idColumn < record.count { texts.set(.id, column: idColumn, Self.asciiTrimmed(record.bytes(idColumn))) }
         // An id made from the row's link is read as a string, below.
-        let linkID = idColumn == nil && layout.linkColumn != nil ? id() : nil
+        let linkID = rowID?.fromLink == true ? id() : nil
         if linkID != nil { texts.plain = false }
         for column in 0..<min(record.count, width) {
             guard let field = fields[column], field != .id, field != .type else { continue }

@@ -209,7 +209,7 @@ public struct Derivation: Sendable {
         /// Each item's reason chain's end, found as it is derived (a cause points to an item derived before it).
         var ends: [ChainEnd]
         /// Whether any item gives its progress: where none does, progress is not known rather than 0%.
-        var sheetHasProgress = true
+        let sheetHasProgress: Bool
 
         /// The severity of the status at the end of the item's reason chain.
         func rootSeverity(_ index: Int) -> Int { results.status(Int(ends[index].root)).severity }
@@ -227,8 +227,8 @@ public struct Derivation: Sendable {
         // The order first: what it needs while it is found is let go before the results are made.
         let order = Self.evaluationOrder(portfolio)
         var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count),
-                          ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count))
-        known.sheetHasProgress = portfolio.items.contains { $0.progress != nil }
+                          ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count),
+                          sheetHasProgress: portfolio.items.contains { $0.progress != nil })
         for position in order {
             let index = Int(position)
             known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
@@ -368,7 +368,7 @@ public struct Derivation: Sendable {
     }
 
     /// SPEC 4's leaf rules, first match wins (cancelled and on-hold are handled before).
-    static func leaf(_ item: Item, _ settings: RollupSettings, _ capacity: CapacityPlan? = nil, sheetHasProgress: Bool = true) -> Derived {
+    static func leaf(_ item: Item, _ settings: RollupSettings, _ capacity: CapacityPlan?, sheetHasProgress: Bool) -> Derived {
         let asOf = settings.asOf
         // Work with no progress typed counts as not begun, so a rollup never reads fuller than its parts. In a sheet
         // that gives no progress anywhere, progress is not known, done work's included: 0% would be a guess read as a

@@ -51,7 +51,7 @@ public final class OwnerClassifier: Sendable {
         let unknown = Set(distinct.filter { people.person(matching: $0) == nil }.map { Conventions.wordKey($0) }.filter { key in
             !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams) && !Self.split(key).contains { Self.isGroup($0, teams: teams) }
         })
-        writesLastFirst = unknown.count >= 2 && unknown.allSatisfy(Self.isLastFirst)
+        writesLastFirst = unknown.count >= 2 && unknown.allSatisfy { Self.isLastFirst($0) }
         let named = soleOwners.filter { conventions.owners[$0] == nil && !Self.isGroup($0, teams: teams) && !Self.isAddress($0) && Self.split($0).count == 1 }
         writesFullNames = named.count >= 2 && named.filter { $0.split(separator: " ").count >= 2 }.count * 3 >= named.count * 2
         var known: [String: OwnerKind] = [:]
@@ -66,21 +66,12 @@ public final class OwnerClassifier: Sendable {
                                       lastFirst: writesLastFirst, fullNames: writesFullNames)
     }
 
-    /// Whether an owner's word key is one family name (or two, `van dijk`) and one given name around one comma.
-    static func isOneLastFirst(_ key: String) -> Bool {
+    /// Whether an owner's word key is a family name and given names around one comma, no digits: by default one to
+    /// three words each; `Okafor, Daniel` and `van Dijk, Anna` are one or two family names and one given name.
+    static func isLastFirst(_ key: String, family: ClosedRange<Int> = 1...3, given: ClosedRange<Int> = 1...3) -> Bool {
         let sides = key.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: " ") }
-        guard sides.count == 2, (1...2).contains(sides[0].count), sides[1].count == 1 else { return false }
+        guard sides.count == 2, split(key).count == 2, family.contains(sides[0].count), given.contains(sides[1].count) else { return false }
         return !key.contains(where: \.isNumber)
-    }
-
-    /// Whether an owner's word key is a family name and given names around one comma, one to three words each, no digits.
-    static func isLastFirst(_ key: String) -> Bool {
-        let sides = key.split(separator: ",", omittingEmptySubsequences: false)
-        guard sides.count == 2, split(key).count == 2 else { return false }
-        return sides.allSatisfy { side in
-            let words = side.split(separator: " ")
-            return (1...3).contains(words.count) && !side.contains(where: \.isNumber)
-        }
     }
 
     private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>,
@@ -103,7 +94,7 @@ public final class OwnerClassifier: Sendable {
             let halves = piece.split(separator: ",").map { String($0).trimmingSpaces }
             guard halves.count == 2, !isGroup(piece), !halves.contains(where: isGroup) else { return false }
             return people.person(matching: piece) != nil || lastFirst && isLastFirst(piece) || soleOwners.contains(halves[1] + " " + halves[0])
-                || fullNames && isOneLastFirst(piece)
+                || fullNames && isLastFirst(piece, family: 1...2, given: 1...1)
         }
         // A list joined with `;` whose every piece is `Last, First` is a list of people written so, as Outlook writes one.
         let pieces = key.split(separator: ";").map { String($0).trimmingSpaces }
