@@ -87,6 +87,27 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes("B").isSuperset(of: ["blocked", "dependency-late", "watermelon"]))
     }
 
+    /// A row whose id an earlier row has is named with its line in reasons: it waits for the first row, not for itself.
+    @Test func aRepeatedIdIsNamedWithItsLineInReasons() throws {
+        let analysis = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\nB,milestone,b,Green,,,2026-12-31,,A,Ana\nB,milestone,c,Green,,,2026-12-31,,B,Ana\n")
+        let second = try #require(analysis.derivation.portfolio.items.lastIndex { $0.id == "B" })
+        #expect(analysis.derivation.reason(second) == "B (line 4) blocked (waits for B) <- B blocked (waits for A) <- A overdue 20 days (due 2026-11-01)")
+        #expect(analysis.reason("B") == "B blocked (waits for A) <- A overdue 20 days (due 2026-11-01)")
+    }
+
+    /// A sheet that types no objectives rolls up its top-level items, and says so rather than calling them objectives.
+    @Test func topLevelItemsStandingInForObjectivesAreCalledSo() throws {
+        let flat = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\nB,milestone,b,Done,,,2026-12-31,,,Ana\n")
+        let report = RollupReport(flat.derivation, grouping: .objective, depth: 0)
+        #expect(report.topLevelItems && report.rows.count == 2)
+        let table = RollupRenderer.render(report, format: .table, style: TerminalStyle(colour: false))
+        #expect(table.hasPrefix("Rollup of top-level items (no objectives typed) as of 2026-11-21"))
+        #expect(table.hasSuffix("\n2 top-level items: 1 off-track, 1 done\n"))
+        let typed = try analyse(Self.tree)
+        let objectives = RollupRenderer.render(RollupReport(typed.derivation, grouping: .objective, depth: 0), format: .table, style: TerminalStyle(colour: false))
+        #expect(objectives.hasPrefix("Rollup by objective as of 2026-11-21") && objectives.hasSuffix("\n1 objective: 1 at-risk\n"))
+    }
+
     /// "The goal turns amber when one initiative stalls", under each rule.
     static let tree = """
         id,type,title,parent,status,due,weight,owner

@@ -33,7 +33,8 @@ public enum RollupRenderer {
     }
 
     static func heading(_ report: RollupReport) -> String {
-        "Rollup by \(report.grouping.rawValue) as of \(report.asOf.iso) (rule: \(report.rule.rawValue))"
+        (report.topLevelItems ? "Rollup of top-level items (no objectives typed)" : "Rollup by \(report.grouping.rawValue)")
+            + " as of \(report.asOf.iso) (rule: \(report.rule.rawValue))"
     }
 
     static func table(_ report: RollupReport, _ style: TerminalStyle) -> String {
@@ -63,7 +64,7 @@ public enum RollupRenderer {
                 text += indent + style.dim("impact: " + reason) + "\n"
             }
         }
-        text += "\n\(report.rows.count) \(report.grouping.rawValue)\(report.rows.count == 1 ? "" : "s"): " + Status.countText(report.rows.map(\.derivedStatus)) + "\n"
+        text += "\n\(report.rows.count) \(report.rowNoun)\(report.rows.count == 1 ? "" : "s"): " + Status.countText(report.rows.map(\.derivedStatus)) + "\n"
         return text
     }
 

@@ -14,6 +14,8 @@ public struct Portfolio: Sendable {
     public let findings: [Finding]
     /// The items on a circle of dependencies.
     let circled: Set<Int>
+    /// The items whose id an earlier row has already (references go to that first row).
+    let repeatedIDs: Set<Int>
 
     /// Resolves references by id, then by title (ignoring case and spaces).
     public init(items given: ItemTable) { self.init(items: given, sharedFrom: 100_000) }
@@ -131,6 +133,14 @@ public struct Portfolio: Sendable {
         self.objective = IndexLinks(objective)
         self.dependencies = dependencies
         self.findings = findings
+        self.repeatedIDs = repeatedIDs
+    }
+
+    /// How reasons name the item at `index`: its label, with its line when an earlier row has the same id (so that
+    /// `F46-BETA (line 21) blocked (waits for F46-BETA)` does not read as an item waiting for itself).
+    func label(_ index: Int) -> String {
+        let item = items[index]
+        return repeatedIDs.contains(index) ? "\(item.label) (line \(item.line))" : item.label
     }
 
     /// The finding for an item that names itself among what it waits for.

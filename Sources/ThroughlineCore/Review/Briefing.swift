@@ -22,8 +22,10 @@ public struct Briefing: Sendable {
 
     /// The as-of date.
     public let asOf: CalendarDate
-    /// Objectives in sheet order.
+    /// Objectives in sheet order; in a sheet that types none, its top-level items stand in for them.
     public let objectives: [Objective]
+    /// Whether `objectives` are top-level items standing in for objectives.
+    public let topLevelItems: Bool
     /// How many items have each derived status (active items only).
     public let statusCounts: [(Status, Int)]
     /// Slipped items, worst first.
@@ -35,6 +37,11 @@ public struct Briefing: Sendable {
     /// Changes since the previous snapshot, when one was given.
     public let changes: SnapshotDiff?
 
+    /// What a row of `objectives` is, in the singular.
+    var noun: String { topLevelItems ? "top-level item" : "objective" }
+    /// The heading of the objectives' section.
+    var heading: String { topLevelItems ? "Top-level items (no objectives typed)" : "Objectives" }
+
     /// The codes that are about ownership; they go to their own section.
     static let ownershipCodes: Set<String> = [FindingCode.noOwner.name, FindingCode.teamOwner.name, FindingCode.sharedOwner.name]
 
@@ -44,7 +51,8 @@ public struct Briefing: Sendable {
         let items = derivation.portfolio.items
         asOf = derivation.settings.asOf
         var tops = items.indices.filter { items[$0].type == .objective }
-        if tops.isEmpty { tops = items.indices.filter { derivation.portfolio.parent[$0] == nil } }
+        topLevelItems = tops.isEmpty
+        if topLevelItems { tops = items.indices.filter { derivation.portfolio.parent[$0] == nil } }
         objectives = tops.map { index in
             let result = derivation.results[index]
             return Objective(id: items[index].id, title: items[index].title, owner: items[index].owner, status: result.status, impact: result.impact,
@@ -82,9 +90,9 @@ public struct Briefing: Sendable {
     /// The briefing as Markdown.
     public func markdown() -> String {
         var text = "# Briefing as of \(asOf.iso)\n\n"
-        text += "\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): " + Status.countText(objectives.map(\.status)) + ". "
+        text += "\(objectives.count) \(noun)\(objectives.count == 1 ? "" : "s"): " + Status.countText(objectives.map(\.status)) + ". "
         text += "Items by derived status: " + statusCounts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + ".\n\n"
-        text += "## Objectives\n\n| id | objective | owner | delivery | impact | progress |\n|---|---|---|---|---|---|\n"
+        text += "## \(heading)\n\n| id | \(topLevelItems ? "item" : "objective") | owner | delivery | impact | progress |\n|---|---|---|---|---|---|\n"
         for objective in objectives {
             text += "| " + [objective.id, objective.title, objective.owner, objective.status.rawValue, objective.impact?.rawValue ?? "",
                             TextFormat.percent(objective.progress)].map(TextFormat.markdown).joined(separator: " | ") + " |\n"
@@ -139,9 +147,9 @@ public struct Briefing: Sendable {
     /// The briefing as one self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
     public func html() -> String {
         let h = TextFormat.html
-        var body = "<h1>Briefing as of \(asOf.iso)</h1>\n<p class=\"meta\">\(objectives.count) objective\(objectives.count == 1 ? "" : "s"): \(h(Status.countText(objectives.map(\.status))))</p>\n"
-        body += "<h2>Objectives</h2>\n" + objectiveChart() + "\n"
-        body += "<table><thead><tr><th>Objective</th><th>Owner</th><th>Delivery</th><th>Impact</th><th>Progress</th><th>Why</th></tr></thead><tbody>\n"
+        var body = "<h1>Briefing as of \(asOf.iso)</h1>\n<p class=\"meta\">\(objectives.count) \(noun)\(objectives.count == 1 ? "" : "s"): \(h(Status.countText(objectives.map(\.status))))</p>\n"
+        body += "<h2>\(h(heading))</h2>\n" + objectiveChart() + "\n"
+        body += "<table><thead><tr><th>\(topLevelItems ? "Item" : "Objective")</th><th>Owner</th><th>Delivery</th><th>Impact</th><th>Progress</th><th>Why</th></tr></thead><tbody>\n"
         for objective in objectives {
             var why = objective.status.isTrouble ? h(objective.reason) : ""
             if objective.impact?.isTrouble == true, let reason = objective.impactReason { why += (why.isEmpty ? "" : "<br>") + "impact: " + h(reason) }

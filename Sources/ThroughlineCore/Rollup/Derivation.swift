@@ -602,26 +602,26 @@ public struct Derivation: Sendable {
         var seen = Set<Int>()
         let total = impact ? Int.max : Int(chainEnd[index].links)
         while seen.insert(current).inserted {
-            let item = portfolio.items[current]
+            let label = portfolio.label(current)
             let result = results[current]
             let status = impact ? result.impact : result.status
             let cause = impact ? result.impactCause : result.cause
             var next: Int?
             switch cause {
             case .child(let child)?:
-                links.append("\(item.label) \(status?.rawValue ?? "")")
+                links.append("\(label) \(status?.rawValue ?? "")")
                 next = child
             case .dependency(let dependency)?:
-                links.append("\(item.label) \(status?.rawValue ?? "") (waits for \(portfolio.items[dependency].label))")
+                links.append("\(label) \(status?.rawValue ?? "") (waits for \(portfolio.label(dependency)))")
                 next = dependency
             case .fact(let fact)?:
                 // A parent whose work is all cancelled or on hold is judged as a leaf: say why its children did not count.
                 let children = portfolio.children[current].map { results.status($0) }
                 let idle = impact || children.isEmpty || !children.allSatisfy(\.isInactive) ? ""
                     : ", with no active work beneath (" + Status.countText(children) + ")"
-                links.append("\(item.label) \(describe(fact, of: current))\(idle)")
+                links.append("\(label) \(describe(fact, of: current))\(idle)")
             case nil:
-                links.append("\(item.label) \(status?.rawValue ?? "")")
+                links.append("\(label) \(status?.rawValue ?? "")")
             }
             guard let next else { break }
             if !impact && links.count == 4 && total > 6 {

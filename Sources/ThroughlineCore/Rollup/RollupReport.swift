@@ -48,6 +48,11 @@ public struct RollupReport: Sendable {
     public let grouping: RollupGrouping
     /// The top rows.
     public let rows: [RollupRow]
+    /// Whether the rows are the sheet's top-level items, standing in for objectives in a sheet that types none.
+    public let topLevelItems: Bool
+
+    /// What a top row is, in the singular: `objective`, `team`, or `top-level item`.
+    public var rowNoun: String { topLevelItems ? "top-level item" : grouping.rawValue }
 
     /// Builds the rows: items of the grouping's type (or groups of items) with `depth` levels beneath each. `people`
     /// gives the team of an owner whose row names none.
@@ -62,9 +67,11 @@ public struct RollupReport: Sendable {
             let type: ItemType = grouping == .objective ? .objective : .initiative
             var tops = items.indices.filter { items[$0].type == type }
             // A sheet with no objectives typed: its top-level items stand in for them.
-            if tops.isEmpty && grouping == .objective { tops = items.indices.filter { portfolio.parent[$0] == nil } }
+            topLevelItems = tops.isEmpty && grouping == .objective
+            if topLevelItems { tops = items.indices.filter { portfolio.parent[$0] == nil } }
             rows = tops.map { Self.row($0, derivation, depth: depth) }
         case .team, .owner:
+            topLevelItems = false
             let names = grouping == .team ? Self.teams(portfolio, people: people) : items.map(\.owner)
             var groups: [String: [Int]] = [:]
             var order: [String] = []
