@@ -101,7 +101,24 @@ enum TrackerSources {
         for key in unusedMap.sorted() {
             try context.note("throughline: note: --map names the header '\(key)', which no column of the sheet\(files.count == 1 ? "" : "s") read has")
         }
+        if forItems { try noteMissingColumns(sources.map(\.sheet), context: context) }
         return sources
+    }
+
+    /// Says when no sheet of the tracker has a column read as the due date, or as the status: the rules that need one
+    /// then never fire, and every item reads on track. Most likely the column has a header the conventions do not know.
+    static func noteMissingColumns(_ sheets: [Sheet], context: Context) throws {
+        let read = sheets.filter { $0.layout.headerRow != nil }
+        guard !read.isEmpty else { return }
+        let place = read.count == 1 ? "\(read[0].input.file): note: no column" : "throughline: note: no column of the \(read.count) sheets"
+        if !read.contains(where: { $0.layout.column(for: .due) != nil }) {
+            try context.note("\(place) reads as the due date, so no work can be found overdue or slipping; "
+                             + "name one with --map (a row 'HEADER,due'; see 'throughline import --dry-run')")
+        }
+        if !read.contains(where: { $0.layout.column(for: .status) != nil }) {
+            try context.note("\(place) reads as the status, so no status typed is compared with the work; "
+                             + "name one with --map (a row 'HEADER,status'; see 'throughline import --dry-run')")
+        }
     }
 
     /// Whether the sheet at `path` opens as a conventions sheet does (its first 4 KB are read): a tracker whose name
