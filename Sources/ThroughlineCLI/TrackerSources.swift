@@ -173,7 +173,8 @@ enum TrackerSources {
         let width = min(28, layout.columns.map { TextFormat.width($0.name) }.max() ?? 0)
         for column in layout.columns {
             let padding = String(repeating: " ", count: max(1, width - TextFormat.width(column.name) + 1))
-            let target = column.field.map { $0.rawValue + (column.mappedBy == "synonym" ? "" : " (\(column.mappedBy))") } ?? "(kept as is)"
+            var target = column.field.map { $0.rawValue + (column.mappedBy == "synonym" ? "" : " (\(column.mappedBy))") } ?? "(kept as is)"
+            if source.normalizer.readsCompletion(column: column.index) { target += " (completion: a date or a ticked box is done)" }
             text += "    \(column.name)\(padding)-> \(target)\n"
         }
         for note in layout.notes { text += "  note: \(note)\n" }

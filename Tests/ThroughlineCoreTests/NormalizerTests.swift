@@ -32,6 +32,31 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(analysis.reason("B") == "B typed off-track")
     }
 
+    /// A completion column (Asana's `Completed At`, a checkbox `Done`) is the status where no plainer column is: a date
+    /// or a ticked box is done work, an unticked box or a placeholder is not, a status word reads as one; `normalize`
+    /// keeps every cell as typed, and `import` writes `done` or nothing in the status column.
+    @Test(arguments: [
+        ("2026-10-02", Status.done), ("14/11/2026", .done), ("\"Nov 3, 2026\"", .done), ("checked", .done), ("TRUE", .done),
+        ("✅", .done), ("x", .done), ("unchecked", nil), ("FALSE", nil), ("", nil), ("n/a", nil),
+    ] as [(String, Status?)])
+    func aCompletionColumnReadsDatesAndBoxesAsDone(cell: String, expected: Status?) throws {
+        let input = "id,title,Completed At,due\nA,Launch,\(cell),2026-10-01\n"
+        let (output, codes) = try normalized(input)
+        #expect(output == input)
+        #expect(codes.isEmpty)
+        let analysis = try analyse(input)
+        #expect(analysis.derivation.portfolio.items[0].typedStatus == expected)
+        #expect(analysis.status("A") == (expected == .done ? .done : .offTrack))
+    }
+
+    @Test func aCompletionColumnGivesWayToAStatusColumnAndSaysWhatItCannotRead() throws {
+        let both = try analyse("id,Status,Done,due\nA,Amber,checked,2026-12-31\n")
+        #expect(both.status("A") == .atRisk)
+        let (output, codes) = try normalized("id,Completed At\nA,soon\nB,In progress\n")
+        #expect(output == "id,Completed At\nA,soon\nB,on-track\n")
+        #expect(codes == ["unknown-status"])
+    }
+
     /// A formula that failed shows `#N/A` or `#REF!`: not the `N/A` that means cancelled, and not a status at all.
     @Test func spreadsheetErrorsAreNotStatuses() throws {
         let input = "id,status\nA,#N/A\nB,N/A\nC,#REF!\nD,Err:502\n"

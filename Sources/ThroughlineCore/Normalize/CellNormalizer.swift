@@ -162,6 +162,9 @@ public enum CellReading: Equatable, Sendable {
     case owner(String)
     /// A number.
     case number(Double)
+    /// A cell of a completion column (`Completed At`, `Done`, `Actual Finish`): a date or a ticked box is done work
+    /// (true), an unticked box or a placeholder is work not done (false). Kept as typed by `normalize`.
+    case completion(Bool)
 
     /// The canonical text `normalize` writes; nil for cells it keeps as typed.
     var canonicalText: String? {
@@ -171,8 +174,15 @@ public enum CellReading: Equatable, Sendable {
         case .percent(let percent): return CellNormalizer.formatPercent(percent)
         case .date(let date): return date.iso
         case .owner(let owner): return owner
-        case .none, .number: return nil
+        case .none, .number, .completion: return nil
         }
+    }
+
+    /// The text a canonical tracker's cell holds for this reading (`import`), nil to keep the cell as typed: a
+    /// completion column becomes the status column, so its dates and boxes are written as `done` or nothing.
+    var trackerText: String? {
+        if case .completion(let done) = self { return done ? Status.done.rawValue : "" }
+        return canonicalText
     }
 }
 
@@ -181,6 +191,8 @@ public struct CellNormalizer: Sendable {
     enum Plan: Sendable, Equatable {
         case keep
         case status(numericScale: NumericStatusScale?)
+        /// A status column whose header says when, or whether, the work was completed (see `completionHeaders`).
+        case completion
         case progress(fraction: Bool)
         /// `otherColumns`: the order the sheet's other date columns agree on, named in the finding for a date this
         /// column's order does not settle (never used to read it: that would be a guess).
@@ -188,6 +200,19 @@ public struct CellNormalizer: Sendable {
         case owner
         case number
     }
+
+    /// The headers (as keys) of the status columns that say when, or whether, work was completed: Asana's `Completed
+    /// At`, Microsoft Project's `Actual Finish`, a checkbox `Done`. Such a column is the status only where no plainer
+    /// one is (`Status` wins).
+    static let completionHeaders: Set<String> = [
+        "completedat", "completed", "completedon", "completeddate", "completiondate", "datecompleted", "done", "donedate",
+        "actualfinish", "actualfinishdate", "actualend", "actualenddate", "actualcompletiondate", "closed", "closedat",
+        "closedon", "closeddate", "resolved", "resolvedat", "resolutiondate",
+    ]
+
+    /// A completion column's cells that tick its box, and that leave it unticked or say nothing yet (as word keys).
+    static let tickedWords: Set<String> = ["checked", "true", "yes", "y", "x", "✓", "✔", "☑", "✅", "1"]
+    static let untickedWords: Set<String> = ["unchecked", "false", "no", "n", "0", "☐", "-", "–", "n/a", "na", "tbd", "tbc", "none", "not yet"]
 
     /// How a 1–5 number in a status column reads, when its header says so.
     enum NumericStatusScale: Sendable, Equatable {
@@ -225,6 +250,7 @@ public struct CellNormalizer: Sendable {
             switch field {
             case .status:
                 let key = Conventions.headerKey(column.header)
+                if Self.completionHeaders.contains(key) { return .completion }
                 return .status(numericScale: key.contains("risk") ? .risk : key.contains("confidence") || key == "dca" ? .confidence : nil)
             case .progress:
                 return .progress(fraction: (profile.largestBarePercent[column.index] ?? 0) <= 1)
@@ -257,6 +283,9 @@ public struct CellNormalizer: Sendable {
         copy.memo = Memo(columns: plans.count)
         return copy
     }
+
+    /// Whether column `index` is a completion column: a date or a ticked box in it is done work.
+    public func readsCompletion(column index: Int) -> Bool { index < plans.count && plans[index] == .completion }
 
     /// Whether column `index` is one this normalizer reads.
     public func reads(column index: Int) -> Bool {
@@ -372,6 +401,18 @@ public struct CellNormalizer: Sendable {
         }
         switch plans[column] {
         case .keep:
+            return .none
+        case .completion:
+            // A box, then a date in either order (only that it is a date matters), then a status word.
+            let key = Conventions.wordKey(trimmed)
+            if Self.tickedWords.contains(key) { return .completion(true) }
+            if Self.untickedWords.contains(key) { return .completion(false) }
+            switch DateReader.read(Substring(trimmed), order: nil, edge: .start, fiscalYearStart: fiscalYearStart) {
+            case .date, .ambiguous: return .completion(true)
+            case .empty, .invalid: break
+            }
+            if let status = conventions.exactStatus(for: trimmed) ?? conventions.status(for: trimmed) { return .status(status) }
+            report(.unknownStatus, "'\(trimmed)' in the completion column is not a date, a ticked or unticked box, or a status")
             return .none
         case .status(let scale):
             if Conventions.isSpreadsheetError(trimmed) {

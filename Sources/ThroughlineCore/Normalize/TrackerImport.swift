@@ -81,8 +81,8 @@ public enum TrackerImport {
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     if layout.columns[column].field != nil {
                         let bytes = record.bytes(column)
-                        let normalized = source.normalizer.normalize(bytes, column: column, line: record.line, id: id, findings: &findings)
-                        cells[targets[column]] = normalized ?? String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                        let reading = source.normalizer.read(bytes, column: column, line: record.line, id: id, findings: &findings)
+                        cells[targets[column]] = reading.trackerText ?? String(decoding: bytes, as: UTF8.self).trimmingSpaces
                     } else {
                         cells[targets[column]] = record.string(column)
                     }

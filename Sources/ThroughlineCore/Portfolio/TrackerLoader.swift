@@ -209,6 +209,7 @@ struct ItemReader {
                 switch reading {
                 case .none: if field == .status && Sheet.hasText(bytes) { values.statusUnread = true }
                 case .status(let status), .statusWithNote(let status, _): values.typedStatus = status
+                case .completion(let done): if done { values.typedStatus = .done }
                 case .percent(let percent): values.progress = percent
                 case .owner(let name): owner = items.name(name)
                 case .date(let date):
