@@ -259,6 +259,18 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(try analyse("Objective,Key Result,Initiative Name\nGrow,,Playbook\n").derivation.portfolio.items.first?.title == "Playbook")
     }
 
+    /// Azure DevOps' tree query puts each title in the column of its depth; the type column still gives the types.
+    @Test func numberedTitleColumnsAreAnOutline() throws {
+        let text = "ID,Work Item Type,Title 1,Title 2,Title 3,State\n1,Epic,Payments,,,Active\n2,Feature,,Vault,,Active\n3,User Story,,,Tokens,Closed\n4,Feature,,Refunds,,New\n"
+        let items = try analyse(text).derivation.portfolio.items
+        #expect(items.map(\.title) == ["Payments", "Vault", "Tokens", "Refunds"])
+        #expect(items.map(\.type) == [.initiative, .workstream, .task, .workstream])
+        #expect(items.map(\.parentReference) == ["", "1", "2", "1"])
+        // Numbers with a gap, or beside a title column, are kept as they are.
+        #expect(try analyse("ID,Title 1,Title 3\n1,A,\n2,,B\n").derivation.portfolio.items.map(\.title) == ["", ""])
+        #expect(try analyse("ID,Title,Title 1,Title 2\n1,A,x,\n").derivation.portfolio.items.map(\.title) == ["A"])
+    }
+
     /// By team, a row with no team counts under its owner's team in the people sheet, else under the team above it.
     @Test func byTeamFillsMissingTeamsFromPeopleThenFromAbove() throws {
         let text = """

@@ -99,7 +99,7 @@ public enum TrackerImport {
                 }
                 // An outline row's type, title and place, as `rollup` reads them.
                 if let place = outline?.read(record, id: id ?? "") {
-                    if typeColumn == nil { cells[typeSlot] = place.type.rawValue }
+                    if typeColumn == nil, let type = place.type { cells[typeSlot] = type.rawValue }
                     cells[index[Field.title.rawValue]!] = record.string(place.titleColumn).trimmingSpaces
                     if let parent = place.parent { cells[index[(place.underObjective ? Field.objective : .parent).rawValue]!] = parent }
                 }

@@ -254,7 +254,7 @@ struct ItemReader {
         // An outline row's type, title and place come from its outline columns: its texts are read as strings.
         let place = outline?.read(record, id: id() ?? "")
         if let place {
-            if typeColumn == nil { values.type = place.type }
+            if typeColumn == nil, let type = place.type { values.type = type }
             texts.plain = false
             texts.columns.title = place.titleColumn
         }

@@ -4,7 +4,8 @@
 struct OutlineReader {
     /// One row's place in the outline.
     struct Row: Equatable {
-        var type: ItemType
+        /// Nil in an outline of numbered titles: the type column says.
+        var type: ItemType?
         /// The column its title is in.
         var titleColumn: Int
         /// The item it sits under (an id, else a title), when there is one; `objective` when that item is an

@@ -31,11 +31,12 @@ public struct SheetLayout: Equatable, Sendable {
     /// id is its link's short form (`IssueLink`), the form references to it are written in. Nil for any other sheet.
     public var linkColumn: Int?
 
-    /// A column whose header names an item type, in an outline sheet: a row that fills it (and no deeper one) is an
-    /// item of that type titled by the cell.
+    /// A level column of an outline sheet: a row that fills it (and no deeper one) is an item titled by the cell, of
+    /// the type the header names (`Key Result`); nil for a numbered title (`Title 2`), whose rows' types come from the
+    /// type column.
     public struct OutlineColumn: Equatable, Sendable {
         public let index: Int
-        public let type: ItemType
+        public let type: ItemType?
     }
 
     /// The column mapped to `field`.
@@ -413,16 +414,20 @@ public final class Sheet {
     /// `Initiative`) when the rows read show an outline: some rows (two or more, a tenth of them at least) fill a
     /// shallower column and leave it empty. Where every row fills it, each row is one item of a flat sheet.
     static func findOutline(_ layout: inout SheetLayout, headers: [String], rows: [[String]], conventions: Conventions, options: SheetOptions) {
+        if let numbered = numberedTitles(layout, headers: headers, options: options) {
+            outline(&layout, numbered)
+            return
+        }
         guard options.fileType == nil, layout.column(for: .type) == nil else { return }
         let title = layout.column(for: .title)
         if let title, title.mappedBy != "synonym" || conventions.type(for: title.header) == nil { return }
-        var levels: [SheetLayout.OutlineColumn] = []
+        var typed: [(index: Int, type: ItemType)] = []
         for (index, header) in headers.enumerated() where Conventions.headerKey(header).count > 1 && options.map[Conventions.headerKey(header)] == nil {
-            guard let type = conventions.type(for: header), !levels.contains(where: { $0.type == type }) else { continue }
-            levels.append(.init(index: index, type: type))
+            guard let type = conventions.type(for: header), !typed.contains(where: { $0.type == type }) else { continue }
+            typed.append((index, type))
         }
-        guard levels.count >= 2 else { return }
-        levels.sort { $0.type.level < $1.type.level }
+        guard typed.count >= 2 else { return }
+        let levels = typed.sorted { $0.type.level < $1.type.level }.map { SheetLayout.OutlineColumn(index: $0.index, type: $0.type) }
         if let title {
             guard levels.last?.index == title.index else { return }
             let filled = { (row: [String], column: Int) in column < row.count && !row[column].trimmingSpaces.isEmpty }
@@ -430,6 +435,26 @@ public final class Sheet {
             let heads = leveled.filter { row in !filled(row, title.index) }.count
             guard heads >= 2, heads * 10 >= leveled.count else { return }
         }
+        outline(&layout, levels)
+    }
+
+    /// Azure DevOps' tree queries export each work item's title in the column of its depth, `Title 1`, `Title 2`, …:
+    /// those columns, numbered from 1 with none left out, when there are two or more and no column is the title.
+    static func numberedTitles(_ layout: SheetLayout, headers: [String], options: SheetOptions) -> [SheetLayout.OutlineColumn]? {
+        guard layout.column(for: .title) == nil else { return nil }
+        var numbered: [(number: Int, index: Int)] = []
+        for (index, header) in headers.enumerated() {
+            let key = Conventions.headerKey(header)
+            guard key.hasPrefix("title"), options.map[key] == nil, let number = Int(key.dropFirst(5)) else { continue }
+            numbered.append((number, index))
+        }
+        numbered.sort { $0.number < $1.number }
+        guard numbered.count >= 2, numbered.map(\.number) == Array(1...numbered.count) else { return nil }
+        return numbered.map { .init(index: $0.index, type: nil) }
+    }
+
+    /// Makes `layout` an outline of `levels`, shallowest first: those columns then name no field.
+    static func outline(_ layout: inout SheetLayout, _ levels: [SheetLayout.OutlineColumn]) {
         var columns = layout.columns
         for level in levels {
             columns[level.index].field = nil
