@@ -264,7 +264,8 @@ public struct Check: Sendable {
             found.append(input.finding(.doneButOpen, item, .progress, "typed done at \(CellNormalizer.formatPercent(progress)) complete"))
             return
         }
-        let open = input.portfolio.children[index].filter(input.isOpen)
+        // Children as derived: a key result typed done over work still open is not done either.
+        let open = input.portfolio.children[index].filter { !input.results[$0].status.isInactive && input.results[$0].status != .done }
         guard !open.isEmpty else { return }
         let names = open.prefix(5).map { input.items[$0].label }.joined(separator: ", ")
         found.append(input.finding(.doneButOpen, item, .status,
