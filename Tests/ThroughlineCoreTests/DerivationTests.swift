@@ -87,6 +87,32 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes("B").isSuperset(of: ["blocked", "dependency-late", "watermelon"]))
     }
 
+    /// A key result that only measures (KPI values, no work beneath) gives its objective an impact status and nothing
+    /// else: the objective's delivery status and progress are its work's, as they would be without the KPI.
+    @Test func aMeasureOnlyKeyResultIsLeftOutOfDelivery() throws {
+        let text = """
+            id,type,title,parent,status,progress,start,due,baseline,target,actual,direction
+            O1,objective,With KPI,,,,,2027-03-31,,,,
+            K1,kpi,Readmissions,O1,,,2026-01-01,2026-12-31,10,5,9,down
+            W1,workstream,Work A,O1,,,,2027-03-31,,,,
+            M1,milestone,Thing A,W1,On track,50,2026-09-01,2026-11-01,,,,
+            O2,objective,Without KPI,,,,,2027-03-31,,,,
+            W2,workstream,Work B,O2,,,,2027-03-31,,,,
+            M2,milestone,Thing B,W2,On track,50,2026-09-01,2026-11-01,,,,
+            O3,objective,Only a KPI,,Green,,,2027-03-31,,,,
+            K3,key result,Uptime,O3,,,2026-01-01,2026-12-31,99,99.9,99.95,up
+            """ + "\n"
+        let analysis = try analyse(text)
+        let results = analysis.derivation.results
+        let index = { (id: String) in analysis.derivation.portfolio.items.firstIndex { $0.id == id }! }
+        #expect(analysis.status("O1") == .offTrack && analysis.status("O2") == .offTrack)
+        #expect(results.progress(index("O1")) == 50 && results.progress(index("O2")) == 50)
+        #expect(results.impact(index("O1")) == .atRisk)
+        #expect(analysis.reason("O1") == "O1 off-track <- W1 off-track <- M1 overdue 20 days (due 2026-11-01)")
+        // With no work beneath, the objective is judged by its own row; the KPI still gives its impact.
+        #expect(analysis.reason("O3") == "O3 typed on-track" && results.impact(index("O3")) == .onTrack)
+    }
+
     /// A row whose id an earlier row has is named with its line in reasons: it waits for the first row, not for itself.
     @Test func aRepeatedIdIsNamedWithItsLineInReasons() throws {
         let analysis = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\nB,milestone,b,Green,,,2026-12-31,,A,Ana\nB,milestone,c,Green,,,2026-12-31,,B,Ana\n")

@@ -333,7 +333,7 @@ public struct Derivation: Sendable {
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
             return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
         }
-        let active = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false }
+        let active = portfolio.children[index].filter { (known.status($0).map { !$0.isInactive } ?? false) && !isMeasureOnly($0, portfolio) }
         var result: Derived
         if active.isEmpty {
             result = leaf(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
@@ -349,6 +349,17 @@ public struct Derivation: Sendable {
         result.impact = impact?.0
         result.impactCause = impact?.1
         return result
+    }
+
+    /// A key result that only measures: KPI values (a baseline, target or actual), no status or progress typed, and
+    /// no work beneath it. Its KPI speaks for the impact status, never for delivery (SPEC 4: the two are never
+    /// blended), so its parent's delivery status and progress leave it out rather than count it on track at 0%. A key
+    /// result typed with a status (an OKR sheet's confidence) still speaks for delivery.
+    static func isMeasureOnly(_ index: Int, _ portfolio: Portfolio) -> Bool {
+        guard portfolio.children[index].isEmpty else { return false }
+        let item = portfolio.items[index]
+        return item.type == .keyResult && item.typedStatus == nil && !item.statusUnread && item.progress == nil
+            && (item.target != nil || item.actual != nil || item.baseline != nil)
     }
 
     /// Whether a leaf's status was decided by a rule that comes before its dependencies: done, overdue. (Typed blocked
