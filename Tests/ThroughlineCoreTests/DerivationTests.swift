@@ -508,6 +508,20 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
 
     /// SPEC 2: titles match ignoring case and spaces, so a space more or less still names the item; an objective named
     /// without a row of its own is one objective however its name is spaced.
+    /// A relation to two objectives in one cell puts the work under the first and says so; a list with a piece that
+    /// names nothing is suggested for piece by piece.
+    @Test func aCellListingSeveralObjectivesUsesTheFirst() throws {
+        let text = "id,type,title,objective,status,due\nO1,objective,Grow revenue,,Green,2026-12-31\nO2,objective,Reduce churn,,Green,2026-12-31\n"
+            + "T1,task,Emails,\"Grow revenue,Reduce churn\",Green,2026-11-01\nT2,task,Pricing,\"Grow revenu; Reduce churn\",Green,2026-12-01\n"
+        let analysis = try analyse(text)
+        #expect(analysis.status("O1") == .offTrack && analysis.status("O2") == .onTrack)
+        let findings = analysis.findings()
+        #expect(findings.first { $0.id == "T1" && $0.code == .ambiguousReference }?.message
+                == "objective 'Grow revenue,Reduce churn' names 2 items; the first, O1, is used: an item has one objective")
+        #expect(findings.first { $0.id == "T2" && $0.code == .unknownReference }?.message
+                == "objective 'Grow revenu; Reduce churn' names no item in the sheet; did you mean 'Grow revenue', 'Reduce churn'?")
+    }
+
     @Test func referencesByTitleIgnoreSpaces() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Lift renewals to 92%,,\nI1,initiative,Faster checkout,,Lift renewals to 92 %\nM1,milestone,Step,Fastercheckout,\n"
         let analysis = try analyse(text)

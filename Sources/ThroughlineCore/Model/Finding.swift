@@ -35,7 +35,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
         hint: "give each row its own id")
     public static let unknownReference = FindingCode(name: "unknown-reference", severity: .error, meaning: "an objective, parent or dependency names no item in the sheet",
         hint: "name the item by its id or its title as the sheet writes it")
-    public static let ambiguousReference = FindingCode(name: "ambiguous-reference", severity: .warning, meaning: "a reference by title that several items share; the first is used",
+    public static let ambiguousReference = FindingCode(name: "ambiguous-reference", severity: .warning, meaning: "a reference by title that several items share, or a cell naming several parents or objectives; the first is used",
         hint: "name the item by its id")
     public static let hierarchyCycle = FindingCode(name: "hierarchy-cycle", severity: .error, meaning: "an item is its own ancestor through its parents",
         hint: "change the parent of one item on the circle")

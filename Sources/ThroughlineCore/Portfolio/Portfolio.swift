@@ -596,9 +596,7 @@ struct ReferenceResolver {
 
     /// The item `reference` names; a title several items share, or a name no item has, adds a finding.
     mutating func resolve(_ reference: String, from index: Int, column: Field, into findings: inout [Finding]) -> Int? {
-        let bare = Self.bareReference(reference)
-        if let (found, shared) = lookup(reference) ?? bare.flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
-            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(bare ?? reference, from: index) ?? lookupIssue(reference, from: index) {
+        if let (found, shared) = find(reference, from: index) {
             if let count = shared {
                 let item = items[index]
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
@@ -607,13 +605,39 @@ struct ReferenceResolver {
             return found
         }
         let item = items[index]
+        // A cell that lists several items, as an Airtable or Notion relation to two goals: an item has one place in the
+        // hierarchy, so the first is used, and said so.
+        let pieces = column == .dependsOn ? [] : Self.listPieces(reference)
+        if pieces.count > 1 {
+            let found = pieces.map { find($0, from: index)?.index }
+            if let first = found[0], !found.contains(nil) {
+                findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
+                                        message: "\(column.rawValue) '\(reference)' names \(pieces.count) items; the first, \(items[first].label), is used: an item has one \(column.rawValue)"))
+                return first
+            }
+        }
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
         if suggestionsLeft > 0 {
             suggestionsLeft -= 1
-            if let guess = suggestion(for: reference, excluding: index) { message += "; did you mean '\(guess)'?" }
+            // A list is suggested for piece by piece.
+            let guesses = (pieces.count > 1 ? pieces : [reference]).map { find($0, from: index) == nil ? suggestion(for: $0, excluding: index) : $0 }
+            if guesses.allSatisfy({ $0 != nil }) { message += "; did you mean '\(guesses.map { $0! }.joined(separator: "', '"))'?" }
         }
         findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
         return nil
+    }
+
+    /// The item `reference` names, by every means short of a suggestion: id, title, the bare name of a tool's form,
+    /// another Unicode form, the title without spaces, a row number, an issue.
+    private mutating func find(_ reference: String, from index: Int) -> (index: Int, sharedBy: Int?)? {
+        let bare = Self.bareReference(reference)
+        return lookup(reference) ?? bare.flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
+            ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(bare ?? reference, from: index) ?? lookupIssue(reference, from: index)
+    }
+
+    /// The pieces of a cell that lists several names (split at `,`, `;` and line breaks), trimmed, empty ones left out.
+    static func listPieces(_ reference: String) -> [String] {
+        reference.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r\n" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// The name in a reference as some tools write it, for when the reference as typed names nothing: Notion's
