@@ -338,7 +338,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let analysis = try analyse(text)
         #expect(analysis.status("O") == .onTrack)
         #expect(analysis.codes("A").contains("abandoned-without-reason"))
-        #expect(analysis.reason("O") == "O 1 active child: 1 on-track")
+        #expect(analysis.reason("O") == "O has 1 active child: 1 on-track")
         // With all its work cancelled or on hold, the goal stands on its own cells, and its reason says why.
         let idle = try analyse(text.replacingAll("B,initiative,b,O,Green", with: "B,initiative,b,O,On hold"))
         #expect(idle.status("O") == .onTrack)

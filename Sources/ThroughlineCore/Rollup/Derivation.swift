@@ -511,7 +511,7 @@ public struct Derivation: Sendable {
 
     /// "3 of 5 done, 2 on-track": how the children stand.
     static func summary(_ statuses: [Status]) -> String {
-        "\(statuses.count) active \(statuses.count == 1 ? "child" : "children"): " + Status.countText(statuses)
+        "has \(statuses.count) active \(statuses.count == 1 ? "child" : "children"): " + Status.countText(statuses)
     }
 
     /// KPI impact: actual against target along the direction, paced from the baseline; a parent takes its children's by the same rule.
@@ -597,7 +597,7 @@ public struct Derivation: Sendable {
         case .ownerOverAllocated(let note):
             return "owner \(note.person) is allocated \(CapacityPlan.percent(note.utilisation)) in \(note.period)"
         case .children:
-            let active = portfolio.children[index].map { results[$0].status }.filter { !$0.isInactive }
+            let active = portfolio.children[index].filter { !Self.isMeasureOnly($0, portfolio) }.map { results[$0].status }.filter { !$0.isInactive }
             return Self.summary(active)
         case .text(let text): return text
         }
