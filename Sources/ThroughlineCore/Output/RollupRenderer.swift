@@ -40,19 +40,33 @@ public enum RollupRenderer {
     static func table(_ report: RollupReport, _ style: TerminalStyle) -> String {
         let flat = flatten(report.rows)
         guard !flat.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
-        let labels = flat.map { String(repeating: "  ", count: indent($0.level)) + ($0.row.id.isEmpty ? $0.row.title : "\($0.row.id)  \(TextFormat.cut($0.row.title, 40))") }
+        // Ids padded to the widest (up to 16), so that titles start in one column at each depth.
+        let idWidth = min(16, flat.map { TextFormat.width($0.row.id) }.max() ?? 0)
+        let labels = flat.map { String(repeating: "  ", count: indent($0.level))
+            + ($0.row.id.isEmpty ? $0.row.title : TextFormat.pad($0.row.id, idWidth) + "  " + TextFormat.cut($0.row.title, 40)) }
+        // What was typed, when it differs from the derived status: padded, so that the impact badges line up.
+        let typedNotes = flat.map { entry -> String in
+            let row = entry.row
+            var note = ""
+            if let typed = row.status, typed != row.derivedStatus { note += "  typed \(typed.rawValue)" }
+            if row.statusUnread { note += "  typed status not understood" }
+            return note
+        }
+        let typedWidth = typedNotes.map(TextFormat.width).max() ?? 0
         let labelWidth = min(60, labels.map(TextFormat.width).max() ?? 0)
         let statusWidth = Status.allCases.map(\.rawValue.count).max()! + (style.colour ? 2 : 0)
         var text = heading(report) + "\n\n"
-        for ((level, row), label) in zip(flat, labels) {
+        for (position, ((level, row), label)) in zip(flat, labels).enumerated() {
             let badge = style.badge(row.derivedStatus)
             let visible = style.colour ? row.derivedStatus.rawValue.count + 2 : badge.count
             text += TextFormat.pad(TextFormat.cut(label, labelWidth), labelWidth) + "  "
             text += badge + String(repeating: " ", count: max(1, statusWidth - visible + 1))
             text += TextFormat.bar(row.progress) + " " + TextFormat.pad(TextFormat.percent(row.progress), 6)
-            if let typed = row.status, typed != row.derivedStatus { text += "  typed \(typed.rawValue)" }
-            if row.statusUnread { text += "  typed status not understood" }
-            if let impact = row.impactStatus { text += "  impact " + style.badge(impact) }
+            if let impact = row.impactStatus {
+                text += TextFormat.pad(typedNotes[position], typedWidth) + "  impact " + style.badge(impact)
+            } else {
+                text += typedNotes[position]
+            }
             text += "\n"
             let indent = String(repeating: "  ", count: Self.indent(level)) + "    "
             // The reason of every top row; beneath them, of a row in trouble, of one typed otherwise than derived, and
