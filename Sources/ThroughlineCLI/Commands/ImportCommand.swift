@@ -44,7 +44,7 @@ enum ImportCommand: Command {
         let sources = try TrackerSources.open(arguments.positionals, settings: &settings, context: context)
         let dryRun = arguments.flag("--dry-run")
         var report = ""
-        for source in sources { report += TrackerSources.report(source) }
+        for source in sources { report += try TrackerSources.report(source) }
         if dryRun { try context.print(report) } else { try context.note(report.hasSuffix("\n") ? String(report.dropLast()) : report) }
         let printer = FindingPrinter(context)
         let rows = try context.withOutput(dryRun ? nil : arguments.value("--output")) { sink -> Int in

@@ -207,6 +207,19 @@ public final class Sheet {
     /// Whether a data row is one to read (see `RowFilter`).
     public func holdsItem(_ record: CSVRecord) -> Bool { rows.holdsItem(record) }
 
+    /// The data rows that are not blank and hold no item (a totals row, a note, the header repeated), with their line
+    /// and why, in sheet order; the first `limit` of them, and how many there are.
+    public func leftOutRows(limit: Int) throws -> (rows: [(line: Int, why: String)], count: Int) {
+        var rows: [(line: Int, why: String)] = [], count = 0
+        try forEachRecord { record, role in
+            guard role == .data, let why = self.rows.leftOutReason(record) else { return true }
+            count += 1
+            if rows.count < limit { rows.append((record.line, why)) }
+            return true
+        }
+        return (rows, count)
+    }
+
     /// A totals row: its first cell that says anything is a totals word (`Total`, `Grand total`, `Subtotal Q3` …) and
     /// every other cell is empty or a figure.
     static func isTotals(_ record: CSVRecord) -> Bool {
@@ -562,10 +575,22 @@ struct RowFilter: Sendable {
             && !isNote(record)
     }
 
+    /// Why a data row holds no item, in a few words (for the import report); nil for a row that holds one or is blank.
+    func leftOutReason(_ record: CSVRecord) -> String? {
+        if Sheet.isBlank(record) { return nil }
+        if isHeading(record) { return "a heading" }
+        if Sheet.isTotals(record) { return "a totals row" }
+        if repeatsHeader(record) { return "the header repeated" }
+        if isUnnamedFigures(record) { return "figures with no id or title" }
+        if isNote(record) { return "a note" }
+        return nil
+    }
+
     /// A note under or among the table, not an item. In an outline sheet, a row of one cell that is in no level column
-    /// ("Confidence: 1 = very unlikely"). In another sheet with an id or title column, a row of one cell outside them
-    /// that reads as a sentence, four words or more ("Source: entity submissions to the DTA, September 2026."): a
-    /// lone status or date is still an item's, nameless.
+    /// ("Confidence: 1 = very unlikely"). In any sheet, a row of one cell that opens as a footnote does ("Source: …",
+    /// "Note: …"). In another sheet with an id or title column, a row of one cell outside them that reads as a sentence,
+    /// four words or more ("Entity submissions to the DTA, September 2026."): a lone status or date is still an item's,
+    /// nameless.
     private func isNote(_ record: CSVRecord) -> Bool {
         if !outlineColumns.isEmpty {
             var filled = 0
@@ -575,6 +600,7 @@ struct RowFilter: Sendable {
             }
             return filled == 1
         }
+        if let lone = Self.loneCell(record), Self.startsAsNote(Self.trimmed(record.bytes(lone))) { return true }
         guard !nameColumns.isEmpty else { return false }
         for column in nameColumns where column < record.count && Sheet.hasText(record.bytes(column)) { return false }
         var lone: Int?
@@ -590,6 +616,25 @@ struct RowFilter: Sendable {
             inWord = !space
         }
         return words >= 4
+    }
+
+    /// The one filled cell of a row, when it has exactly one.
+    private static func loneCell(_ record: CSVRecord) -> Int? {
+        var lone: Int?
+        for column in 0..<record.count where Sheet.hasText(record.bytes(column)) {
+            guard lone == nil else { return nil }
+            lone = column
+        }
+        return lone
+    }
+
+    /// Whether a cell opens as a footnote does, in whatever column: `Source: …`, `Note: …`, `NB …`, `* …`.
+    private static func startsAsNote(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let lowered = cell.prefix(12).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for opening in ["source:", "sources:", "note:", "notes:", "nb:", "nb ", "footnote", "* "] where lowered.starts(with: opening.utf8) {
+            return cell.count > opening.utf8.count + 2
+        }
+        return false
     }
 
     /// A row of one cell, no delimiter at all, in a sheet of three columns or more whose first column is not the id: a
