@@ -104,6 +104,16 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(codes == ["unknown-status"])
     }
 
+    /// A rating in words reads on the header's scale: high confidence is on track, high risk off track; under a plain
+    /// `Status` the same words are not understood.
+    @Test func ratingsInWordsReadOnTheHeadersScale() throws {
+        let cells = "A,High\nB,Medium-High\nC,medium\nD,Medium-Low\nE,Low\n"
+        #expect(try normalized("id,Delivery Confidence\n" + cells).0
+                == "id,Delivery Confidence\nA,on-track\nB,on-track\nC,at-risk\nD,off-track\nE,off-track\n")
+        #expect(try normalized("id,Risk Rating\n" + cells).0 == "id,Risk Rating\nA,off-track\nB,off-track\nC,at-risk\nD,on-track\nE,on-track\n")
+        #expect(try normalized("id,Status\n" + cells).1 == Array(repeating: "unknown-status", count: 5))
+    }
+
     @Test func periodsAsDueDatesMeanTheirLastDay() throws {
         #expect(try normalized("id,due,start\nA,Q2 2026,Q2 2026\n").0 == "id,due,start\nA,2026-06-30,2026-04-01\n")
     }

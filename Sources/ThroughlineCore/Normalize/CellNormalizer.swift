@@ -214,6 +214,12 @@ public struct CellNormalizer: Sendable {
     static let tickedWords: Set<String> = ["checked", "true", "yes", "y", "x", "✓", "✔", "☑", "✅", "1"]
     static let untickedWords: Set<String> = ["unchecked", "false", "no", "n", "0", "☐", "-", "–", "n/a", "na", "tbd", "tbc", "none", "not yet"]
 
+    /// A rating typed in words, as the 1–5 it stands for (Australia's delivery confidence `Medium-High`, a risk `Low`).
+    static let ratingWords: [String: Int] = [
+        "very low": 1, "low": 1, "medium-low": 2, "medium low": 2, "med-low": 2, "low-medium": 2, "medium": 3, "med": 3,
+        "moderate": 3, "medium-high": 4, "medium high": 4, "med-high": 4, "high-medium": 4, "high": 5, "very high": 5,
+    ]
+
     /// How a 1–5 number in a status column reads, when its header says so.
     enum NumericStatusScale: Sendable, Equatable {
         /// `Risk`: 1 is the lowest risk.
@@ -425,7 +431,7 @@ public struct CellNormalizer: Sendable {
             if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             if let status = conventions.status(for: trimmed) { return .status(status) }
             // A rating is matched as words are: "4." and "4!" are 4.
-            if let scale, let number = Int(Conventions.wordKey(trimmed)), (1...5).contains(number) {
+            if let scale, let number = Int(Conventions.wordKey(trimmed)) ?? Self.ratingWords[Conventions.wordKey(trimmed)], (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)
             }
