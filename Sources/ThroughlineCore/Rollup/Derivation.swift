@@ -356,9 +356,10 @@ public struct Derivation: Sendable {
     /// blended), so its parent's delivery status and progress leave it out rather than count it on track at 0%. A key
     /// result typed with a status (an OKR sheet's confidence) still speaks for delivery.
     static func isMeasureOnly(_ index: Int, _ portfolio: Portfolio) -> Bool {
-        guard portfolio.children[index].isEmpty else { return false }
+        // The type from the record first: this is asked of every child of every parent.
+        guard portfolio.items.record(index).type == ItemType.keyResult.recordCode, portfolio.children[index].isEmpty else { return false }
         let item = portfolio.items[index]
-        return item.type == .keyResult && item.typedStatus == nil && !item.statusUnread && item.progress == nil
+        return item.typedStatus == nil && !item.statusUnread && item.progress == nil
             && (item.target != nil || item.actual != nil || item.baseline != nil)
     }
 
