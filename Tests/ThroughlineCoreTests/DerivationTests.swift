@@ -733,11 +733,13 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
     }
 
     /// Where the people named alone are written whole, a lone `Okafor, Daniel` is one person the other way round; two
-    /// whole names around a comma are still two people, and so are two first names where people go by first names.
+    /// whole names around a comma are still two people, and so are two first names where people go by first names, or
+    /// where the first is a given name the sheet writes elsewhere (`Ana Lopez`).
     @Test(arguments: [
         (["Ana Lopez", "Ben Ode", "Cy Dee"], "Okafor, Daniel", true), (["Ana Lopez", "Ben Ode"], "van Dijk, Anna", true),
         (["Ana Lopez", "Ben Ode"], "Daniel Okafor, Ana Lopez", false), (["Ana", "Ben", "Cy"], "Okafor, Daniel", false),
         (["Ana Lopez"], "Okafor, Daniel", false), (["Ana Lopez", "Ben Ode"], "Okafor, Daniel, Lopez", false),
+        (["Maya Chen", "Liam Ortiz", "Ana Lopez / Ben Ode"], "Ana, Ben", false),
     ])
     func aLoneLastFirstAmongWholeNamesIsOnePerson(_ others: [String], _ owner: String, _ onePerson: Bool) throws {
         var text = "id,title,owner\nT,t,\"\(owner)\"\n"

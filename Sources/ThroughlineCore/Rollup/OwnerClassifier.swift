@@ -12,6 +12,9 @@ public final class OwnerClassifier: Sendable {
     private let people: PeopleDirectory
     private let conventions: Conventions
     private let soleOwners: Set<String>
+    /// The first words of the whole names the sheet's owner cells hold (`ana` of `Ana Lopez / Ben Ode`): a lone
+    /// `Ana, Ben` whose first half is one is two given names, not a family name and a given one.
+    private let givenNames: Set<String>
     /// Whether the sheet writes every person `Last, First`: then each such cell is one person.
     private let writesLastFirst: Bool
     /// Whether the people the sheet names alone are mostly written whole (`Daniel Okafor`): then a lone `Okafor, Daniel`
@@ -54,16 +57,24 @@ public final class OwnerClassifier: Sendable {
         writesLastFirst = unknown.count >= 2 && unknown.allSatisfy { Self.isLastFirst($0) }
         let named = soleOwners.filter { conventions.owners[$0] == nil && !Self.isGroup($0, teams: teams) && !Self.isAddress($0) && Self.split($0).count == 1 }
         writesFullNames = named.count >= 2 && named.filter { $0.split(separator: " ").count >= 2 }.count * 3 >= named.count * 2
+        var givenNames = Set<String>()
+        for key in distinct.map({ Conventions.wordKey($0) }) {
+            for piece in Self.split(key) where !piece.contains(",") {
+                let words = piece.split(separator: " ")
+                if words.count >= 2 { givenNames.insert(String(words[0])) }
+            }
+        }
+        self.givenNames = givenNames
         var known: [String: OwnerKind] = [:]
         for owner in distinct { known[owner] = Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners,
-                                                             lastFirst: writesLastFirst, fullNames: writesFullNames) }
+                                                             lastFirst: writesLastFirst, fullNames: writesFullNames, givenNames: givenNames) }
         self.known = known
     }
 
     /// Classifies one owner cell.
     public func classify(_ owner: String) -> OwnerKind {
         known[owner] ?? Self.classify(owner, teams: teams, people: people, conventions: conventions, soleOwners: soleOwners,
-                                      lastFirst: writesLastFirst, fullNames: writesFullNames)
+                                      lastFirst: writesLastFirst, fullNames: writesFullNames, givenNames: givenNames)
     }
 
     /// Whether an owner's word key is a family name and given names around one comma, no digits: by default one to
@@ -75,7 +86,7 @@ public final class OwnerClassifier: Sendable {
     }
 
     private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>,
-                                 lastFirst: Bool, fullNames: Bool) -> OwnerKind {
+                                 lastFirst: Bool, fullNames: Bool, givenNames: Set<String>) -> OwnerKind {
         let key = Conventions.wordKey(owner)
         if key.isEmpty || Conventions.isSpreadsheetError(owner.trimmingSpaces) { return .nobody }
         switch conventions.owners[key] {
@@ -89,12 +100,12 @@ public final class OwnerClassifier: Sendable {
         if isGroup(key) { return .team }
         // "Sharma, Priya" is one person when the people sheet names them, when "Priya Sharma" is named alone elsewhere,
         // or when every person is written so, or when the others are written whole and it is one family name and one
-        // given name; so is each such name in a list ("Brennan, Liam; Okoro, Ada" is two people).
+        // given name (and not a given name the sheet uses, as `Ana` in `Ana, Ben` beside `Ana Lopez`); so is each such name in a list ("Brennan, Liam; Okoro, Ada" is two people).
         let isOnePerson = { (piece: String) -> Bool in
             let halves = piece.split(separator: ",").map { String($0).trimmingSpaces }
             guard halves.count == 2, !isGroup(piece), !halves.contains(where: isGroup) else { return false }
             return people.person(matching: piece) != nil || lastFirst && isLastFirst(piece) || soleOwners.contains(halves[1] + " " + halves[0])
-                || fullNames && isLastFirst(piece, family: 1...2, given: 1...1)
+                || fullNames && isLastFirst(piece, family: 1...2, given: 1...1) && !givenNames.contains(halves[0])
         }
         // A list joined with `;` whose every piece is `Last, First` is a list of people written so, as Outlook writes one.
         let pieces = key.split(separator: ";").map { String($0).trimmingSpaces }
