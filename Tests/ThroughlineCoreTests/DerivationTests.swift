@@ -513,6 +513,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
     @Test func aCellListingSeveralObjectivesUsesTheFirst() throws {
         let text = "id,type,title,objective,status,due\nO1,objective,Grow revenue,,Green,2026-12-31\nO2,objective,Reduce churn,,Green,2026-12-31\n"
             + "T1,task,Emails,\"Grow revenue,Reduce churn\",Green,2026-11-01\nT2,task,Pricing,\"Grow revenu; Reduce churn\",Green,2026-12-01\n"
+            + "O3,objective,\"Win 1,200 leads\",,Green,2026-12-31\nT3,task,Ads,\"Win 1,200 lead\",Green,2026-12-01\n"
         let analysis = try analyse(text)
         #expect(analysis.status("O1") == .offTrack && analysis.status("O2") == .onTrack)
         let findings = analysis.findings()
@@ -520,6 +521,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
                 == "objective 'Grow revenue,Reduce churn' names 2 items; the first, O1, is used: an item has one objective")
         #expect(findings.first { $0.id == "T2" && $0.code == .unknownReference }?.message
                 == "objective 'Grow revenu; Reduce churn' names no item in the sheet; did you mean 'Grow revenue', 'Reduce churn'?")
+        // A comma inside a title is no list: the suggestion is for the whole.
+        #expect(findings.first { $0.id == "T3" && $0.code == .unknownReference }?.message
+                == "objective 'Win 1,200 lead' names no item in the sheet; did you mean 'Win 1,200 leads'?")
     }
 
     @Test func referencesByTitleIgnoreSpaces() throws {

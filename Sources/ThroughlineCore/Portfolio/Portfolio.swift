@@ -619,9 +619,13 @@ struct ReferenceResolver {
         var message = "\(column.rawValue) '\(reference)' names no item in the sheet"
         if suggestionsLeft > 0 {
             suggestionsLeft -= 1
-            // A list is suggested for piece by piece.
-            let guesses = (pieces.count > 1 ? pieces : [reference]).map { find($0, from: index) == nil ? suggestion(for: $0, excluding: index) : $0 }
-            if guesses.allSatisfy({ $0 != nil }) { message += "; did you mean '\(guesses.map { $0! }.joined(separator: "', '"))'?" }
+            // A list is suggested for piece by piece; failing that (`Generate 1,200 leads` is no list), as a whole.
+            let guesses = pieces.count > 1 ? pieces.map { find($0, from: index) == nil ? suggestion(for: $0, excluding: index) : $0 } : []
+            if !guesses.isEmpty, guesses.allSatisfy({ $0 != nil }) {
+                message += "; did you mean '\(guesses.map { $0! }.joined(separator: "', '"))'?"
+            } else if let guess = suggestion(for: reference, excluding: index) {
+                message += "; did you mean '\(guess)'?"
+            }
         }
         findings.append(Finding(.unknownReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner, message: message))
         return nil
