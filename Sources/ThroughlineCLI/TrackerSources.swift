@@ -152,7 +152,7 @@ enum TrackerSources {
     }
 
     /// How a sheet was read, for people to check.
-    static func report(_ source: ImportSource) throws -> String {
+    static func report(_ source: ImportSource) -> String {
         let sheet = source.sheet
         let input = sheet.input
         let layout = sheet.layout
@@ -178,13 +178,6 @@ enum TrackerSources {
             text += "    \(column.name)\(padding)-> \(target)\n"
         }
         for note in layout.notes { text += "  note: \(note)\n" }
-        // Rows among the data that are no item, said so that a totals row or a note is not lost without a word.
-        let shown = 5
-        let leftOut = try sheet.leftOutRows(limit: shown)
-        if leftOut.count > 0 {
-            text += "  left out  " + leftOut.rows.map { "line \($0.line): \($0.why)" }.joined(separator: "; ")
-                + (leftOut.count > shown ? "; and \(leftOut.count - shown) more" : "") + "\n"
-        }
         return text
     }
 }

@@ -44,21 +44,25 @@ enum ImportCommand: Command {
         let sources = try TrackerSources.open(arguments.positionals, settings: &settings, context: context)
         let dryRun = arguments.flag("--dry-run")
         var report = ""
-        for source in sources { report += try TrackerSources.report(source) }
+        for source in sources { report += TrackerSources.report(source) }
         if dryRun { try context.print(report) } else { try context.note(report.hasSuffix("\n") ? String(report.dropLast()) : report) }
         let printer = FindingPrinter(context)
+        var leftOut = LeftOutRows()
         let rows = try context.withOutput(dryRun ? nil : arguments.value("--output")) { sink -> Int in
             let target: ByteSink = dryRun ? DiscardSink() : sink
             let out = OutputBuffer(target)
             let writer = CSVWriter(out, dialect: .comma)
             try writer.writeRecord(TrackerImport.columns(of: sources), terminator: .lf)
-            let count = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print) { cells, _, _ in
+            let count = try TrackerImport.rows(sources, conventions: settings.conventions, onFinding: printer.print,
+                                               onLeftOut: { leftOut.add(file: $0, line: $1, why: $2) }) { cells, _, _ in
                 try writer.writeRecord(cells, terminator: .lf)
             }
             if !dryRun { try out.flush() }
             return count
         }
         printer.finish()
+        // Rows among the data that hold no item, said so that a totals row or a note is not lost without a word.
+        for line in leftOut.lines { if dryRun { try context.print(line + "\n") } else { try context.note(line) } }
         let summary = "\(rows) item\(rows == 1 ? "" : "s") from \(sources.count) sheet\(sources.count == 1 ? "" : "s"); \(printer.total) finding\(printer.total == 1 ? "" : "s")"
         if dryRun { try context.print(summary + "\n") } else { try context.note(summary) }
         return 0
@@ -103,5 +107,22 @@ enum ImportCommand: Command {
             try out.flush()
         }
         return 0
+    }
+}
+
+/// The rows of each sheet that hold no item, as `import` reports them: the first five of a file, then how many more.
+struct LeftOutRows {
+    static let shown = 5
+    private var files: [(file: String, rows: [String], count: Int)] = []
+
+    mutating func add(file: String, line: Int, why: String) {
+        if files.last?.file != file { files.append((file, [], 0)) }
+        files[files.count - 1].count += 1
+        if files[files.count - 1].rows.count < Self.shown { files[files.count - 1].rows.append("line \(line): \(why)") }
+    }
+
+    /// One line per file: `t.csv: left out line 29: a totals row; line 31: a note`.
+    var lines: [String] {
+        files.map { "\($0.file): left out " + $0.rows.joined(separator: "; ") + ($0.count > Self.shown ? "; and \($0.count - Self.shown) more" : "") }
     }
 }

@@ -53,9 +53,10 @@ public enum TrackerImport {
         Field(rawValue: name.lowercased()) == nil ? name : name + " (kept)"
     }
 
-    /// Calls `body` with each item row's cells (in the order of `columns(of:)`), its file and the line it starts on;
-    /// returns how many rows there were.
+    /// Calls `body` with each item row's cells (in the order of `columns(of:)`), its file and the line it starts on,
+    /// and `onLeftOut` with each row that is not blank and holds no item, and why; returns how many item rows there were.
     public static func rows(_ sources: [ImportSource], conventions: Conventions, onFinding: (Finding) -> Void,
+                            onLeftOut: (_ file: String, _ line: Int, _ why: String) -> Void = { _, _, _ in },
                             _ body: (_ cells: [String], _ file: String, _ line: Int) throws -> Void) throws -> Int {
         let names = columns(of: sources)
         let index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
@@ -72,7 +73,7 @@ public enum TrackerImport {
             // In a sheet whose ids are its links, the id column written is filled from them.
             let idSlot = rowID?.fromLink == true ? index[Field.id.rawValue] : nil
             var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
-            try source.sheet.forEachDataRow { record in
+            try source.sheet.forEachDataRow(leftOut: { onLeftOut(file, $0.line, $1) }) { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
                 let id = rowID?.read(record)

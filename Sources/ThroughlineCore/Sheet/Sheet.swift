@@ -190,10 +190,15 @@ public final class Sheet {
         }
     }
 
-    /// Calls `body` with every data row that has a non-empty cell; blank rows are skipped.
-    public func forEachDataRow(_ body: (CSVRecord) throws -> Bool) throws {
+    /// Calls `body` with every data row that holds an item; blank rows are skipped, and `leftOut`, when given, is told
+    /// of every other row that holds none (a totals row, a note) and why, in a few words (such rows are rare).
+    public func forEachDataRow(leftOut: (CSVRecord, String) -> Void = { _, _ in }, _ body: (CSVRecord) throws -> Bool) throws {
         try forEachRecord { record, role in
-            guard role == .data, holdsItem(record) else { return true }
+            guard role == .data else { return true }
+            guard holdsItem(record) else {
+                if let why = rows.leftOutReason(record) { leftOut(record, why) }
+                return true
+            }
             return try body(record)
         }
     }
@@ -207,18 +212,6 @@ public final class Sheet {
     /// Whether a data row is one to read (see `RowFilter`).
     public func holdsItem(_ record: CSVRecord) -> Bool { rows.holdsItem(record) }
 
-    /// The data rows that are not blank and hold no item (a totals row, a note, the header repeated), with their line
-    /// and why, in sheet order; the first `limit` of them, and how many there are.
-    public func leftOutRows(limit: Int) throws -> (rows: [(line: Int, why: String)], count: Int) {
-        var rows: [(line: Int, why: String)] = [], count = 0
-        try forEachRecord { record, role in
-            guard role == .data, let why = self.rows.leftOutReason(record) else { return true }
-            count += 1
-            if rows.count < limit { rows.append((record.line, why)) }
-            return true
-        }
-        return (rows, count)
-    }
 
     /// A totals row: its first cell that says anything is a totals word (`Total`, `Grand total`, `Subtotal Q3` …) and
     /// every other cell is empty or a figure.
