@@ -101,26 +101,7 @@ field,Risk Rating,status
 field,Risk Level,status
 field,Risk,status
 field,Project Status,status
-field,Completed At,status
-field,Completed,status
-field,Completed On,status
-field,Completed Date,status
-field,Completion Date,status
-field,Date Completed,status
-field,Done,status
-field,Done Date,status
-field,Actual Finish,status
-field,Actual Finish Date,status
-field,Actual End,status
-field,Actual End Date,status
-field,Actual Completion Date,status
-field,Closed,status
-field,Closed At,status
-field,Closed On,status
-field,Closed Date,status
-field,Resolved,status
-field,Resolved At,status
-field,Resolution Date,status
+\#(CellNormalizer.completionHeaderNames.map { "field,\($0),status" }.joined(separator: "\n"))
 field,% Complete,progress
 field,Progress,progress
 field,Percent Done,progress

@@ -201,14 +201,16 @@ public struct CellNormalizer: Sendable {
         case number
     }
 
-    /// The headers (as keys) of the status columns that say when, or whether, work was completed: Asana's `Completed
-    /// At`, Microsoft Project's `Actual Finish`, a checkbox `Done`. Such a column is the status only where no plainer
-    /// one is (`Status` wins).
-    static let completionHeaders: Set<String> = [
-        "completedat", "completed", "completedon", "completeddate", "completiondate", "datecompleted", "done", "donedate",
-        "actualfinish", "actualfinishdate", "actualend", "actualenddate", "actualcompletiondate", "closed", "closedat",
-        "closedon", "closeddate", "resolved", "resolvedat", "resolutiondate",
+    /// The headers of the status columns that say when, or whether, work was completed: Asana's `Completed At`,
+    /// Microsoft Project's `Actual Finish`, a checkbox `Done`. The built-in conventions list them last among the
+    /// status synonyms, so such a column is the status only where no plainer one is (`Status` wins).
+    static let completionHeaderNames = [
+        "Completed At", "Completed", "Completed On", "Completed Date", "Completion Date", "Date Completed", "Done", "Done Date",
+        "Actual Finish", "Actual Finish Date", "Actual End", "Actual End Date", "Actual Completion Date", "Closed", "Closed At",
+        "Closed On", "Closed Date", "Resolved", "Resolved At", "Resolution Date",
     ]
+    /// The same headers as keys (`Conventions.headerKey`).
+    static let completionHeaders = Set(completionHeaderNames.map(Conventions.headerKey))
 
     /// A completion column's cells that tick its box, and that leave it unticked or say nothing yet (as word keys).
     static let tickedWords: Set<String> = ["checked", "true", "yes", "y", "x", "✓", "✔", "☑", "✅", "1"]
