@@ -136,6 +136,12 @@ public struct Portfolio: Sendable {
         self.repeatedIDs = repeatedIDs
     }
 
+    /// The objectives, in sheet order; in a sheet that types none, its top-level items stand in for them (`standIn`).
+    public func objectivesOrTops() -> (indices: [Int], standIn: Bool) {
+        let objectives = items.indices.filter { items[$0].type == .objective }
+        return objectives.isEmpty ? (items.indices.filter { parent[$0] == nil }, true) : (objectives, false)
+    }
+
     /// How reasons name the item at `index`: its label, with its line when an earlier row has the same id (so that
     /// `F46-BETA (line 21) blocked (waits for F46-BETA)` does not read as an item waiting for itself).
     func label(_ index: Int) -> String {

@@ -50,9 +50,8 @@ public struct Briefing: Sendable {
         let derivation = analysis.derivation
         let items = derivation.portfolio.items
         asOf = derivation.settings.asOf
-        var tops = items.indices.filter { items[$0].type == .objective }
-        topLevelItems = tops.isEmpty
-        if topLevelItems { tops = items.indices.filter { derivation.portfolio.parent[$0] == nil } }
+        let tops: [Int]
+        (tops, topLevelItems) = derivation.portfolio.objectivesOrTops()
         objectives = tops.map { index in
             let result = derivation.results[index]
             return Objective(id: items[index].id, title: items[index].title, owner: items[index].owner, status: result.status, impact: result.impact,

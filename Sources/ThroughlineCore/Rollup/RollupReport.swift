@@ -63,13 +63,13 @@ public struct RollupReport: Sendable {
         let portfolio = derivation.portfolio
         let items = portfolio.items
         switch grouping {
-        case .objective, .initiative:
-            let type: ItemType = grouping == .objective ? .objective : .initiative
-            var tops = items.indices.filter { items[$0].type == type }
-            // A sheet with no objectives typed: its top-level items stand in for them.
-            topLevelItems = tops.isEmpty && grouping == .objective
-            if topLevelItems { tops = items.indices.filter { portfolio.parent[$0] == nil } }
+        case .objective:
+            let tops: [Int]
+            (tops, topLevelItems) = portfolio.objectivesOrTops()
             rows = tops.map { Self.row($0, derivation, depth: depth) }
+        case .initiative:
+            topLevelItems = false
+            rows = items.indices.filter { items[$0].type == .initiative }.map { Self.row($0, derivation, depth: depth) }
         case .team, .owner:
             topLevelItems = false
             let names = grouping == .team ? Self.teams(portfolio, people: people) : items.map(\.owner)
