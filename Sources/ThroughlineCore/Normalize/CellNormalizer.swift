@@ -432,8 +432,8 @@ public struct CellNormalizer: Sendable {
             if let status = conventions.exactStatus(for: trimmed) { return .status(status) }
             if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             if let status = conventions.status(for: trimmed) { return .status(status) }
-            // A rating is matched as words are: "4." and "4!" are 4.
-            if let scale, let number = Int(Conventions.wordKey(trimmed)) ?? Self.ratingWords[Conventions.wordKey(trimmed)], (1...5).contains(number) {
+            // A rating is matched as words are: "4." and "4!" are 4, "Medium-High" is 4.
+            if let scale, case let key = Conventions.wordKey(trimmed), let number = Int(key) ?? Self.ratingWords[key], (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)
             }

@@ -333,7 +333,7 @@ public struct Derivation: Sendable {
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
             return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
         }
-        let active = portfolio.children[index].filter { (known.status($0).map { !$0.isInactive } ?? false) && !isMeasureOnly($0, portfolio) }
+        let active = deliveryChildren(index, portfolio, status: known.status)
         var result: Derived
         if active.isEmpty {
             result = leaf(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
@@ -349,6 +349,12 @@ public struct Derivation: Sendable {
         result.impact = impact?.0
         result.impactCause = impact?.1
         return result
+    }
+
+    /// The children that speak for an item's delivery: derived (`status` gives them), not cancelled or on hold, and not
+    /// key results that only measure.
+    static func deliveryChildren(_ index: Int, _ portfolio: Portfolio, status: (Int) -> Status?) -> [Int] {
+        portfolio.children[index].filter { child in (status(child).map { !$0.isInactive } ?? false) && !isMeasureOnly(child, portfolio) }
     }
 
     /// A key result that only measures: KPI values (a baseline, target or actual), no status or progress typed, and
@@ -598,8 +604,7 @@ public struct Derivation: Sendable {
         case .ownerOverAllocated(let note):
             return "owner \(note.person) is allocated \(CapacityPlan.percent(note.utilisation)) in \(note.period)"
         case .children:
-            let active = portfolio.children[index].filter { !Self.isMeasureOnly($0, portfolio) }.map { results[$0].status }.filter { !$0.isInactive }
-            return Self.summary(active)
+            return Self.summary(Self.deliveryChildren(index, portfolio) { results.status($0) }.map { results.status($0) })
         case .text(let text): return text
         }
     }
