@@ -310,10 +310,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         var people = PeopleDirectory()
         people.add(.init(name: "Cy", team: "Data", email: nil, fte: 1))
         let report = RollupReport(try analyse(text).derivation, grouping: .team, depth: 1, people: people)
-        #expect(report.rows.map(\.title) == ["Sales", "Platform", "Data"])
+        #expect(report.topRows.map(\.title) == ["Sales", "Platform", "Data"])
         // M2 counts under Platform through I, once; M1 under Data.
-        #expect(report.rows.map { $0.children.map(\.id) } == [["O"], ["I"], ["M1"]])
-        #expect(report.rows[1].reason.hasSuffix("M2 overdue 21 days (due 2026-10-31)"))
+        #expect(report.rows.map { $0.level == 0 ? "/" + $0.title : $0.id } == ["/Sales", "O", "/Platform", "I", "/Data", "M1"])
+        #expect(report.topRows[1].reason.hasSuffix("M2 overdue 21 days (due 2026-10-31)"))
     }
 
     @Test func aDateColumnWithoutEvidenceIsNotReadInTheSheetsOrder() throws {
@@ -670,7 +670,8 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.status("O") == .offTrack)
         #expect(analysis.reason("O").hasSuffix("T10000 overdue 20 days (due 2026-11-01)"))
         let report = RollupReport(analysis.derivation, grouping: .objective, depth: 10_000)
-        #expect(report.rows.count == 1)
+        #expect(report.topRows.count == 1)
+        #expect(report.rows.map(\.level) == Array(0...10_000))
         // Every level shown: indentation stops growing at 20 levels, so each format stays about a line a row.
         for format in ReportFormat.allCases {
             let text = RollupRenderer.render(report, format: format, style: TerminalStyle(colour: false))

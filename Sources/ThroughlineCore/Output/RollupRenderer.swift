@@ -21,32 +21,20 @@ public enum RollupRenderer {
     /// How many levels a row at `level` is indented.
     static func indent(_ level: Int) -> Int { min(level, deepestIndent) }
 
-    /// Every row with its level, top-down (iterative).
-    static func flatten(_ rows: [RollupRow]) -> [(level: Int, row: RollupRow)] {
-        var out: [(Int, RollupRow)] = []
-        var stack: [(Int, RollupRow)] = rows.reversed().map { (0, $0) }
-        while let (level, row) = stack.popLast() {
-            out.append((level, row))
-            stack += row.children.reversed().map { (level + 1, $0) }
-        }
-        return out
-    }
-
     static func heading(_ report: RollupReport) -> String {
         (report.topLevelItems ? "Rollup of top-level items (no objectives typed)" : "Rollup by \(report.grouping.rawValue)")
             + " as of \(report.asOf.iso) (rule: \(report.rule.rawValue))"
     }
 
     static func table(_ report: RollupReport, _ style: TerminalStyle) -> String {
-        let flat = flatten(report.rows)
+        let flat = report.rows
         guard !flat.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
         // Ids padded to the widest (up to 16), so that titles start in one column at each depth.
-        let idWidth = min(16, flat.map { TextFormat.width($0.row.id) }.max() ?? 0)
+        let idWidth = min(16, flat.map { TextFormat.width($0.id) }.max() ?? 0)
         let labels = flat.map { String(repeating: "  ", count: indent($0.level))
-            + ($0.row.id.isEmpty ? $0.row.title : TextFormat.pad($0.row.id, idWidth) + "  " + TextFormat.cut($0.row.title, 40)) }
+            + ($0.id.isEmpty ? $0.title : TextFormat.pad($0.id, idWidth) + "  " + TextFormat.cut($0.title, 40)) }
         // What was typed, when it differs from the derived status: padded, so that the impact badges line up.
-        let typedNotes = flat.map { entry -> String in
-            let row = entry.row
+        let typedNotes = flat.map { row -> String in
             var note = ""
             if let typed = row.status, typed != row.derivedStatus { note += "  typed \(typed.rawValue)" }
             if row.statusUnread { note += "  typed status not understood" }
@@ -56,7 +44,8 @@ public enum RollupRenderer {
         let labelWidth = min(60, labels.map(TextFormat.width).max() ?? 0)
         let statusWidth = Status.allCases.map(\.rawValue.count).max()! + (style.colour ? 2 : 0)
         var text = heading(report) + "\n\n"
-        for (position, ((level, row), label)) in zip(flat, labels).enumerated() {
+        for (position, (row, label)) in zip(flat, labels).enumerated() {
+            let level = row.level
             let badge = style.badge(row.derivedStatus)
             let visible = style.colour ? row.derivedStatus.rawValue.count + 2 : badge.count
             text += TextFormat.pad(TextFormat.cut(label, labelWidth), labelWidth) + "  "
@@ -78,7 +67,8 @@ public enum RollupRenderer {
                 text += indent + style.dim("impact: " + reason) + "\n"
             }
         }
-        text += "\n\(report.rows.count) \(report.rowNoun)\(report.rows.count == 1 ? "" : "s"): " + Status.countText(report.rows.map(\.derivedStatus)) + "\n"
+        let tops = report.topRows
+        text += "\n\(tops.count) \(report.rowNoun)\(tops.count == 1 ? "" : "s"): " + Status.countText(tops.map(\.derivedStatus)) + "\n"
         return text
     }
 
@@ -87,8 +77,8 @@ public enum RollupRenderer {
         let out = OutputBuffer(sink)
         let writer = CSVWriter(out, dialect: .comma)
         try? writer.writeRecord(csvColumns, terminator: .lf)
-        for (level, row) in flatten(report.rows) {
-            try? writer.writeRecord([String(level), row.id, row.type, row.title, row.owner, row.status?.rawValue ?? "", row.derivedStatus.rawValue,
+        for row in report.rows {
+            try? writer.writeRecord([String(row.level), row.id, row.type, row.title, row.owner, row.status?.rawValue ?? "", row.derivedStatus.rawValue,
                                      row.progress.map { Derivation.format(($0 * 10).rounded() / 10) } ?? "", row.impactStatus?.rawValue ?? "",
                                      row.reason, row.impactReason ?? ""].map(CSVSafety.neutralize), terminator: .lf)
         }
@@ -98,8 +88,8 @@ public enum RollupRenderer {
 
     static func markdown(_ report: RollupReport) -> String {
         var text = "# \(heading(report))\n\n| id | title | owner | typed | derived | progress | impact | reason |\n|---|---|---|---|---|---|---|---|\n"
-        for (level, row) in flatten(report.rows) {
-            let indent = String(repeating: "&nbsp;&nbsp;", count: Self.indent(level))
+        for row in report.rows {
+            let indent = String(repeating: "&nbsp;&nbsp;", count: Self.indent(row.level))
             let cells = [row.id, indent + TextFormat.markdown(row.title), row.owner, row.status?.rawValue ?? "", "**\(row.derivedStatus.rawValue)**",
                          TextFormat.percent(row.progress), row.impactStatus?.rawValue ?? "", row.reason + (row.impactStatus?.isTrouble == true ? "; impact: " + (row.impactReason ?? "") : "")]
             text += "| " + cells.enumerated().map { $0.offset == 1 ? $0.element : TextFormat.markdown($0.element) }.joined(separator: " | ") + " |\n"
@@ -113,20 +103,20 @@ public enum RollupRenderer {
     static func json(_ report: RollupReport) -> String {
         var text = "{\n  \"schema\": \"throughline.rollup/1\",\n  \"asOf\": \"\(report.asOf.iso)\",\n  \"rule\": \"\(report.rule.rawValue)\",\n  \"by\": \"\(report.grouping.rawValue)\",\n  \"items\": "
         guard !report.rows.isEmpty else { return text + "[]\n}\n" }
-        // Written in one go with a stack of the arrays still open (not by recursion, which would copy every level's
-        // text into the level above it): each row's object, then its children's array, then the row's closing brace.
+        // Written in one go from the flat rows, with a note per array still open of whether it holds a row yet: each
+        // row's object, then its children's array when the next row is one level deeper, closed when the levels rise.
         text += "[\n"
-        var open: [(rows: [RollupRow], next: Int)] = [(report.rows, 0)]
-        while let depth = open.indices.last {
-            let spaces = String(repeating: " ", count: 2 + 4 * indent(depth))
-            guard open[depth].next < open[depth].rows.count else {
-                open.removeLast()
-                text += "\n" + spaces + "]" + (depth > 0 ? "}" : "")
-                continue
-            }
-            let row = open[depth].rows[open[depth].next]
-            if open[depth].next > 0 { text += ",\n" }
-            open[depth].next += 1
+        let spaces = { (depth: Int) in String(repeating: " ", count: 2 + 4 * indent(depth)) }
+        var open = [false]
+        func close() {
+            let depth = open.count - 1
+            open.removeLast()
+            text += "\n" + spaces(depth) + "]" + (depth > 0 ? "}" : "")
+        }
+        for (position, row) in report.rows.enumerated() {
+            while open.count - 1 > row.level { close() }
+            if open[row.level] { text += ",\n" }
+            open[row.level] = true
             var fields = [
                 "\"id\": \(orNull(row.id))", "\"type\": \(JSONText.quoted(row.type))", "\"title\": \(JSONText.quoted(row.title))",
                 "\"owner\": \(orNull(row.owner))", "\"status\": \(row.status.map { JSONText.quoted($0.rawValue) } ?? "null")",
@@ -136,22 +126,23 @@ public enum RollupRenderer {
                 "\"reason\": \(JSONText.quoted(row.reason))",
             ]
             if let impact = row.impactReason { fields.append("\"impactReason\": \(JSONText.quoted(impact))") }
-            text += spaces + "  {" + fields.joined(separator: ", ") + ", \"children\": "
-            if row.children.isEmpty {
-                text += "[]}"
-            } else {
+            text += spaces(row.level) + "  {" + fields.joined(separator: ", ") + ", \"children\": "
+            if position + 1 < report.rows.count, report.rows[position + 1].level > row.level {
                 text += "[\n"
-                open.append((row.children, 0))
+                open.append(false)
+            } else {
+                text += "[]}"
             }
         }
+        while !open.isEmpty { close() }
         return text + "\n}\n"
     }
 
     static func html(_ report: RollupReport) -> String {
         var body = ""
-        for (level, row) in flatten(report.rows) {
+        for row in report.rows {
             let progress = TextFormat.clamped(row.progress)
-            let title = String(repeating: "&emsp;", count: indent(level)) + TextFormat.html(row.title)
+            let title = String(repeating: "&emsp;", count: indent(row.level)) + TextFormat.html(row.title)
             body += "<tr><td>\(TextFormat.html(row.id))</td><td>\(title)</td><td>\(TextFormat.html(row.owner))</td>"
             body += "<td>\(badgeHTML(row.status))</td><td>\(badgeHTML(row.derivedStatus))</td>"
             body += "<td class=\"num\"><span class=\"bar\"><i style=\"width:\(Int(progress.rounded()))%\"></i></span> \(TextFormat.percent(row.progress))</td>"

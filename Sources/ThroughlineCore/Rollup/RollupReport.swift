@@ -10,8 +10,10 @@ public enum RollupGrouping: String, Sendable, CaseIterable {
     case owner
 }
 
-/// One row of a rollup: an item, or a group of items (a team, an owner), with what lies beneath it to the chosen depth.
+/// One row of a rollup: an item, or a group of items (a team, an owner), at its level beneath the top row.
 public struct RollupRow: Sendable {
+    /// How deep the row is: 0 for a top row, 1 for its children, and so on.
+    public var level: Int
     /// The item's id, or empty for a group.
     public var id: String
     /// The item's type, or `team` / `owner` for a group.
@@ -32,8 +34,6 @@ public struct RollupRow: Sendable {
     public var reason: String
     /// The impact reason chain, when there is an impact status.
     public var impactReason: String?
-    /// Rows beneath, to the chosen depth.
-    public var children: [RollupRow]
     /// Whether the status cell holds a word no convention maps: the derived status then rests on the work alone.
     public var statusUnread = false
 }
@@ -46,10 +46,14 @@ public struct RollupReport: Sendable {
     public let rule: ParentRule
     /// The grouping.
     public let grouping: RollupGrouping
-    /// The top rows.
+    /// Every row, top-down: each top row followed by what lies beneath it to the chosen depth, each with its level. A
+    /// flat list, not a tree of rows: a chain a hundred thousand levels deep is neither built nor freed by recursion.
     public let rows: [RollupRow]
     /// Whether the rows are the sheet's top-level items, standing in for objectives in a sheet that types none.
     public let topLevelItems: Bool
+
+    /// The top rows (level 0).
+    public var topRows: [RollupRow] { rows.filter { $0.level == 0 } }
 
     /// What a top row is, in the singular: `objective`, `team`, or `top-level item`.
     public var rowNoun: String { topLevelItems ? "top-level item" : grouping.rawValue }
@@ -66,10 +70,10 @@ public struct RollupReport: Sendable {
         case .objective:
             let tops: [Int]
             (tops, topLevelItems) = portfolio.objectivesOrTops()
-            rows = tops.map { Self.row($0, derivation, depth: depth) }
+            rows = tops.flatMap { Self.rows($0, derivation, depth: depth) }
         case .initiative:
             topLevelItems = false
-            rows = items.indices.filter { items[$0].type == .initiative }.map { Self.row($0, derivation, depth: depth) }
+            rows = items.indices.filter { items[$0].type == .initiative }.flatMap { Self.rows($0, derivation, depth: depth) }
         case .team, .owner:
             topLevelItems = false
             let names = grouping == .team ? Self.teams(portfolio, people: people) : items.map(\.owner)
@@ -84,7 +88,7 @@ public struct RollupReport: Sendable {
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(index)
             }
-            rows = order.map { key in
+            rows = order.flatMap { key in
                 let members = groups[key]!
                 let combined = Derivation.combine(members.map { (derivation.results[$0].status, items[$0].weight, derivation.results[$0].progress) },
                                                   settings: derivation.settings) { derivation.results.status(derivation.rootCause(members[$0])).severity }
@@ -94,9 +98,9 @@ public struct RollupReport: Sendable {
                 let reason = combined.status.isTrouble
                     ? "\(title) \(combined.status.rawValue) <- " + derivation.reason(explaining)
                     : "\(title) \(combined.status.rawValue): \(members.count) item\(members.count == 1 ? "" : "s")"
-                return RollupRow(id: "", type: grouping.rawValue, title: title, owner: grouping == .owner ? name : "", status: nil,
-                                 derivedStatus: combined.status, progress: combined.progress, impactStatus: nil, reason: reason, impactReason: nil,
-                                 children: depth > 0 ? members.map { Self.row($0, derivation, depth: depth - 1) } : [])
+                let group = RollupRow(level: 0, id: "", type: grouping.rawValue, title: title, owner: grouping == .owner ? name : "", status: nil,
+                                      derivedStatus: combined.status, progress: combined.progress, impactStatus: nil, reason: reason, impactReason: nil)
+                return [group] + (depth > 0 ? members.flatMap { Self.rows($0, derivation, depth: depth - 1, level: 1) } : [])
             }
         }
     }
@@ -123,31 +127,20 @@ public struct RollupReport: Sendable {
         return teams
     }
 
-    /// An item's row, with its children to `depth` levels (iteratively, so deep hierarchies cannot overflow the stack).
-    static func row(_ top: Int, _ derivation: Derivation, depth: Int) -> RollupRow {
-        func shallow(_ index: Int) -> RollupRow {
+    /// An item's row at `level`, then the rows beneath it to `depth` levels, top-down (iteratively, so deep hierarchies
+    /// cannot overflow the stack).
+    static func rows(_ top: Int, _ derivation: Derivation, depth: Int, level: Int = 0) -> [RollupRow] {
+        var rows: [RollupRow] = []
+        var pending: [(index: Int, below: Int)] = [(top, 0)]
+        while let (index, below) = pending.popLast() {
             let item = derivation.portfolio.items[index]
             let result = derivation.results[index]
-            return RollupRow(id: item.id, type: item.type?.rawValue ?? "", title: item.title, owner: item.owner, status: item.typedStatus,
-                             derivedStatus: result.status, progress: result.progress, impactStatus: result.impact,
-                             reason: derivation.reason(index), impactReason: result.impact == nil ? nil : derivation.impactReason(index), children: [],
-                             statusUnread: item.statusUnread)
+            rows.append(RollupRow(level: level + below, id: item.id, type: item.type?.rawValue ?? "", title: item.title, owner: item.owner,
+                                  status: item.typedStatus, derivedStatus: result.status, progress: result.progress, impactStatus: result.impact,
+                                  reason: derivation.reason(index), impactReason: result.impact == nil ? nil : derivation.impactReason(index),
+                                  statusUnread: item.statusUnread))
+            if below < depth { pending += derivation.portfolio.children[index].reversed().map { ($0, below + 1) } }
         }
-        guard depth > 0 else { return shallow(top) }
-        // Visit top-down, then assemble bottom-up.
-        var visits: [(index: Int, level: Int, parentSlot: Int?)] = [(top, 0, nil)]
-        var cursor = 0
-        while cursor < visits.count {
-            let (index, level, _) = visits[cursor]
-            if level < depth {
-                for child in derivation.portfolio.children[index] { visits.append((child, level + 1, cursor)) }
-            }
-            cursor += 1
-        }
-        var built = visits.map { shallow($0.index) }
-        for slot in visits.indices.reversed() {
-            if let parentSlot = visits[slot].parentSlot { built[parentSlot].children.insert(built[slot], at: 0) }
-        }
-        return built[0]
+        return rows
     }
 }
