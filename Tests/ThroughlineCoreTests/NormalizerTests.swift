@@ -192,4 +192,16 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(CellNormalizer.formatPercent(33.3333) == "33.33%")
         #expect(CellNormalizer.formatPercent(0.5) == "0.5%")
     }
+
+    /// The canonical tracker writes a number cell plainly when it holds only the number; a unit, currency or scale it
+    /// carries has no other place there, so such a cell is kept as typed.
+    @Test(arguments: [
+        ("0,5", 0.5, "0.5"), ("1.250,5", 1250.5, "1250.5"), ("1 250", 1250, "1250"), ("(2.5)", -2.5, "-2.5"), ("40", 40, "40"),
+        (" 12,50 ", 12.5, "12.5"), ("€40m", 40_000_000, nil), ("2.8%", 2.8, nil), ("NPS 42", 42, nil),
+    ] as [(String, Double, String?)])
+    func aNumberOnlyCellIsWrittenPlainly(_ typed: String, _ number: Double, _ written: String?) {
+        var typed = typed
+        let text = typed.withUTF8 { CellReading.number(number).trackerText(typed: $0) }
+        #expect(text == written)
+    }
 }

@@ -27,6 +27,11 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         ("Next month", true), ("Next month,,,,,", true),
         // A sentence alone outside the id and title columns is a note (a source line under the table); a lone status is not.
         (",,,,\"Source: entity submissions, September 2026.\",", false), (",,,Green,,", true), (",,,,Figures may not sum,", false),
+        // The same rows in the languages whose dates and decimal commas are read (a German, French or Dutch sheet).
+        ("Summe,,,,6,", false), ("Gesamtsumme,,,,\"1.234,5\",", false), ("Zwischensumme Q3,,,,5,", false), ("Sous-total,,,,5 €,", false),
+        ("Somme,,,,5,", false), ("Totaal,,,,5,", false), ("Gesamt,Ana Lopez,Green", true), ("Gesamtplan,,,,5,", true),
+        (",,,,\"Hinweis: Gewichte als Dezimalzahl\",", false), (",Remarque : voir l'onglet Budget,,,,", false), (",Quelle: SAP,,,,", false),
+        (",Nota bene app,,,,", true), (",Hinweis:,,,,", true),
     ])
     func totalsRowsAreNotItems(_ row: String, _ holdsItem: Bool) throws {
         var found: [Bool] = []

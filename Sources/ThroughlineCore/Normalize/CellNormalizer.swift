@@ -178,11 +178,19 @@ public enum CellReading: Equatable, Sendable {
         }
     }
 
-    /// The text a canonical tracker's cell holds for this reading (`import`), nil to keep the cell as typed: a
-    /// completion column becomes the status column, so its dates and boxes are written as `done` or nothing.
-    var trackerText: String? {
-        if case .completion(let done) = self { return done ? Status.done.rawValue : "" }
-        return canonicalText
+    /// The text a canonical tracker's cell holds for this reading of `typed` (`import`), nil to keep the cell as typed:
+    /// a completion column becomes the status column, so its dates and boxes are written as `done` or nothing. A cell
+    /// that holds only a number is written plainly, as it was read (`1.250,5` as `1250.5`, `(2.5)` as `-2.5`), so that
+    /// any reader of the tracker reads what `rollup` did; one with a unit, currency or scale (`€40m`, `2.8%`) is kept as
+    /// typed, since the tracker has no other place for what it says.
+    func trackerText(typed: UnsafeBufferPointer<UInt8>) -> String? {
+        switch self {
+        case .completion(let done): return done ? Status.done.rawValue : ""
+        case .number(let number):
+            let onlyTheNumber = typed.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || [0x2C, 0x2E, 0x20, 0x09, 0x2D, 0x2B, 0x28, 0x29].contains($0) }
+            return onlyTheNumber ? CellNormalizer.plainNumber(number) : nil
+        default: return canonicalText
+        }
     }
 }
 
@@ -541,6 +549,12 @@ public struct CellNormalizer: Sendable {
     }
 
     /// `45%`, `45.5%`, `33.33%`: at most two decimals, none when whole.
+    /// A number as a plain decimal with a point and no separators, exactly: `12.5`, `1250`, `-2.5`.
+    static func plainNumber(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return String(number)
+    }
+
     static func formatPercent(_ percent: Double) -> String {
         // Out of any sensible range (a typed 1e308): say it as it is rather than round it into an integer.
         guard percent.isFinite, abs(percent) < 1e12 else { return "\(percent)%" }

@@ -83,7 +83,7 @@ public enum TrackerImport {
                     if layout.columns[column].field != nil {
                         let bytes = record.bytes(column)
                         let reading = source.normalizer.read(bytes, column: column, line: record.line, id: id, findings: &findings)
-                        cells[targets[column]] = reading.trackerText ?? String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                        cells[targets[column]] = reading.trackerText(typed: bytes) ?? String(decoding: bytes, as: UTF8.self).trimmingSpaces
                     } else {
                         cells[targets[column]] = record.string(column)
                     }

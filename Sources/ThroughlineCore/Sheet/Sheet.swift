@@ -219,9 +219,9 @@ public final class Sheet {
         var column = 0
         while column < record.count && !hasText(record.bytes(column)) { column += 1 }
         guard column < record.count else { return false }
-        // Cheap screen before any string is made: every totals word has "tot" ("total") or "sum" in it, in any case.
+        // Cheap screen before any string is made: every totals word has "tot", "sum", "som" or "ges" in it, in any case.
         let first = record.bytes(column)
-        guard first.count <= 40, containsTotOrSum(first) else { return false }
+        guard first.count <= 40, mayBeTotalsWord(first) else { return false }
         guard isTotalsWord(String(decoding: first, as: UTF8.self)) else { return false }
         for other in (column + 1)..<max(column + 1, record.count) {
             let bytes = record.bytes(other)
@@ -230,12 +230,15 @@ public final class Sheet {
         return true
     }
 
-    /// Whether `bytes` hold "tot" or "sum", in any case.
-    static func containsTotOrSum(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` hold "tot", "sum", "som" or "ges", in any case: every totals word does (`Total`, `Summe`,
+    /// `Somme`, `Gesamt`).
+    static func mayBeTotalsWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 3 else { return false }
         for start in 0...(bytes.count - 3) {
             let (a, b, c) = (bytes[start] | 0x20, bytes[start + 1] | 0x20, bytes[start + 2] | 0x20)
-            if (a, b, c) == (0x74, 0x6F, 0x74) || (a, b, c) == (0x73, 0x75, 0x6D) { return true }
+            if (a, b, c) == (0x74, 0x6F, 0x74) || (a, b, c) == (0x73, 0x75, 0x6D) || (a, b, c) == (0x73, 0x6F, 0x6D) || (a, b, c) == (0x67, 0x65, 0x73) {
+                return true
+            }
         }
         return false
     }
@@ -246,14 +249,21 @@ public final class Sheet {
         return letters <= 3 && bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
     }
 
-    /// Whether a cell names a totals row: "Total", "Totals", "Grand total", "Sum", "Subtotal …", "… total".
+    /// Whether a cell names a totals row: "Total", "Totals", "Grand total", "Sum", "Subtotal …", "… total", and the same
+    /// in the languages whose dates and decimal commas are read: "Summe", "Gesamt", "Zwischensumme", "Somme",
+    /// "Sous-total", "Totaal", "Totale", "Suma", "Summa".
     static func isTotalsWord(_ cell: String) -> Bool {
         let key = Conventions.wordKey(cell)
         // A qualifier in brackets after the word says which total: "Total (weighted)", "Sum (kEUR)".
         var word = key
         if key.hasSuffix(")"), let open = key.lastIndex(of: "(") { word = String(key[..<open]).trimmingSpaces }
-        return word == "total" || word == "totals" || word == "grand total" || word == "sum" || key.hasPrefix("subtotal") || word.hasSuffix(" total")
+        return totalsWords.contains(word) || key.hasPrefix("subtotal") || key.hasPrefix("sous-total") || key.hasPrefix("zwischensumme")
+            || word.hasSuffix(" total") || word.hasSuffix("summe")
     }
+
+    static let totalsWords: Set<String> = [
+        "total", "totals", "grand total", "sum", "summe", "gesamt", "insgesamt", "somme", "totaal", "totale", "suma", "soma", "summa", "totalt",
+    ]
 
     /// Whether a cell holds anything but white space.
     static func hasText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -621,14 +631,26 @@ struct RowFilter: Sendable {
         return lone
     }
 
-    /// Whether a cell opens as a footnote does, in whatever column: `Source: …`, `Note: …`, `NB …`, `* …`.
+    /// Whether a cell opens as a footnote does, in whatever column: `Source: …`, `Note: …`, `NB …`, `* …`, or a
+    /// note's word and a colon in another language (`Hinweis:`, `Quelle:`, `Remarque :`, `Nota:`).
     private static func startsAsNote(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let lowered = cell.prefix(12).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for opening in ["source:", "sources:", "note:", "notes:", "nb:", "nb ", "footnote", "* "] where lowered.starts(with: opening.utf8) {
+        let lowered = cell.prefix(16).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for opening in ["nb ", "footnote", "* "] where lowered.starts(with: opening.utf8) {
             return cell.count > opening.utf8.count + 2
         }
-        return false
+        // A word, then a colon (French puts a space before it), then more.
+        let word = lowered.prefix { $0 >= 0x61 && $0 <= 0x7A }
+        var rest = lowered.dropFirst(word.count)
+        if rest.first == 0x20 { rest = rest.dropFirst() }
+        guard rest.first == 0x3A, noteWords.contains(String(decoding: word, as: UTF8.self)) else { return false }
+        return cell.count > word.count + 3
     }
+
+    /// The words a footnote opens with, before a colon.
+    static let noteWords: Set<String> = [
+        "source", "sources", "note", "notes", "nb", "hinweis", "hinweise", "anmerkung", "anmerkungen", "quelle", "quellen", "bemerkung",
+        "remarque", "remarques", "nota", "notas", "fuente", "fuentes", "opmerking", "bron", "fonte",
+    ]
 
     /// A row of one cell, no delimiter at all, in a sheet of three columns or more whose first column is not the id: a
     /// group's or section's heading (where the first column holds ids, a lone cell is an item's id, ragged).
