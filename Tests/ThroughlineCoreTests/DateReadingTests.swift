@@ -237,6 +237,10 @@ struct DateReadCase: Sendable, CustomTestStringConvertible {
     }
 
     static let periods: [DateReadCase] = [
+        // A range of two dates (monday.com's Timeline, Notion's arrow): its first day in a start column, its last elsewhere.
+        DateReadCase("2026-10-01 - 2026-12-31", "2026-10-01"), DateReadCase("2026-10-01 - 2026-12-31", "2026-12-31", edge: .end),
+        DateReadCase("Oct 1, 2026 → Dec 31, 2026", "2026-12-31", edge: .end), DateReadCase("Q3 2026 – Q4 2026", "2026-07-01"),
+        DateReadCase("Q3 2026 to Q4 2026", "2026-12-31", edge: .end),
         DateReadCase("2026-03", "2026-03-01"), DateReadCase("2026-03", "2026-03-31", edge: .end),
         DateReadCase("2026/03", "2026-03-01"), DateReadCase("2026/03", "2026-03-31", edge: .end),
         DateReadCase("Mar 2026", "2026-03-01"), DateReadCase("Mar 2026", "2026-03-31", edge: .end),
@@ -319,6 +323,8 @@ struct DateReadCase: Sendable, CustomTestStringConvertible {
         "3/1/2026T10:00", "Mar 2026 10:00", "2026-03-01 13:00 PM", "Sun 2026", "Sun Mar 2026", "Monday",
         "1 Mar Sun 2026", "2026.03.01", "1 3 2026", "Marchh 1 2026", "1xx Mar 2026", "FY26", "N/A",
         "1,3,2026", "1 Mar,, 2026", "1 ,Mar 2026", "２０２６-03-01", "2026-03-01 ☃",
+        // A range is read only when both its ends are dates, and it has one separator.
+        "2026-10-01 - TBD", "TBD - 2026-12-31", " - 2026-12-31", "2026-10-01 - 2026-11-01 - 2026-12-31", "1 March to 30 June 2026",
     ])
     func rejectsJunk(text: String) {
         #expect(readCell(text) == .invalid)

@@ -47,6 +47,12 @@ field,Theme,objective
 field,Strategic Objective,objective
 field,Strategic Goal,objective
 field,OKR,objective
+field,Objectives,objective
+field,Link to Objectives,objective
+field,Linked Objective,objective
+field,Linked Objectives,objective
+field,Related Objective,objective
+field,Connected Objective,objective
 field,Parent,parent
 field,Parent ID,parent
 field,Epic,parent
@@ -121,6 +127,7 @@ field,Custom field (Start date),start
 field,Planned Start Date,start
 field,Planned Project Start Date,start
 field,Baseline Start Date,start
+field,Timeline - Start,start
 field,Due,due
 field,Due Date,due
 field,Target Date,due
@@ -151,6 +158,9 @@ field,Original Due Date,due
 field,Original Finish Date,due
 field,Original End Date,due
 field,Original Target Date,due
+field,Timeline,due
+field,Timeline - End,due
+field,Date Range,due
 field,Forecast,forecast
 field,Projected Finish,forecast
 field,ETA,forecast

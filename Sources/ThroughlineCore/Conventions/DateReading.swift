@@ -197,7 +197,13 @@ public enum DateReader {
         case .empty:
             return .empty
         case .invalid:
-            return .invalid
+            // A range of two dates (monday.com's Timeline, Notion's `Oct 1, 2026 → Dec 31, 2026`) is a period too: its
+            // first day in a start column, its last elsewhere. Both ends must read as dates.
+            guard let (first, last) = rangeEnds(text) else { return .invalid }
+            let from = read(first, order: order, edge: .start, fiscalYearStart: fiscalYearStart)
+            let to = read(last, order: order, edge: .end, fiscalYearStart: fiscalYearStart)
+            guard from != .invalid, from != .empty, to != .invalid, to != .empty else { return .invalid }
+            return edge == .start ? from : to
         case .day(let date):
             return .date(date)
         case .month(let year, let month):
@@ -233,6 +239,18 @@ public enum DateReader {
         }
     }
 
+    /// The two ends of a range typed as `A - B`, `A – B`, `A — B`, `A → B` or `A to B` (spaces around the separator, so
+    /// that an ISO date's own dashes are not taken for one); nil for any other text.
+    static func rangeEnds(_ text: Substring) -> (Substring, Substring)? {
+        for separator in [" - ", " – ", " — ", " → ", " -> ", " to "] {
+            guard let range = text.firstRange(of: separator) else { continue }
+            let first = text[..<range.lowerBound], last = text[range.upperBound...]
+            guard !first.isEmpty, !last.isEmpty, last.firstRange(of: separator) == nil else { return nil }
+            return (first, last)
+        }
+        return nil
+    }
+
     /// What a numeric date can tell about the column's order: .dayFirst when only d/m works (13/1/2026), .monthFirst when only m/d works (1/13/2026), nil otherwise (not numeric, or both or neither).
     public static func orderEvidence(_ text: Substring) -> DateOrder? {
         guard case .numeric(let first, let second, let year) = parse(text) else { return nil }
@@ -266,12 +284,24 @@ public struct DateOrderInference: Sendable, Equatable {
 
     /// Counts what one cell says about the order; non-numeric values say nothing.
     public mutating func observe(_ text: Substring) {
-        record(DateReader.parse(text))
+        let parsed = DateReader.parse(text)
+        if parsed == .invalid, let (first, last) = DateReader.rangeEnds(text) {
+            // Each end of a range says what a date alone would.
+            record(DateReader.parse(first))
+            record(DateReader.parse(last))
+        } else {
+            record(parsed)
+        }
     }
 
     /// Counts what one cell's bytes say about the order.
     public mutating func observe(bytes: UnsafeBufferPointer<UInt8>) {
-        record(DateReader.parse(bytes: bytes))
+        let parsed = DateReader.parse(bytes: bytes)
+        if parsed == .invalid {
+            observe(Substring(String(decoding: bytes, as: UTF8.self)))
+        } else {
+            record(parsed)
+        }
     }
 
     /// Adds the evidence another part of the column gave.
