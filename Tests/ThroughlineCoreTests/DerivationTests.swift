@@ -536,6 +536,16 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(flat.derivation.portfolio.items.filter { $0.type == .objective }.map(\.title) == ["Lift renewals to 92%"])
     }
 
+    /// An id typed with other separators names the id that has the same letters and digits, when only one has them.
+    @Test func referencesByIDIgnoreSeparators() throws {
+        let text = "id,type,title,parent\nO1,objective,Grow,\nIN 07,initiative,Pricing,O1\nIN 01,initiative,Other,O1\nM1,milestone,a,in-07\nM2,milestone,b,IN_07\nM3,milestone,c,in-7\nA-1,task,d,\nA1,task,e,\nM4,milestone,f,a 1\n"
+        let analysis = try analyse(text)
+        let parent = analysis.derivation.portfolio.parent
+        #expect(parent[3] == 1 && parent[4] == 1)
+        #expect(parent[5] == nil && parent[8] == nil)
+        #expect(analysis.findings().filter { $0.code == .unknownReference }.map { $0.id ?? "" } == ["M3", "M4"])
+    }
+
     /// An orphan says why: nothing named above it, or a name that leads to no objective.
     @Test func anOrphanSaysWhatItsChainNames() throws {
         let text = "id,type,title,parent,objective\nO1,objective,Grow,,\nI1,initiative,Push,,Grwo\nM1,milestone,Step,I1,\nM2,milestone,Alone,,\nI4,initiative,Bare,,\nM5,milestone,Typo,I4,Grwo\n"

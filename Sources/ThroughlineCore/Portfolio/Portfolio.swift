@@ -384,6 +384,8 @@ struct ReferenceResolver {
     private var unicodeIDs: [String: Int]?
     /// Titles without spaces, built the first time a reference is found no other way.
     private var spacelessTitles: [String: (first: Int, count: Int)]?
+    /// Ids by their letters and digits alone, lower-cased, made the first time one is asked for.
+    private var bareIDs: [String: (first: Int, count: Int)]?
     /// Per file, where its items start, how many there are and whether any has an id; built the first time a number
     /// is found no other way.
     private var fileRows: [UInt32: FileRows]?
@@ -483,7 +485,28 @@ struct ReferenceResolver {
             }
             spacelessTitles = titles
         }
-        return spacelessTitles![key].map { ($0.first, $0.count > 1 ? $0.count : nil) }
+        if let found = spacelessTitles![key] { return (found.first, found.count > 1 ? found.count : nil) }
+        // An id typed with other separators or none: `in-07`, `IN_07` and `IN07` name `IN 07`.
+        let bare = Self.bareID(reference)
+        guard !bare.isEmpty else { return nil }
+        if bareIDs == nil {
+            var ids: [String: (first: Int, count: Int)] = [:]
+            for position in items.indices where !repeatedIDs.contains(position) {
+                let id = items.withBytes(position, .id) { $0.isEmpty ? "" : String(decoding: $0, as: UTF8.self) }
+                let key = Self.bareID(id)
+                guard !key.isEmpty else { continue }
+                ids[key] = ids[key].map { ($0.first, $0.count + 1) } ?? (position, 1)
+            }
+            bareIDs = ids
+        }
+        // Ids that read the same this way are not told apart: the reference stays unknown, with its suggestion.
+        guard let found = bareIDs![bare], found.count == 1 else { return nil }
+        return (found.first, nil)
+    }
+
+    /// An id's letters and digits alone, lower-cased: how ids match when their separators differ.
+    static func bareID(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 
     /// In a sheet with no ids, the item a whole number names by its row, as Smartsheet's predecessors (`3`, `3FS +2d`)

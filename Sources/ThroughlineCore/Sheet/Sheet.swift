@@ -563,6 +563,10 @@ struct RowFilter: Sendable {
     /// The id and title columns, when the sheet has them.
     private let nameColumns: [Int]
     private let firstColumnIsID: Bool
+    /// The title column, and whether a lone cell in it (the row's other cells empty) is a heading: where the sheet has
+    /// an id or a type column, which such a row leaves empty while its items fill it.
+    private let titleColumn: Int?
+    private let loneTitleIsHeading: Bool
     /// An outline sheet's level columns (`SheetLayout.outline`).
     private let outlineColumns: [Int]
 
@@ -571,21 +575,25 @@ struct RowFilter: Sendable {
         outlineColumns = layout.outline.map(\.index)
         nameColumns = [layout.column(for: .id)?.index ?? layout.linkColumn, layout.column(for: .title)?.index].compactMap { $0 } + outlineColumns
         firstColumnIsID = layout.column(for: .id)?.index == 0
+        titleColumn = layout.column(for: .title)?.index
+        loneTitleIsHeading = titleColumn != nil && layout.outline.isEmpty && headers.count >= 3
+            && (layout.column(for: .id) != nil || layout.linkColumn != nil || layout.column(for: .type) != nil)
     }
 
     func holdsItem(_ record: CSVRecord) -> Bool {
         !Sheet.isBlank(record) && !isHeading(record) && !Sheet.isTotals(record) && !repeatsHeader(record) && !isUnnamedFigures(record)
-            && !isNote(record)
+            && !isNote(record) && !isSubitemsHeader(record)
     }
 
     /// Why a data row holds no item, in a few words (for the import report); nil for a row that holds one or is blank.
     func leftOutReason(_ record: CSVRecord) -> String? {
         if Sheet.isBlank(record) { return nil }
-        if isHeading(record) { return "a heading" }
+        if isHeading(record) { return Self.readsAsSentence(record) ? "a note" : "a heading" }
         if Sheet.isTotals(record) { return "a totals row" }
         if repeatsHeader(record) { return "the header repeated" }
         if isUnnamedFigures(record) { return "figures with no id or title" }
         if isNote(record) { return "a note" }
+        if isSubitemsHeader(record) { return "the header of subitems" }
         return nil
     }
 
@@ -621,6 +629,14 @@ struct RowFilter: Sendable {
         return words >= 4
     }
 
+    /// Whether a row's one filled cell reads as a sentence: a full stop at its end or within it, or eight words or more.
+    private static func readsAsSentence(_ record: CSVRecord) -> Bool {
+        guard let lone = loneCell(record) else { return false }
+        let cell = trimmed(record.bytes(lone))
+        let words = cell.split(separator: 0x20).count
+        return words >= 8 || (words >= 4 && (cell.last == 0x2E || cell.contains(0x2E)))
+    }
+
     /// The one filled cell of a row, when it has exactly one.
     private static func loneCell(_ record: CSVRecord) -> Int? {
         var lone: Int?
@@ -652,9 +668,27 @@ struct RowFilter: Sendable {
         "remarque", "remarques", "nota", "notas", "fuente", "fuentes", "opmerking", "bron", "fonte",
     ]
 
-    /// A row of one cell, no delimiter at all, in a sheet of three columns or more whose first column is not the id: a
-    /// group's or section's heading (where the first column holds ids, a lone cell is an item's id, ragged).
-    private func isHeading(_ record: CSVRecord) -> Bool { record.count == 1 && headers.count >= 3 && !firstColumnIsID }
+    /// A group's or section's heading, in a sheet of three columns or more: a row of one cell and no delimiter at all,
+    /// where the first column is not the id (there, a lone cell is an item's id, ragged); or a row whose one filled cell
+    /// is its title, padded with delimiters as a spreadsheet saves it (`Growth Initiatives,,,,`), where the sheet has ids
+    /// or types (its items have them, a heading does not).
+    private func isHeading(_ record: CSVRecord) -> Bool {
+        if record.count == 1 { return headers.count >= 3 && !firstColumnIsID }
+        guard loneTitleIsHeading, let titleColumn, let lone = Self.loneCell(record) else { return false }
+        return lone == titleColumn
+    }
+
+    /// monday.com's header of an item's subitems, written under the item in the title column: `Subitems,Name,Owner,…`.
+    private func isSubitemsHeader(_ record: CSVRecord) -> Bool {
+        guard let titleColumn, titleColumn < record.count else { return false }
+        let cell = Self.trimmed(record.bytes(titleColumn))
+        guard cell.count >= 8, cell.count <= 9 else { return false }
+        let key = cell.filter { $0 != 0x20 && $0 != 0x2D }.map { $0 | 0x20 }
+        guard key.elementsEqual("subitems".utf8) else { return false }
+        var filled = 0
+        for column in 0..<record.count where column != titleColumn && Sheet.hasText(record.bytes(column)) { filled += 1 }
+        return filled >= 2
+    }
 
     /// Every filled cell is its column's header, and at least two are.
     private func repeatsHeader(_ record: CSVRecord) -> Bool {
