@@ -26,6 +26,10 @@ enum AnnotateCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
         guard arguments.positionals.count == 1 else { throw ThroughlineError.usage("annotate takes one sheet", hint: "see 'throughline annotate --help'") }
         let path = arguments.positionals[0]
+        if path != "-" && context.isFolder(path) {
+            throw ThroughlineError.usage("annotate writes one sheet back, and \(path) is a folder",
+                                         hint: "name one sheet of it; annotate reads that sheet alone, so links to the folder's other sheets are not followed")
+        }
         let inPlace = arguments.flag("--in-place")
         if inPlace && path == "-" { throw ThroughlineError.usage("--in-place needs a file, not standard input") }
         if inPlace && arguments.value("--output") != nil { throw ThroughlineError.usage("--in-place and --output contradict each other") }

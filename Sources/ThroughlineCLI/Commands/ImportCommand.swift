@@ -63,7 +63,7 @@ enum ImportCommand: Command {
         printer.finish()
         // Rows among the data that hold no item, said so that a totals row or a note is not lost without a word.
         for line in leftOut.lines { if dryRun { try context.print(line + "\n") } else { try context.note(line) } }
-        let summary = "\(rows) item\(rows == 1 ? "" : "s") from \(sources.count) sheet\(sources.count == 1 ? "" : "s"); \(printer.total) finding\(printer.total == 1 ? "" : "s")"
+        let summary = "\(rows) item\(rows == 1 ? "" : "s") from \(sources.count) sheet\(sources.count == 1 ? "" : "s"); \(printer.total) finding\(printer.total == 1 ? "" : "s") in cells (references and the work are checked by 'throughline check')"
         if dryRun { try context.print(summary + "\n") } else { try context.note(summary) }
         return 0
     }
