@@ -384,8 +384,6 @@ struct ReferenceResolver {
     private var unicodeIDs: [String: Int]?
     /// Titles without spaces, built the first time a reference is found no other way.
     private var spacelessTitles: [String: (first: Int, count: Int)]?
-    /// Ids by their letters and digits alone, lower-cased, made the first time one is asked for.
-    private var bareIDs: [String: (first: Int, count: Int)]?
     /// Per file, where its items start, how many there are and whether any has an id; built the first time a number
     /// is found no other way.
     private var fileRows: [UInt32: FileRows]?
@@ -485,23 +483,7 @@ struct ReferenceResolver {
             }
             spacelessTitles = titles
         }
-        if let found = spacelessTitles![key] { return (found.first, found.count > 1 ? found.count : nil) }
-        // An id typed with other separators or none: `in-07`, `IN_07` and `IN07` name `IN 07`.
-        let bare = Self.bareID(reference)
-        guard !bare.isEmpty else { return nil }
-        if bareIDs == nil {
-            var ids: [String: (first: Int, count: Int)] = [:]
-            for position in items.indices where !repeatedIDs.contains(position) {
-                let id = items.withBytes(position, .id) { $0.isEmpty ? "" : String(decoding: $0, as: UTF8.self) }
-                let key = Self.bareID(id)
-                guard !key.isEmpty else { continue }
-                ids[key] = ids[key].map { ($0.first, $0.count + 1) } ?? (position, 1)
-            }
-            bareIDs = ids
-        }
-        // Ids that read the same this way are not told apart: the reference stays unknown, with its suggestion.
-        guard let found = bareIDs![bare], found.count == 1 else { return nil }
-        return (found.first, nil)
+        return spacelessTitles![key].map { ($0.first, $0.count > 1 ? $0.count : nil) }
     }
 
     /// An id's letters and digits alone, lower-cased: how ids match when their separators differ.
@@ -751,6 +733,9 @@ struct ReferenceResolver {
 
     /// The nearest id or title by edit distance, when close enough to be a typo; ties go to the first in the sheet.
     func suggestion(for reference: String, excluding origin: Int) -> String? {
+        // An id typed with other separators (`in-07` for `IN 07`) is the one meant, before any id one letter away.
+        let bare = Self.bareID(reference)
+        if !bare.isEmpty, let meant = items.indices.first(where: { $0 != origin && Self.bareID(items[$0].id) == bare }) { return items[meant].id }
         let typed = reference.lowercased()
         var best: (String, Int)?
         let limit = max(1, typed.count / 4)
