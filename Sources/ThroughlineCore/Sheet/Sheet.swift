@@ -629,12 +629,12 @@ struct RowFilter: Sendable {
         return words >= 4
     }
 
-    /// Whether a row's one filled cell reads as a sentence: a full stop at its end or within it, or eight words or more.
+    /// Whether a row's one filled cell reads as a sentence: four words or more with a full stop, or eight words or more.
     private static func readsAsSentence(_ record: CSVRecord) -> Bool {
         guard let lone = loneCell(record) else { return false }
         let cell = trimmed(record.bytes(lone))
         let words = cell.split(separator: 0x20).count
-        return words >= 8 || (words >= 4 && (cell.last == 0x2E || cell.contains(0x2E)))
+        return words >= 8 || (words >= 4 && cell.contains(0x2E))
     }
 
     /// The one filled cell of a row, when it has exactly one.
