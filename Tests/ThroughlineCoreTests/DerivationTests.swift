@@ -536,6 +536,21 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(flat.derivation.portfolio.items.filter { $0.type == .objective }.map(\.title) == ["Lift renewals to 92%"])
     }
 
+    /// Suggestions measure plain ASCII from its bytes, with one buffer for every candidate: the same distances as the
+    /// strings' in lower case, a longer candidate after a shorter one included.
+    @Test func editDistanceFromBytesIsTheStringsDistance() {
+        var rows: [Int] = []
+        let pairs = [("grow revenue", "Grow Revnue"), ("in-07", "IN 07"), ("kitten", "SITTING"), ("a", ""), ("", "abc"), ("ws-000001", "WS-000010"),
+                     ("metering pipeline: kick-off", "M-0000001"), ("abc", "xyz")]
+        for limit in [1, 3, 100] {
+            for (typed, candidate) in pairs {
+                var candidate = candidate
+                let fromBytes = candidate.withUTF8 { EditDistance.between(lowered: Array(typed.utf8), ascii: $0, limit: limit, rows: &rows) }
+                #expect(fromBytes == EditDistance.between(typed, candidate.lowercased(), limit: limit), "\(typed) / \(candidate), limit \(limit)")
+            }
+        }
+    }
+
     /// An id typed with other separators is not taken for an id (SPEC 2 loosens titles, not ids), but it is the one
     /// suggested, before an id one letter away.
     @Test func anIDTypedWithOtherSeparatorsIsSuggested() throws {

@@ -390,8 +390,11 @@ struct ReferenceResolver {
     /// Per file, the items whose ids are issues' short forms, by issue number, with how many share it; built the first
     /// time an issue number is found no other way.
     private var issueNumbers: [UInt32: [Substring: (first: Int, count: Int)]]?
-    /// Suggestions scan every item; after this many, unknown references get none, so a broken million-row sheet stays fast.
-    private var suggestionsLeft = 200
+    /// Suggestions scan every item (about 0.1 s a suggestion in a million-row sheet); past a budget of items scanned,
+    /// unknown references get none, so a broken large sheet stays fast: 200 suggestions up to 50,000 items, 10 in a
+    /// sheet of a million.
+    private var suggestionsLeft: Int
+    private static let suggestionBudget = 10_000_000
 
     /// From this many items on, the title index is hashed in two halves at once.
     private let sharedFrom: Int
@@ -401,6 +404,7 @@ struct ReferenceResolver {
         self.items = items
         self.byID = byID
         self.repeatedIDs = repeatedIDs
+        suggestionsLeft = min(200, max(1, Self.suggestionBudget / max(1, items.count)))
     }
 
     /// The item whose id is exactly `reference`.
@@ -475,6 +479,7 @@ struct ReferenceResolver {
         guard !key.isEmpty else { return nil }
         if spacelessTitles == nil {
             var titles: [String: (first: Int, count: Int)] = [:]
+            titles.reserveCapacity(items.count)
             for position in items.indices {
                 let title = items.withBytes(position, .title) { $0.isEmpty ? "" : String(decoding: $0, as: UTF8.self) }
                 guard !title.isEmpty else { continue }
@@ -554,7 +559,7 @@ struct ReferenceResolver {
     }
 
     /// A title or reference as titles are matched when spaces do not count: its word key without spaces.
-    static func spacelessKey(_ text: String) -> String { Conventions.wordKey(text).filter { $0 != " " } }
+    static func spacelessKey(_ text: String) -> String { String(decoding: Conventions.wordKey(text).utf8.filter { $0 != 0x20 }, as: UTF8.self) }
 
     /// The sheet's ids that are not ASCII, in lower case, with the first item of each.
     private func buildUnicodeIDs() -> [String: Int] {
@@ -619,8 +624,8 @@ struct ReferenceResolver {
         // A cell that lists several items, as an Airtable or Notion relation to two goals: an item has one place in the
         // hierarchy, so the first is used, and said so.
         let pieces = column == .dependsOn ? [] : Self.listPieces(reference)
-        if pieces.count > 1 {
-            let found = pieces.map { find($0, from: index)?.index }
+        let found = pieces.count > 1 ? pieces.map { find($0, from: index)?.index } : []
+        if !found.isEmpty {
             if let first = found[0], !found.contains(nil) {
                 findings.append(Finding(.ambiguousReference, at: Portfolio.location(item, column: column), id: item.id, owner: item.owner,
                                         message: "\(column.rawValue) '\(reference)' names \(pieces.count) items; the first, \(items[first].label), is used: an item has one \(column.rawValue)"))
@@ -631,7 +636,7 @@ struct ReferenceResolver {
         if suggestionsLeft > 0 {
             suggestionsLeft -= 1
             // A list is suggested for piece by piece; failing that (`Generate 1,200 leads` is no list), as a whole.
-            let guesses = pieces.count > 1 ? pieces.map { find($0, from: index) == nil ? suggestion(for: $0, excluding: index) : $0 } : []
+            let guesses = zip(pieces, found).map { piece, item in item == nil ? suggestion(for: piece, excluding: index) : piece }
             if !guesses.isEmpty, guesses.allSatisfy({ $0 != nil }) {
                 message += "; did you mean '\(guesses.map { $0! }.joined(separator: "', '"))'?"
             } else if let guess = suggestion(for: reference, excluding: index) {
@@ -731,23 +736,55 @@ struct ReferenceResolver {
         byLowerID = lowerIDs
     }
 
-    /// The nearest id or title by edit distance, when close enough to be a typo; ties go to the first in the sheet.
+    /// The nearest id or title by edit distance, when close enough to be a typo; ties go to the first in the sheet. An id
+    /// typed with other separators (`in-07` for `IN 07`) is the one meant, before any id one letter away. Every item is
+    /// looked at from its stored bytes: plain ASCII is measured as it is, and only a text in other Unicode is made a
+    /// string first.
     func suggestion(for reference: String, excluding origin: Int) -> String? {
-        // An id typed with other separators (`in-07` for `IN 07`) is the one meant, before any id one letter away.
-        let bare = Self.bareID(reference)
-        if !bare.isEmpty, let meant = items.indices.first(where: { $0 != origin && Self.bareID(items[$0].id) == bare }) { return items[meant].id }
+        let bare = Array(Self.bareID(reference).utf8)
         let typed = reference.lowercased()
-        var best: (String, Int)?
-        let limit = max(1, typed.count / 4)
-        for (index, item) in items.enumerated() where index != origin {
-          for candidate in [item.id, item.title] where !candidate.isEmpty {
-            let lowered = candidate.lowercased()
-            guard abs(lowered.count - typed.count) <= limit else { continue }
-            let distance = EditDistance.between(typed, lowered, limit: limit)
-            if distance <= limit && (best == nil || distance < best!.1) { best = (candidate, distance) }
-          }
+        let length = typed.count
+        let limit = max(1, length / 4)
+        let typedBytes = typed.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Array(typed.utf8) : nil
+        var rows: [Int] = []
+        /// The distance from what was typed to a candidate's bytes, when close enough.
+        func distance(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard !bytes.isEmpty else { return nil }
+            // Plain ASCII with no CR has as many characters as bytes: most are ruled out by their length alone.
+            if !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+                guard abs(bytes.count - length) <= limit else { return nil }
+                if let typedBytes {
+                    let found = EditDistance.between(lowered: typedBytes, ascii: bytes, limit: limit, rows: &rows)
+                    return found <= limit ? found : nil
+                }
+            }
+            let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+            guard abs(lowered.count - length) <= limit else { return nil }
+            let found = EditDistance.between(typed, lowered, limit: limit)
+            return found <= limit ? found : nil
         }
-        return best?.0
+        var best: (position: Int, field: ItemText, distance: Int)?
+        for position in items.indices where position != origin {
+            let id = items.withBytes(position, .id) { bytes in (meant: !bare.isEmpty && Self.hasBareID(bytes, bare), distance: distance(bytes)) }
+            if id.meant { return items[position].id }
+            if let found = id.distance, best == nil || found < best!.distance { best = (position, .id, found) }
+            if let found = items.withBytes(position, .title, distance), best == nil || found < best!.distance { best = (position, .title, found) }
+        }
+        return best.map { items.texts.text(items.record($0.position).text, $0.field) }
+    }
+
+    /// Whether an id's bytes have exactly the letters and digits `bare` holds (lower case), whatever separates them.
+    static func hasBareID(_ id: UnsafeBufferPointer<UInt8>, _ bare: [UInt8]) -> Bool {
+        guard id.count >= bare.count else { return false }
+        var matched = 0
+        for byte in id {
+            if byte >= 0x80 { return Array(bareID(String(decoding: id, as: UTF8.self)).utf8) == bare }
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39) else { continue }
+            guard matched < bare.count, bare[matched] == lowered else { return false }
+            matched += 1
+        }
+        return matched == bare.count
     }
 }
 
@@ -771,5 +808,32 @@ public enum EditDistance {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// The distance between `a`, ASCII in lower case, and the ASCII bytes `b` in any case, as `between` measures their
+    /// strings in lower case, or `limit + 1` once it is known to exceed `limit`; `rows` is room to work in, kept between
+    /// calls so that measuring a million candidates allocates nothing.
+    static func between(lowered a: [UInt8], ascii b: UnsafeBufferPointer<UInt8>, limit: Int, rows: inout [Int]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        if rows.count < 2 * width { rows = [Int](repeating: 0, count: 2 * width) }
+        return rows.withUnsafeMutableBufferPointer { rows in
+            var previous = 0, current = width
+            for j in 0...b.count { rows[previous + j] = j }
+            for i in 1...a.count {
+                rows[current] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    let byte = b[j - 1], folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    let value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + (a[i - 1] == folded ? 0 : 1))
+                    rows[current + j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return limit + 1 }
+                swap(&previous, &current)
+            }
+            return rows[previous + b.count]
+        }
     }
 }
