@@ -611,30 +611,27 @@ struct RowFilter: Sendable {
             }
             return filled == 1
         }
-        if let lone = Self.loneCell(record), Self.startsAsNote(Self.trimmed(record.bytes(lone))) { return true }
-        guard !nameColumns.isEmpty else { return false }
-        for column in nameColumns where column < record.count && Sheet.hasText(record.bytes(column)) { return false }
-        var lone: Int?
-        for column in 0..<record.count where Sheet.hasText(record.bytes(column)) {
-            guard lone == nil else { return false }
-            lone = column
-        }
-        guard let lone else { return false }
+        guard let lone = Self.loneCell(record) else { return false }
+        if Self.startsAsNote(Self.trimmed(record.bytes(lone))) { return true }
+        return !nameColumns.isEmpty && !nameColumns.contains(lone) && Self.wordCount(record.bytes(lone)) >= 4
+    }
+
+    /// How many words a cell holds, between spaces, tabs and line breaks.
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0, inWord = false
-        for byte in record.bytes(lone) {
+        for byte in bytes {
             let space = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
             if !space && !inWord { words += 1 }
             inWord = !space
         }
-        return words >= 4
+        return words
     }
 
     /// Whether a row's one filled cell reads as a sentence: four words or more with a full stop, or eight words or more.
     private static func readsAsSentence(_ record: CSVRecord) -> Bool {
         guard let lone = loneCell(record) else { return false }
-        let cell = trimmed(record.bytes(lone))
-        let words = cell.split(separator: 0x20).count
-        return words >= 8 || (words >= 4 && cell.contains(0x2E))
+        let words = wordCount(record.bytes(lone))
+        return words >= 8 || (words >= 4 && record.bytes(lone).contains(0x2E))
     }
 
     /// The one filled cell of a row, when it has exactly one.
