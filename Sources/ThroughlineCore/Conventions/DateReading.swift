@@ -297,7 +297,8 @@ public struct DateOrderInference: Sendable, Equatable {
     /// Counts what one cell's bytes say about the order.
     public mutating func observe(bytes: UnsafeBufferPointer<UInt8>) {
         let parsed = DateReader.parse(bytes: bytes)
-        if parsed == .invalid {
+        // Only a cell with a space can be a range (`rangeEnds`): no other is made a string.
+        if parsed == .invalid, bytes.contains(0x20) {
             observe(Substring(String(decoding: bytes, as: UTF8.self)))
         } else {
             record(parsed)

@@ -187,7 +187,13 @@ public enum CellReading: Equatable, Sendable {
         switch self {
         case .completion(let done): return done ? Status.done.rawValue : ""
         case .number(let number):
-            let onlyTheNumber = typed.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || [0x2C, 0x2E, 0x20, 0x09, 0x2D, 0x2B, 0x28, 0x29].contains($0) }
+            // Digits, separators, white space, a sign and accounting brackets: `,` `.` space tab `-` `+` `(` `)`.
+            let onlyTheNumber = typed.allSatisfy {
+                switch $0 {
+                case 0x30...0x39, 0x2C, 0x2E, 0x20, 0x09, 0x2D, 0x2B, 0x28, 0x29: true
+                default: false
+                }
+            }
             return onlyTheNumber ? CellNormalizer.plainNumber(number) : nil
         default: return canonicalText
         }
@@ -548,13 +554,13 @@ public struct CellNormalizer: Sendable {
         return (percent * 100).rounded() / 100
     }
 
-    /// `45%`, `45.5%`, `33.33%`: at most two decimals, none when whole.
     /// A number as a plain decimal with a point and no separators, exactly: `12.5`, `1250`, `-2.5`.
     static func plainNumber(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return String(number)
     }
 
+    /// `45%`, `45.5%`, `33.33%`: at most two decimals, none when whole.
     static func formatPercent(_ percent: Double) -> String {
         // Out of any sensible range (a typed 1e308): say it as it is rather than round it into an integer.
         guard percent.isFinite, abs(percent) < 1e12 else { return "\(percent)%" }

@@ -27,14 +27,14 @@ public enum RollupRenderer {
     }
 
     static func table(_ report: RollupReport, _ style: TerminalStyle) -> String {
-        let flat = report.rows
-        guard !flat.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
+        let rows = report.rows
+        guard !rows.isEmpty else { return heading(report) + "\n\nNo \(report.grouping.rawValue)s found.\n" }
         // Ids padded to the widest (up to 16), so that titles start in one column at each depth.
-        let idWidth = min(16, flat.map { TextFormat.width($0.id) }.max() ?? 0)
-        let labels = flat.map { String(repeating: "  ", count: indent($0.level))
+        let idWidth = min(16, rows.map { TextFormat.width($0.id) }.max() ?? 0)
+        let labels = rows.map { String(repeating: "  ", count: indent($0.level))
             + ($0.id.isEmpty ? $0.title : TextFormat.pad($0.id, idWidth) + "  " + TextFormat.cut($0.title, 40)) }
         // What was typed, when it differs from the derived status: padded, so that the impact badges line up.
-        let typedNotes = flat.map { row -> String in
+        let typedNotes = rows.map { row -> String in
             var note = ""
             if let typed = row.status, typed != row.derivedStatus { note += "  typed \(typed.rawValue)" }
             if row.statusUnread { note += "  typed status not understood" }
@@ -44,7 +44,7 @@ public enum RollupRenderer {
         let labelWidth = min(60, labels.map(TextFormat.width).max() ?? 0)
         let statusWidth = Status.allCases.map(\.rawValue.count).max()! + (style.colour ? 2 : 0)
         var text = heading(report) + "\n\n"
-        for (position, (row, label)) in zip(flat, labels).enumerated() {
+        for (position, (row, label)) in zip(rows, labels).enumerated() {
             let level = row.level
             let badge = style.badge(row.derivedStatus)
             let visible = style.colour ? row.derivedStatus.rawValue.count + 2 : badge.count
