@@ -297,6 +297,64 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(try analyse("ID,Title,Title 1,Title 2\n1,A,x,\n").derivation.portfolio.items.map(\.title) == ["A"])
     }
 
+    /// With no parent column, WBS numbers give the hierarchy, as the id or beside one: `1.1.2` under `1.1`, a missing
+    /// level skipped; numbers with no dot, or a parent column, leave it alone.
+    @Test func wbsNumbersPlaceEachRowUnderItsParent() throws {
+        let own = try analyse("WBS,Task Name,Finish\n1,Grow,2026-12-18\n1.1,Partners,2026-12-01\n1.1.2,Portal,2026-09-30\n1.3.1,Pricing,2026-12-11\n2,Retain,2026-12-18\n2.1,Survey,2026-12-04\n")
+        #expect(own.derivation.portfolio.items.map(\.parentReference) == ["", "1", "1.1", "1", "", "2"])
+        #expect(own.status("1") == .atRisk)
+        #expect(own.reason("1") == "1 at-risk <- 1.1 off-track <- 1.1.2 overdue 52 days (due 2026-09-30)")
+        #expect(!own.findings().contains { $0.code == .unknownReference })
+        let beside = try analyse("ID,WBS,Name\n1,1,Grow\n2,1.1,Partners\n3,1.1.1,Portal\n4,2,Retain\n5,2.1,Survey\n")
+        #expect(beside.derivation.portfolio.items.map(\.parentReference) == ["", "1", "2", "", "4"])
+        #expect(beside.derivation.portfolio.children[0].map { beside.derivation.portfolio.items[$0].title } == ["Partners"])
+        // No dot anywhere: plain ids. A parent column: the sheet says.
+        #expect(try analyse("WBS,Name\n1,Grow\n2,Retain\n").derivation.portfolio.items.map(\.parentReference) == ["", ""])
+        #expect(try analyse("WBS,Name,Parent\n1,Grow,\n1.1,Partners,\n2,Retain,1\n").derivation.portfolio.items.map(\.parentReference) == ["", "", "1"])
+    }
+
+    /// With no parent column, outline levels give the hierarchy: a row sits under the last row above at a shallower level.
+    @Test func outlineLevelsPlaceEachRowUnderTheRowAbove() throws {
+        let text = "ID,Outline Level,Name\n1,1,Grow\n2,2,Partners\n3,3,Portal\n4,3,Contracts\n5,2,Pricing\n6,1,Retain\n7,3,Survey\n"
+        let analysis = try analyse(text)
+        #expect(analysis.derivation.portfolio.items.map(\.parentReference) == ["", "1", "2", "2", "1", "", "6"])
+        #expect(analysis.derivation.portfolio.items.allSatisfy { $0.type == nil })
+        // Without ids, the parent is named by its title.
+        #expect(try analyse("Level,Name\n0,Grow\n1,Partners\n").derivation.portfolio.items.map(\.parentReference) == ["", "Grow"])
+        // One level only is no outline.
+        #expect(try analyse("Level,Name\n1,Grow\n1,Retain\n").derivation.portfolio.items.map(\.parentReference) == ["", ""])
+    }
+
+    /// A merged objective cell exports its value on the group's first row only: the blanks below repeat it, so late work
+    /// under it is not an orphan and turns its objective. A sheet that repeats its values, or whose blank rows name a
+    /// parent, is read as typed.
+    @Test func blanksUnderAMergedObjectiveCellRepeatTheCellAbove() throws {
+        let text = """
+            Strategic Pillar,Initiative,Owner,Status,Due Date
+            Grow revenue,Partner program,Ana,Green,2026-12-18
+            ,Enterprise pricing,Ben,Amber,2026-12-11
+            ,Reseller onboarding,Cy,Green,2026-10-30
+            Reduce churn,Onboarding revamp,Dev,Green,2026-12-20
+            ,Health scores,Eve,Green,2027-01-30
+            """ + "\n"
+        let analysis = try analyse(text)
+        let items = analysis.derivation.portfolio.items.filter { !$0.isImplicit }
+        #expect(items.map(\.objectiveReference) == ["Grow revenue", "Grow revenue", "Grow revenue", "Reduce churn", "Reduce churn"])
+        #expect(!analysis.findings().contains { $0.code == .orphan })
+        let grow = analysis.derivation.portfolio.items.firstIndex { $0.title == "Grow revenue" }!
+        #expect(analysis.derivation.results[grow].status == .atRisk)
+        #expect(analysis.derivation.reason(grow).hasSuffix("Reseller onboarding overdue 22 days (due 2026-10-30)"))
+        // A value named twice: blanks are orphans, as typed.
+        let repeated = try analyse("Pillar,Initiative\nGrow,A\n,B\n,C\nGrow,D\n")
+        #expect(repeated.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.objectiveReference) == ["Grow", "", "", "Grow"])
+        // Blank rows that name their parent are not filled.
+        let parented = try analyse("ID,Objective,Parent,Title\nI1,Grow,,Partners\nT1,,I1,Portal\nT2,,I1,Contracts\nI2,Retain,,Survey\n")
+        #expect(parented.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.objectiveReference) == ["Grow", "", "", "Retain"])
+        // An objective row ends the group above it.
+        let typed = try analyse("Type,Objective,Title\nInitiative,Grow,A\nInitiative,,B\nInitiative,,C\nObjective,,Retain\nInitiative,,D\n")
+        #expect(typed.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.objectiveReference) == ["Grow", "Grow", "Grow", "", ""])
+    }
+
     /// By team, a row with no team counts under its owner's team in the people sheet, else under the team above it.
     @Test func byTeamFillsMissingTeamsFromPeopleThenFromAbove() throws {
         let text = """

@@ -73,6 +73,8 @@ public enum TrackerImport {
             // In a sheet whose ids are its links, the id column written is filled from them.
             let idSlot = rowID?.fromLink == true ? index[Field.id.rawValue] : nil
             var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
+            var rowsAbove = RowsAbove(layout)
+            let titleColumn = layout.column(for: .title)?.index
             try source.sheet.forEachDataRow(leftOut: { onLeftOut(file, $0.line, $1) }) { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
@@ -103,6 +105,13 @@ public enum TrackerImport {
                     if typeColumn == nil, let type = place.type { cells[typeSlot] = type.rawValue }
                     cells[index[Field.title.rawValue]!] = record.string(place.titleColumn).trimmingSpaces
                     if let parent = place.parent { cells[index[(place.underObjective ? Field.objective : .parent).rawValue]!] = parent }
+                }
+                // A parent by outline number, and the references a merged cell above left blank, as `rollup` reads them.
+                if rowsAbove != nil {
+                    let name = id.flatMap { $0.isEmpty ? nil : $0 } ?? titleColumn.map { record.string($0).trimmingSpaces } ?? ""
+                    let taken = rowsAbove!.read(record, name: name, isObjective: cells[typeSlot] == ItemType.objective.rawValue)
+                    if let parent = taken.parent { cells[index[Field.parent.rawValue]!] = parent }
+                    for (column, text) in taken.filled { cells[targets[column]] = text }
                 }
                 findings.forEach(onFinding)
                 try body(cells, file, record.line)

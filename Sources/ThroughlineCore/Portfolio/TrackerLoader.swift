@@ -117,6 +117,8 @@ struct ItemReader {
     private var fileIndex: UInt32?
     /// For an outline sheet, each row's type, title and place (the sheet is then read in one part, in order).
     private var outline: OutlineReader?
+    /// For a sheet whose rows take their parent or a blank reference from the rows above (read in one part, in order).
+    private var rowsAbove: RowsAbove?
 
     init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
@@ -129,6 +131,7 @@ struct ItemReader {
         typeColumn = layout.column(for: .type)?.index
         file = source.sheet.input.file
         outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
+        rowsAbove = RowsAbove(layout)
     }
 
     /// The cell as text, trimmed.
@@ -258,6 +261,10 @@ struct ItemReader {
             texts.plain = false
             texts.columns.title = place.titleColumn
         }
+        // A row's parent by its outline number, and the references a merged cell above left blank: read as strings.
+        let taken = rowsAbove?.read(record, name: id().flatMap { $0.isEmpty ? nil : $0 } ?? (texts.columns.title >= 0 ? Self.text(record.bytes(texts.columns.title)) : ""),
+                                    isObjective: values.type == .objective)
+        if let taken, taken.parent != nil || !taken.filled.isEmpty { texts.plain = false }
         if texts.plain {
             let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
             let references = ItemRecord.references(parent: !texts.parent.isEmpty, objective: !texts.objective.isEmpty,
@@ -274,6 +281,12 @@ struct ItemReader {
             values.dependsOn = text(texts.columns.dependsOn)
             if let place, let parent = place.parent {
                 if place.underObjective { values.objectiveReference = parent } else { values.parentReference = parent }
+            }
+            if let taken {
+                if let parent = taken.parent { values.parentReference = parent }
+                for (column, text) in taken.filled {
+                    if column == texts.columns.objective { values.objectiveReference = text } else { values.parentReference = text }
+                }
             }
             items.append(values, file: fileIndex, line: line)
         }

@@ -23,13 +23,29 @@ public struct SheetLayout: Equatable, Sendable {
     /// How the header row was chosen, for the report.
     public let headerReason: String
     /// Notes for the report: repeated headers, columns that lost a field to an earlier one.
-    public let notes: [String]
+    public internal(set) var notes: [String]
     /// In a sheet laid out as an outline (an OKR sheet's `Objective` and `Key Result` columns, and no title or type
     /// column), the columns that name each row's level, shallowest first; empty for any other sheet.
     public var outline: [OutlineColumn] = []
     /// In a sheet with no id column whose rows each link to their issue (GitHub Projects' `URL`), that column: a row's
     /// id is its link's short form (`IssueLink`), the form references to it are written in. Nil for any other sheet.
     public var linkColumn: Int?
+    /// In a sheet with no parent column whose rows number their place in an outline (Microsoft Project's `WBS` or
+    /// `Outline Level`), that column; nil for any other sheet.
+    public var numbering: OutlineNumbering?
+    /// The reference columns (objective, parent) whose blank cells repeat the cell above, as a merged cell exports.
+    public var filledDown: [Int] = []
+
+    /// Whether the rows must be read in sheet order, one after another: a row's place may depend on the rows above.
+    var readsInOrder: Bool { !outline.isEmpty || numbering != nil || !filledDown.isEmpty }
+
+    /// A column numbering each row's place in an outline: `wbs` numbers (`1.2.3` sits under `1.2`) or `level`s (a row
+    /// sits under the last row above at a shallower level).
+    public struct OutlineNumbering: Equatable, Sendable {
+        public enum Kind: Sendable { case wbs, level }
+        public let column: Int
+        public let kind: Kind
+    }
 
     /// A level column of an outline sheet: a row that fills it (and no deeper one) is an item titled by the cell, of
     /// the type the header names (`Key Result`); nil for a numbered title (`Title 2`), whose rows' types come from the
@@ -343,11 +359,13 @@ public final class Sheet {
             }
         }
         // A type column of numbers (Smartsheet's or Microsoft Project's Level: 0, 1, 2) gives outline levels, not types.
+        var levelColumn: Int?
         if let column = winner[.type], candidates[column]?.via != "--map" {
             let cells = cells(column)
             if !cells.isEmpty, cells.allSatisfy({ Int($0) != nil && conventions.type(for: $0) == nil }) {
                 candidates[column] = nil
                 winner[.type] = nil
+                levelColumn = column
                 notes.append("column '\(headers[column].collapsingSpaces)' holds numbers (outline levels), not item types: it is kept as is")
             }
         }
@@ -420,6 +438,10 @@ public final class Sheet {
         var layout = SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
         Self.findOutline(&layout, headers: headers, rows: sampled.map(\.cells), conventions: conventions, options: options)
         layout.linkColumn = linkColumn
+        if layout.outline.isEmpty {
+            Self.findNumbering(&layout, headers: headers, rows: sampled.map(\.cells), levelColumn: levelColumn)
+            Self.findFilledDown(&layout, rows: sampled.map(\.cells), conventions: conventions)
+        }
         return layout
     }
 

@@ -38,8 +38,8 @@ extension Sheet {
             }
             return [first]
         }
-        // An outline sheet's rows are read in order: a row may sit under the last row above it.
-        guard let whole = input.body, whole.count >= minimumSplitSize, layout.outline.isEmpty, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
+        // An outline sheet's rows are read in order: a row may sit under the last row above it, or take a cell from it.
+        guard let whole = input.body, whole.count >= minimumSplitSize, !layout.readsInOrder, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
             return try onePass()
         }
         let middle = whole.count / 2

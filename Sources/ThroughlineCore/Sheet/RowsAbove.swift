@@ -1,0 +1,131 @@
+extension Sheet {
+    /// In a sheet with no parent column, a column that numbers each row's place in an outline gives the hierarchy:
+    /// Microsoft Project's `WBS` or `Outline Number` (`1.2.3` sits under `1.2`), whether it is the id column or beside
+    /// one, else a column of outline levels (`Outline Level`, Smartsheet's `Level`: a row sits under the last row above
+    /// at a shallower level). WBS numbers must fill every row read, one at least with a dot; levels must be whole
+    /// numbers, not all the same.
+    static func findNumbering(_ layout: inout SheetLayout, headers: [String], rows: [[String]], levelColumn: Int?) {
+        guard layout.column(for: .parent) == nil else { return }
+        let cells = { (column: Int) in rows.compactMap { $0.count > column ? $0[column].trimmingSpaces : nil }.filter { !$0.isEmpty } }
+        let named: Set<String> = ["wbs", "wbsid", "wbscode", "wbsnumber", "outlinenumber"]
+        let candidates = [layout.column(for: .id)?.index].compactMap { $0 }
+            + headers.indices.filter { named.contains(Conventions.headerKey(headers[$0])) }
+        for column in candidates {
+            let numbers = cells(column)
+            guard numbers.count >= 2, numbers.allSatisfy({ OutlineNumber.parts($0) != nil }), numbers.contains(where: { $0.contains(".") }) else { continue }
+            layout.numbering = .init(column: column, kind: .wbs)
+            layout.notes.append("column '\(layout.columnName(column))' numbers each row's place in the outline: a row sits under the row above whose number is its own without the last part (1.2.3 under 1.2)")
+            return
+        }
+        let levelNames: Set<String> = ["outlinelevel", "level", "hierarchylevel", "indentlevel", "indent", "depth"]
+        let levels = [levelColumn].compactMap { $0 }
+            + headers.indices.filter { layout.columns[$0].field == nil && levelNames.contains(Conventions.headerKey(headers[$0])) }
+        for column in levels {
+            let numbers = cells(column)
+            guard numbers.allSatisfy({ Int($0) != nil }), Set(numbers).count >= 2 else { continue }
+            layout.numbering = .init(column: column, kind: .level)
+            layout.notes.append("column '\(layout.columnName(column))' gives each row's depth in the outline: a row sits under the last row above at a shallower level")
+            return
+        }
+    }
+
+    /// A reference column (objective, parent) exported from merged cells: it names a group's value on the group's first
+    /// row only and leaves the rows below blank. Seen in the rows read: the first item row (objective rows aside) fills
+    /// it, no value is named twice (a sheet that names its references on every row repeats them), and two or more item
+    /// rows below a filled one leave it blank with no parent of their own. Each such blank then repeats the cell above.
+    static func findFilledDown(_ layout: inout SheetLayout, rows: [[String]], conventions: Conventions) {
+        guard let name = layout.column(for: .title)?.index ?? layout.column(for: .id)?.index else { return }
+        let cell = { (row: [String], column: Int?) -> String in
+            guard let column, column < row.count else { return "" }
+            return row[column].trimmingSpaces
+        }
+        let type = layout.column(for: .type)?.index
+        let parent = layout.column(for: .parent)?.index
+        let items = rows.filter { !cell($0, name).isEmpty && conventions.type(for: cell($0, type)) != .objective }
+        for field in [Field.objective, .parent] {
+            guard let column = layout.column(for: field)?.index, let first = items.first, !cell(first, column).isEmpty else { continue }
+            let values = items.map { cell($0, column) }.filter { !$0.isEmpty }.map(Conventions.wordKey)
+            let blanks = items.filter { cell($0, column).isEmpty && cell($0, parent).isEmpty }.count
+            guard Set(values).count == values.count, blanks >= 2 else { continue }
+            layout.filledDown.append(column)
+            layout.notes.append("column '\(layout.columnName(column))' names each value once, on the first row of its group, and leaves the rows below blank, as a merged cell exports: a blank there is read as the cell above it (a row with a parent of its own keeps it)")
+        }
+    }
+}
+
+/// An outline number, `1.2.3`: whole numbers joined by dots.
+enum OutlineNumber {
+    /// The parts of `text`; nil when it is not an outline number.
+    static func parts(_ text: String) -> [Substring]? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 64, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) else { return nil }
+        return parts
+    }
+}
+
+/// What a row of a sheet read in order (`SheetLayout.readsInOrder`) takes from the rows above it: its parent, by its
+/// outline number or level, and the reference cells a merged cell above left blank. One reader per sheet, fed every
+/// item row in sheet order.
+struct RowsAbove {
+    /// A row's parent (named as references name it: by id, else by title) and the texts its blank filled-down cells take.
+    struct Taken {
+        var parent: String?
+        var filled: [(column: Int, text: String)] = []
+    }
+
+    private let numbering: SheetLayout.OutlineNumbering?
+    private let filledDown: [Int]
+    private let parentColumn: Int?
+    /// By WBS number, the name of the row that has it (the first such row).
+    private var numbered: [String: String] = [:]
+    /// The rows above at shallower levels, shallowest first.
+    private var open: [(level: Int, name: String)] = []
+    /// Per filled-down column, the last text it held.
+    private var last: [Int: String] = [:]
+
+    /// Nil for a layout whose rows take nothing from the rows above.
+    init?(_ layout: SheetLayout) {
+        guard layout.numbering != nil || !layout.filledDown.isEmpty else { return nil }
+        numbering = layout.numbering
+        filledDown = layout.filledDown
+        parentColumn = layout.column(for: .parent)?.index
+    }
+
+    /// The row on `record`, named `name` (its id, else its title; empty when it has neither), an objective or not.
+    mutating func read(_ record: CSVRecord, name: String, isObjective: Bool) -> Taken {
+        var taken = Taken()
+        let text = { (column: Int) in column < record.count ? String(decoding: record.bytes(column), as: UTF8.self).trimmingSpaces : "" }
+        if let numbering {
+            let number = text(numbering.column)
+            switch numbering.kind {
+            case .wbs:
+                if var parts = OutlineNumber.parts(number) {
+                    // The nearest number above it that a row has: a missing level is skipped.
+                    while parts.count > 1, taken.parent == nil {
+                        parts.removeLast()
+                        taken.parent = numbered[parts.joined(separator: ".")]
+                    }
+                    if !name.isEmpty, numbered[number] == nil { numbered[number] = name }
+                }
+            case .level:
+                if let level = Int(number) {
+                    while let top = open.last, top.level >= level { open.removeLast() }
+                    taken.parent = open.last?.name
+                    if !name.isEmpty { open.append((level, name)) }
+                }
+            }
+        }
+        let ownParent = taken.parent != nil || parentColumn.map { !text($0).isEmpty } ?? false
+        for column in filledDown {
+            let cell = text(column)
+            if isObjective {
+                last[column] = nil
+            } else if !cell.isEmpty {
+                last[column] = cell
+            } else if let above = last[column], column == parentColumn || !ownParent {
+                taken.filled.append((column, above))
+            }
+        }
+        return taken
+    }
+}
