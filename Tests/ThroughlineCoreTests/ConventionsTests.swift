@@ -71,6 +71,14 @@ import Testing
         ("Task", .title), ("Contact", .owner), ("Original Completion Date", .due), ("Baseline date", .due),
     ]
 
+    /// Asana names both directions of a dependency: only what the row waits for is its depends-on, whole or by its
+    /// last words.
+    @Test(arguments: [("Blocked By (Dependencies)", Field.dependsOn), ("Blocking (Dependencies)", nil), ("Successor Dependencies", nil),
+                      ("Task Dependencies", .dependsOn)] as [(String, Field?)])
+    func dependencyHeadersReadOneWay(_ header: String, _ expected: Field?) {
+        #expect(Sheet.candidate(header, .builtIn, SheetOptions())?.field == expected)
+    }
+
     @Test(arguments: headerCases)
     func headerSynonyms(_ header: String, _ expected: Field?) {
         #expect(Conventions.builtIn.field(forHeader: header) == expected)

@@ -165,8 +165,10 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         var people = PeopleDirectory()
         people.add(.init(name: "Aisha Okafor", team: "Platform", email: "aisha@contoso.com", fte: 1))
         let input = "id,owner\nA,Okafor Aisha <aisha@contoso.com>\nB,Ben Ode <ben@contoso.com>\nC,<cy@contoso.com>\nD,[Mei Chen]\nE,[]\nF,\"[Ana, Ben]\"\nG,Tom <not an address>\n"
+            + "H,\"[\"\"Ana Ruiz\"\"]\"\nI,\"[\"\"Ana Ruiz\"\",\"\"Ben Okafor\"\"]\"\nJ,\"Pat O'Neil, Sam\"\n"
         let (output, _) = try normalized(input, people: people)
-        #expect(output == "id,owner\nA,Aisha Okafor\nB,Ben Ode\nC,cy@contoso.com\nD,Mei Chen\nE,\nF,\"Ana, Ben\"\nG,Tom <not an address>\n")
+        #expect(output == "id,owner\nA,Aisha Okafor\nB,Ben Ode\nC,cy@contoso.com\nD,Mei Chen\nE,\nF,\"Ana, Ben\"\nG,Tom <not an address>\n"
+                + "H,\"Ana Ruiz\"\nI,\"Ana Ruiz, Ben Okafor\"\nJ,\"Pat O'Neil, Sam\"\n")
     }
 
     /// Microsoft Project writes a resource's share after the name: the owner is the name.

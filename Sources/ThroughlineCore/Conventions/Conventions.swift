@@ -228,6 +228,9 @@ public struct Conventions: Sendable {
     /// the objective, the team, the title; `Jira Key` is an id, `Enhancement Title` the title, `List Name` nothing. Not a header that starts with a
     /// word saying it is another value (`Actual Finish` is not the due date, `Previous Status` not the status), nor
     /// an e-mail address, nor a type (`Outline Level` is a number). Weaker than any whole match.
+    /// Words that make a dependency header name the work waiting on the row rather than what the row waits for.
+    static let waitingOnIt: Set<String> = ["blocking", "blocks", "successor", "successors", "dependent", "dependents", "unblocks", "enables", "outward"]
+
     func fieldByEnding(forHeader header: String) -> (field: Field, rank: Int)? {
         let words = header.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "%" || $0 == "#") }.map(String.init)
         guard (2...4).contains(words.count), !header.contains("@"),
@@ -236,6 +239,8 @@ public struct Conventions: Sendable {
             let ending = Self.headerKey(words[start...].joined(separator: " "))
             // A type column is named plainly; `Outline Level` holds numbers, not types.
             guard let named = fields[ending], named != .type else { continue }
+            // What waits on the row, not what it waits for: Asana's `Blocking (Dependencies)`, `Successor Dependencies`.
+            if named == .dependsOn, words[..<start].contains(where: { Self.waitingOnIt.contains($0) }) { return nil }
             var field = named
             if named == .id || named == .title {
                 // A name or key of what the words before it name; a bare key is an id, a bare name nothing.

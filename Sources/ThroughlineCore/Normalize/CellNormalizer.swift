@@ -507,6 +507,8 @@ public struct CellNormalizer: Sendable {
         var collapsed = typed.collapsingSpaces
         // A list as some tools export it: `[Mei Chen]`, `[]` for nobody.
         if collapsed.hasPrefix("["), collapsed.hasSuffix("]") { collapsed = String(collapsed.dropFirst().dropLast()).trimmingSpaces }
+        // Names in quotes, as a list written as JSON: `["Ana Ruiz","Ben Okafor"]` is Ana Ruiz and Ben Okafor.
+        collapsed = Self.unquotedNames(collapsed)
         // Microsoft Project's share of a resource: `Ben Okafor[50%]` is Ben Okafor.
         collapsed = Self.withoutShares(collapsed)
         // `Aisha Okafor <aisha@contoso.com>`: the address finds the person in the people sheet, else the name before it is the owner.
@@ -522,6 +524,20 @@ public struct CellNormalizer: Sendable {
             return spelled
         }
         return collapsed
+    }
+
+    /// The names of a comma-separated list without the quotes around each (`"Ana Ruiz", 'Ben'`); the text as it is
+    /// when no name is quoted.
+    static func unquotedNames(_ text: String) -> String {
+        guard text.contains("\"") || text.contains("'") else { return text }
+        var changed = false
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { piece -> String in
+            let name = String(piece).trimmingSpaces
+            guard name.count >= 2, let quote = name.first, quote == "\"" || quote == "'", name.last == quote else { return name }
+            changed = true
+            return String(name.dropFirst().dropLast()).trimmingSpaces
+        }
+        return changed ? names.joined(separator: ", ") : text
     }
 
     /// The text without Microsoft Project's resource shares, `[50%]` after a name.
