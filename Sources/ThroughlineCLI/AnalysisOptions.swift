@@ -89,6 +89,8 @@ enum AnalysisOptions {
         if !implicit.isEmpty {
             let shown = implicit.prefix(8).joined(separator: ", ") + (implicit.count > 8 ? ", …" : "")
             try context.note("throughline: note: the sheet has no objective rows; the \(implicit.count) objective\(implicit.count == 1 ? "" : "s") its rows name are used: \(shown)")
+        } else if !analysis.derivation.portfolio.items.isEmpty, !analysis.derivation.portfolio.hasObjectives {
+            try context.note("throughline: note: no row is an objective and none names one: the top-level items stand in for objectives, and no work is reported as an orphan")
         }
         return (analysis, input)
     }

@@ -142,6 +142,9 @@ public struct Portfolio: Sendable {
         return objectives.isEmpty ? (items.indices.filter { parent[$0] == nil }, true) : (objectives, false)
     }
 
+    /// Whether any item is an objective, typed or named as one.
+    public var hasObjectives: Bool { items.indices.contains { items.record($0).type == ItemType.objective.recordCode } }
+
     /// How reasons name the item at `index`: its label, with its line when an earlier row has the same id (so that
     /// `F46-BETA (line 21) blocked (waits for F46-BETA)` does not read as an item waiting for itself).
     func label(_ index: Int) -> String {

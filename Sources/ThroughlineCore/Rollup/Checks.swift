@@ -16,7 +16,8 @@ public struct CheckInput: Sendable {
         results = derivation.results
         settings = derivation.settings
         columnNames = items.texts.files.map { headerNames[$0] ?? [:] }
-        orphanTops = wanted(.orphan) ? Self.orphanTops(portfolio) : []
+        // In a sheet with no objectives at all, its top-level items stand in for them (as in the rollup): no work is an orphan.
+        orphanTops = !wanted(.orphan) ? [] : portfolio.hasObjectives ? Self.orphanTops(portfolio) : [Int32](repeating: -1, count: items.count)
         let order = wanted(.noWork) || wanted(.noKPI) ? Self.bottomUp(portfolio) : []
         activeWork = wanted(.noWork) ? Self.activeWork(portfolio, results, order) : []
         measured = wanted(.noKPI) ? Self.measured(portfolio, order) : []
