@@ -321,7 +321,7 @@ struct DateReadCase: Sendable, CustomTestStringConvertible {
         "2026Q2", "26-Q2", "2026/Q2x", "Mar2026", "1Mar2026", "1 Foo 2026", "1 Mar 2026 extra",
         "1st/3/2026", "2026-03-01T", "2026-03-01T25:00", "2026-03-01 10", "10:00", "2026-03-01 10:60",
         "3/1/2026T10:00", "Mar 2026 10:00", "2026-03-01 13:00 PM", "Sun 2026", "Sun Mar 2026", "Monday",
-        "1 Mar Sun 2026", "2026.03.01", "1 3 2026", "Marchh 1 2026", "1xx Mar 2026", "FY26", "N/A",
+        "1 Mar Sun 2026", "2026.03.01", "1 3 2026", "Marchh 1 2026", "1xx Mar 2026", "FY26", "N/A 2026",
         "1,3,2026", "1 Mar,, 2026", "1 ,Mar 2026", "２０２６-03-01", "2026-03-01 ☃",
         // A range is read only when both its ends are dates, and it has one separator.
         "2026-10-01 - TBD", "TBD - 2026-12-31", " - 2026-12-31", "2026-10-01 - 2026-11-01 - 2026-12-31", "1 March to 30 June 2026",
@@ -330,6 +330,30 @@ struct DateReadCase: Sendable, CustomTestStringConvertible {
         #expect(readCell(text) == .invalid)
         #expect(readCell(text, order: .dayFirst, edge: .end) == .invalid)
         #expect(readCell(text, order: .monthFirst) == .invalid)
+    }
+
+    /// Microsoft Project writes `Mon 11/2/26`: the weekday tells the two readings apart, in the cell and as evidence
+    /// for the column's order; a weekday neither reading falls on leaves the date ambiguous, and a column's order rules.
+    @Test func aWeekdayPicksTheReadingItNames() {
+        #expect(readCell("Mon 11/2/26") == .date(isoDay("2026-11-02")))
+        #expect(readCell("Wed 11/2/26") == .date(isoDay("2026-02-11")))
+        #expect(readCell("Wednesday, 11/2/2026") == .date(isoDay("2026-02-11")))
+        #expect(readCell("Tue 11/2/26") == .ambiguous(dayFirst: isoDay("2026-02-11"), monthFirst: isoDay("2026-11-02")))
+        #expect(readCell("Mon 11/2/26", order: .dayFirst) == .date(isoDay("2026-02-11")))
+        #expect(isoDay("2026-11-02").weekday == 1 && isoDay("1970-01-01").weekday == 4 && isoDay("1969-12-28").weekday == 7)
+        var inference = DateOrderInference()
+        inference.observe("Mon 11/2/26")
+        inference.observe("Fri 1/15/27")
+        inference.observe("3/4/26")
+        #expect(inference.inferredOrder == .monthFirst)
+        #expect(inference.monthFirstVotes == 2)
+    }
+
+    /// A word in place of a date (Microsoft Project writes `NA` for a date a task does not have) is no date, not a bad one.
+    @Test(arguments: ["NA", "N/A", "n.a.", "TBD", "tbc", "TBA", "None", "not set", "-", "\u{2014}", "?", " tbd "])
+    func placeholdersAreEmpty(text: String) {
+        #expect(readCell(text) == .empty)
+        #expect(readCell(text, order: .dayFirst, edge: .end) == .empty)
     }
 
     @Test func readsSubstringsInPlace() {

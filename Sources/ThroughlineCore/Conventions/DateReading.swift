@@ -94,6 +94,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Days since 1970-01-01; negative before it.
     public var dayNumber: Int { Int(storedDayNumber) }
 
+    /// The day of the week, 1 for Monday to 7 for Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((dayNumber + 3) % 7 + 7) % 7 + 1 }
+
     /// days_from_civil: shift the year to start in March so the leap day comes last.
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
@@ -216,9 +219,14 @@ public enum DateReader {
         case .fiscalQuarter(let fiscalYear, let quarter):
             guard let period = PeriodReader(fiscalYearStart: fiscalYearStart).fiscalQuarter(fiscalYear, quarter) else { return .invalid }
             return .date(edge == .start ? period.start : period.end)
-        case .numeric(let first, let second, let year):
-            let dayFirst = CalendarDate(year: year, month: second, day: first)
-            let monthFirst = CalendarDate(year: year, month: first, day: second)
+        case .numeric(let first, let second, let year, let weekday):
+            var dayFirst = CalendarDate(year: year, month: second, day: first)
+            var monthFirst = CalendarDate(year: year, month: first, day: second)
+            // A weekday typed with the date (Microsoft Project's `Mon 11/2/26`) picks the reading it names.
+            if order == nil, let d = dayFirst, let m = monthFirst, d != m, weekday != 0 {
+                if d.weekday == weekday && m.weekday != weekday { monthFirst = nil }
+                if m.weekday == weekday && d.weekday != weekday { dayFirst = nil }
+            }
             switch order {
             case .dayFirst?:
                 return dayFirst.map(DateReading.date) ?? .invalid
@@ -253,17 +261,20 @@ public enum DateReader {
 
     /// What a numeric date can tell about the column's order: .dayFirst when only d/m works (13/1/2026), .monthFirst when only m/d works (1/13/2026), nil otherwise (not numeric, or both or neither).
     public static func orderEvidence(_ text: Substring) -> DateOrder? {
-        guard case .numeric(let first, let second, let year) = parse(text) else { return nil }
-        return evidence(first, second, year).order
+        guard case .numeric(let first, let second, let year, let weekday) = parse(text) else { return nil }
+        return evidence(first, second, year, weekday: weekday).order
     }
 
-    /// Both readings of a numeric date, reduced to what they say about the order.
-    static func evidence(_ first: Int, _ second: Int, _ year: Int) -> (order: DateOrder?, ambiguous: Bool) {
+    /// Both readings of a numeric date, reduced to what they say about the order; a weekday typed with it (1 for
+    /// Monday to 7 for Sunday, 0 for none) rules out the reading that falls on another day.
+    static func evidence(_ first: Int, _ second: Int, _ year: Int, weekday: Int = 0) -> (order: DateOrder?, ambiguous: Bool) {
         let dayFirst = CalendarDate(year: year, month: second, day: first)
         let monthFirst = CalendarDate(year: year, month: first, day: second)
         switch (dayFirst, monthFirst) {
         case (_?, nil): return (.dayFirst, false)
         case (nil, _?): return (.monthFirst, false)
+        case let (d?, m?) where d != m && weekday != 0 && (d.weekday == weekday) != (m.weekday == weekday):
+            return (d.weekday == weekday ? .dayFirst : .monthFirst, false)
         case let (d?, m?): return (nil, d != m)
         case (nil, nil): return (nil, false)
         }
@@ -313,8 +324,8 @@ public struct DateOrderInference: Sendable, Equatable {
     }
 
     private mutating func record(_ parsed: DateReader.Parsed) {
-        guard case .numeric(let first, let second, let year) = parsed else { return }
-        let evidence = DateReader.evidence(first, second, year)
+        guard case .numeric(let first, let second, let year, let weekday) = parsed else { return }
+        let evidence = DateReader.evidence(first, second, year, weekday: weekday)
         switch evidence.order {
         case .dayFirst?: dayFirstVotes += 1
         case .monthFirst?: monthFirstVotes += 1
@@ -343,8 +354,9 @@ extension DateReader {
         case empty
         case invalid
         case day(CalendarDate)
-        /// d/m or m/d with the two leading numbers as written; the year is already expanded.
-        case numeric(first: Int, second: Int, year: Int)
+        /// d/m or m/d with the two leading numbers as written; the year is already expanded; the weekday typed
+        /// before it, 1 (Monday) to 7, or 0.
+        case numeric(first: Int, second: Int, year: Int, weekday: Int)
         case month(year: Int, month: Int)
         case quarter(year: Int, quarter: Int)
         /// `FY26 Q3`: the fiscal year as written (the one that ends in that calendar year), and the quarter.
@@ -352,6 +364,16 @@ extension DateReader {
     }
 
     static let years = 1900...2200
+
+    /// Words a date cell holds in place of a date it does not have: Microsoft Project's `NA`, `N/A`, `TBD`, `TBC`,
+    /// `TBA`, `none`, `not set`, a dash or a question mark. Such a cell is empty, not a bad date.
+    static let placeholders: Set<[UInt8]> = Set(["na", "n/a", "n.a.", "n.a", "tbd", "tbc", "tba", "none", "not set", "-", "--", "?", "\u{2013}", "\u{2014}"]
+        .map { Array($0.utf8) })
+
+    static func isPlaceholder(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s.count <= 8 else { return false }
+        return placeholders.contains(s.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+    }
 
     static func parse(_ text: Substring) -> Parsed {
         if let parsed = text.utf8.withContiguousStorageIfAvailable(parse(bytes:)) {
@@ -364,6 +386,7 @@ extension DateReader {
         let trimmed = DateBytes.trimmed(all)
         if trimmed.isEmpty { return .empty }
         let s = UnsafeBufferPointer(rebasing: all[trimmed])
+        if isPlaceholder(s) { return .empty }
 
         if let serial = excelSerial(s) { return serial }
 
@@ -610,8 +633,11 @@ extension DateReader {
             return fullDate(tokens[0], tokens[1], tokens[2])
         case 4 where tokens[0].kind == .weekday
             && (tokens[1].separator == .space || tokens[1].separator == .comma):
-            // The weekday is not checked against the date: the date is what the cell means.
-            return fullDate(tokens[1], tokens[2], tokens[3])
+            // The weekday is not checked against the date: the date is what the cell means. It only tells the two
+            // readings of a numeric date apart.
+            let date = fullDate(tokens[1], tokens[2], tokens[3])
+            guard case .numeric(let first, let second, let year, _) = date else { return date }
+            return .numeric(first: first, second: second, year: year, weekday: tokens[0].value)
         default:
             return .invalid
         }
@@ -666,7 +692,7 @@ extension DateReader {
             guard isSmall(a), let year = year(c) else { return .invalid }
             switch b.separator {
             case .dot: return day(year, b.value, a.value) // dotted dates are European, day first
-            case .dash, .slash: return .numeric(first: a.value, second: b.value, year: year)
+            case .dash, .slash: return .numeric(first: a.value, second: b.value, year: year, weekday: 0)
             default: return .invalid
             }
         case (.number, .month, .number), (.ordinal, .month, .number):
@@ -730,14 +756,16 @@ private enum DateWords {
             ["sep", "sept", "september"], ["oct", "october"], ["nov", "november"], ["dec", "december"],
         ]
         let weekdays = [
-            "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
-            "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+            ["mon", "monday"], ["tue", "tues", "tuesday"], ["wed", "wednesday"], ["thu", "thur", "thurs", "thursday"],
+            ["fri", "friday"], ["sat", "saturday"], ["sun", "sunday"],
         ]
         var table: [UInt64: Word] = [:]
         for (index, names) in months.enumerated() {
             for name in names { table[key(name)] = Word(isMonth: true, value: index + 1) }
         }
-        for name in weekdays { table[key(name)] = Word(isMonth: false, value: 0) }
+        for (index, names) in weekdays.enumerated() {
+            for name in names { table[key(name)] = Word(isMonth: false, value: index + 1) }
+        }
         return table
     }()
 
