@@ -49,6 +49,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
               reason: "M not started 20 days after its start (2026-11-01)"),
         .init(row: "M,milestone,x,,0%,2026-11-01,2026-12-31,,,Ana", expected: .atRisk,
               reason: "M not started 20 days after its start (2026-11-01)"),
+        // Green over 0% is not begun all the same (round 21), once the grace period is over.
+        .init(row: "M,milestone,x,Green,0%,2026-11-01,2026-12-31,,,Ana", expected: .atRisk,
+              reason: "M not started 20 days after its start (2026-11-01)"),
+        .init(row: "M,milestone,x,Green,0%,2026-11-18,2026-12-31,,,Ana", expected: .onTrack, reason: "M typed on-track"),
         // Nothing typed, no progress: nothing says it has not started.
         .init(row: "M,milestone,x,,,2026-11-01,2026-12-31,,,Ana", expected: .onTrack, reason: "M no status typed"),
         .init(row: "M,milestone,x,Green,10%,2026-09-01,2026-12-31,,,Ana", expected: .atRisk,

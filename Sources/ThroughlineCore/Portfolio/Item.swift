@@ -112,9 +112,10 @@ public struct Item: Sendable {
         return !title.isEmpty ? title : "line \(line)"
     }
 
-    /// Known not to have started: typed not-started, or no status typed and progress given as 0. An empty row says
-    /// nothing either way, so it is not taken for work that has not started.
-    public var isNotStarted: Bool { typedStatus == .notStarted || typedStatus == nil && progress == 0 }
+    /// Known not to have started: typed not-started, or progress given as 0 with no status typed or an on-track one (a
+    /// Green typed over work at 0% is the watermelon the late-start rule is there to catch; at-risk and worse already
+    /// say something is wrong). An empty row says nothing either way, so it is not taken for work that has not started.
+    public var isNotStarted: Bool { typedStatus == .notStarted || (typedStatus == nil || typedStatus == .onTrack) && progress == 0 }
 
     /// Cancelled or on hold: kept out of rollups (SPEC 4, rule 1).
     public var isInactive: Bool { typedStatus == .cancelled || typedStatus == .onHold }
