@@ -359,6 +359,15 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(typed.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.objectiveReference) == ["Grow", "Grow", "Grow", "", ""])
     }
 
+    /// Asana's `Completed At` beside a `Status` column: a blank status with a completion date is done; a status typed
+    /// stands, and an unticked box or an empty cell says nothing.
+    @Test func aCompletionDateBesideABlankStatusIsDone() throws {
+        let text = "Task ID,Completed At,Name,Due Date,Status\n1,2026-11-10,Survey,2026-11-10,\n2,2026-11-10,Script,2026-11-10,In progress\n3,,Tour,2026-11-10,\n4,no,Email,2026-11-10,\n"
+        let analysis = try analyse(text)
+        #expect(["1", "2", "3", "4"].map { analysis.status($0) } == [.done, .offTrack, .offTrack, .offTrack])
+        #expect(!analysis.codes("1").contains("overdue"))
+    }
+
     /// By team, a row with no team counts under its owner's team in the people sheet, else under the team above it.
     @Test func byTeamFillsMissingTeamsFromPeopleThenFromAbove() throws {
         let text = """

@@ -226,6 +226,17 @@ public struct CellNormalizer: Sendable {
     /// The same headers as keys (`Conventions.headerKey`).
     static let completionHeaders = Set(completionHeaderNames.map(Conventions.headerKey))
 
+    /// Whether a completion column's cell says the work was completed: a date or a ticked box.
+    static func saysCompleted(_ cell: String) -> Bool {
+        let key = Conventions.wordKey(cell)
+        if key.isEmpty || untickedWords.contains(key) { return false }
+        if tickedWords.contains(key) { return true }
+        switch DateReader.read(Substring(cell), order: nil, edge: .start) {
+        case .date, .ambiguous: return true
+        case .empty, .invalid: return false
+        }
+    }
+
     /// A completion column's cells that tick its box, and that leave it unticked or say nothing yet (as word keys).
     static let tickedWords: Set<String> = ["checked", "true", "yes", "y", "x", "✓", "✔", "☑", "✅", "1"]
     static let untickedWords: Set<String> = ["unchecked", "false", "no", "n", "0", "☐", "-", "–", "n/a", "na", "tbd", "tbc", "none", "not yet"]

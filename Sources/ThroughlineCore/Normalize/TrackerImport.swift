@@ -100,6 +100,12 @@ public enum TrackerImport {
                 } else if let type = source.defaultType {
                     cells[typeSlot] = type.rawValue
                 }
+                // A blank status beside a completion date is done, as `rollup` reads it.
+                let statusSlot = index[Field.status.rawValue]!
+                if cells[statusSlot].isEmpty, let completion = layout.completionColumn, completion < record.count,
+                   CellNormalizer.saysCompleted(record.string(completion).trimmingSpaces) {
+                    cells[statusSlot] = Status.done.rawValue
+                }
                 // An outline row's type, title and place, as `rollup` reads them.
                 if let place = outline?.read(record, id: id ?? "") {
                     if typeColumn == nil, let type = place.type { cells[typeSlot] = type.rawValue }

@@ -242,6 +242,10 @@ struct ItemReader {
         } else {
             values.type = defaultType
         }
+        if values.typedStatus == nil, !values.statusUnread, let completion = layout.completionColumn, completion < record.count,
+           Sheet.hasText(record.bytes(completion)), CellNormalizer.saysCompleted(Self.text(record.bytes(completion))) {
+            values.typedStatus = .done
+        }
         learner?.learnOwner(record)
         // The row's id and owner are known only once its cells are read: its findings name them as every other finding does.
         if findings.count > firstFinding {

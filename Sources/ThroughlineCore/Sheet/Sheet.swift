@@ -35,6 +35,9 @@ public struct SheetLayout: Equatable, Sendable {
     public var numbering: OutlineNumbering?
     /// The reference columns (objective, parent) whose blank cells repeat the cell above, as a merged cell exports.
     public var filledDown: [Int] = []
+    /// A column saying when or whether work was completed (Asana's `Completed At`) beside the status column: a row
+    /// whose status cell is blank is done when it holds a date or a ticked box. Nil for any other sheet.
+    public var completionColumn: Int?
 
     /// Whether the rows must be read in sheet order, one after another: a row's place may depend on the rows above.
     var readsInOrder: Bool { !outline.isEmpty || numbering != nil || !filledDown.isEmpty }
@@ -438,6 +441,11 @@ public final class Sheet {
         var layout = SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
         Self.findOutline(&layout, headers: headers, rows: sampled.map(\.cells), conventions: conventions, options: options)
         layout.linkColumn = linkColumn
+        if let status = layout.column(for: .status), !CellNormalizer.completionHeaders.contains(Conventions.headerKey(status.header)),
+           let completion = layout.columns.first(where: { $0.field == nil && CellNormalizer.completionHeaders.contains(Conventions.headerKey($0.header)) }) {
+            layout.completionColumn = completion.index
+            layout.notes.append("column '\(completion.name)' says when work was completed: a row whose '\(status.name)' is blank is done when it holds a date or a ticked box")
+        }
         if layout.outline.isEmpty {
             Self.findNumbering(&layout, headers: headers, rows: sampled.map(\.cells), levelColumn: levelColumn)
             Self.findFilledDown(&layout, rows: sampled.map(\.cells), conventions: conventions)
