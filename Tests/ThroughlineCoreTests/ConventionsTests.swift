@@ -124,6 +124,12 @@ import Testing
         #expect(Conventions.wordKey("...") == "")
         #expect(Conventions.headerKey("% Complete") == "percentcomplete")
         #expect(Conventions.headerKey("#") == "number")
+        // Accents are left out, precomposed or combining: a French sheet's `Réf` is `Ref`.
+        #expect(Conventions.headerKey("Réf") == "ref")
+        #expect(Conventions.headerKey("Ref\u{0301}") == "ref")
+        #expect(Conventions.headerKey("Échéance") == "echeance")
+        #expect(Conventions.headerKey("Straße") == "strasse")
+        #expect(Conventions.builtIn.field(forHeader: "Réf") == .id)
     }
 
     /// `init` writes the same templates the repository ships, and the built-in conventions are that sheet.

@@ -122,10 +122,25 @@ public struct Conventions: Sendable {
         var key = ""
         for scalar in header.lowercased().unicodeScalars {
             if scalar == "%" { key += "percent" } else if scalar == "#" { key += "number" }
+            else if scalar.value >= 0xC0, let plain = latinLetters[scalar] { key += plain }
             else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { key.unicodeScalars.append(scalar) }
+            // A combining accent typed after its letter (`e` and U+0301) is left out as the accented letter's is.
         }
         return key
     }
+
+    /// Accented Latin letters as their plain letters, so that a header matches with or without its accents (`Réf` is
+    /// `Ref`, `Échéance` is `echeance`).
+    static let latinLetters: [Unicode.Scalar: String] = {
+        let groups = [
+            "a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ",
+            "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ", "o": "òóôõöøōŏő", "r": "ŕŗř", "s": "śŝşš", "t": "ţťŧ",
+            "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž", "ae": "æ", "oe": "œ", "ss": "ß",
+        ]
+        var table: [Unicode.Scalar: String] = [:]
+        for (plain, accented) in groups { for scalar in accented.unicodeScalars { table[scalar] = plain } }
+        return table
+    }()
 
     /// A typed word as matched: lower case, spaces collapsed, trailing punctuation and emoji variation selectors left out.
     public static func wordKey(_ text: some StringProtocol) -> String {
