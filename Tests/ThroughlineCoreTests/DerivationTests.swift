@@ -354,6 +354,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         // Blank rows that name their parent are not filled.
         let parented = try analyse("ID,Objective,Parent,Title\nI1,Grow,,Partners\nT1,,I1,Portal\nT2,,I1,Contracts\nI2,Retain,,Survey\n")
         #expect(parented.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.objectiveReference) == ["Grow", "", "", "Retain"])
+        // A parent column whose rows name their parents once each, beside rows that name their objective: no merged cell.
+        let named = try analyse("Key,Level,Title,Goal,Parent\nO1,Objective,Grow,,\nKR1,Key Result,MQLs,,O1\nI1,Initiative,Webinars,,MQLs\nI2,Initiative,Paid,Grow,\nI3,Initiative,SEO,O1,\n")
+        #expect(named.derivation.portfolio.items.map(\.parentReference) == ["", "O1", "MQLs", "", ""])
         // An objective row ends the group above it.
         let typed = try analyse("Type,Objective,Title\nInitiative,Grow,A\nInitiative,,B\nInitiative,,C\nObjective,,Retain\nInitiative,,D\n")
         #expect(typed.derivation.portfolio.items.filter { !$0.isImplicit }.map(\.objectiveReference) == ["Grow", "Grow", "Grow", "", ""])

@@ -32,7 +32,7 @@ extension Sheet {
     /// A reference column (objective, parent) exported from merged cells: it names a group's value on the group's first
     /// row only and leaves the rows below blank. Seen in the rows read: the first item row (objective rows aside) fills
     /// it, no value is named twice (a sheet that names its references on every row repeats them), and two or more item
-    /// rows below a filled one leave it blank with no parent of their own. Each such blank then repeats the cell above.
+    /// rows below a filled one name neither a parent nor an objective. Each such blank then repeats the cell above.
     static func findFilledDown(_ layout: inout SheetLayout, rows: [[String]], conventions: Conventions) {
         guard let name = layout.column(for: .title)?.index ?? layout.column(for: .id)?.index else { return }
         let cell = { (row: [String], column: Int?) -> String in
@@ -40,15 +40,15 @@ extension Sheet {
             return row[column].trimmingSpaces
         }
         let type = layout.column(for: .type)?.index
-        let parent = layout.column(for: .parent)?.index
+        let parent = layout.column(for: .parent)?.index, objective = layout.column(for: .objective)?.index
         let items = rows.filter { !cell($0, name).isEmpty && conventions.type(for: cell($0, type)) != .objective }
         for field in [Field.objective, .parent] {
             guard let column = layout.column(for: field)?.index, let first = items.first, !cell(first, column).isEmpty else { continue }
             let values = items.map { cell($0, column) }.filter { !$0.isEmpty }.map(Conventions.wordKey)
-            let blanks = items.filter { cell($0, column).isEmpty && cell($0, parent).isEmpty }.count
+            let blanks = items.filter { cell($0, parent).isEmpty && cell($0, objective).isEmpty }.count
             guard Set(values).count == values.count, blanks >= 2 else { continue }
             layout.filledDown.append(column)
-            layout.notes.append("column '\(layout.columnName(column))' names each value once, on the first row of its group, and leaves the rows below blank, as a merged cell exports: a blank there is read as the cell above it (a row with a parent of its own keeps it)")
+            layout.notes.append("column '\(layout.columnName(column))' names each value once, on the first row of its group, and leaves the rows below blank, as a merged cell exports: a blank there is read as the cell above it (a row that names its own parent or objective keeps it)")
         }
     }
 }
@@ -75,7 +75,7 @@ struct RowsAbove {
 
     private let numbering: SheetLayout.OutlineNumbering?
     private let filledDown: [Int]
-    private let parentColumn: Int?
+    private let parentColumn: Int?, objectiveColumn: Int?
     /// By WBS number, the name of the row that has it (the first such row).
     private var numbered: [String: String] = [:]
     /// The rows above at shallower levels, shallowest first.
@@ -89,6 +89,7 @@ struct RowsAbove {
         numbering = layout.numbering
         filledDown = layout.filledDown
         parentColumn = layout.column(for: .parent)?.index
+        objectiveColumn = layout.column(for: .objective)?.index
     }
 
     /// The row on `record`, named `name` (its id, else its title; empty when it has neither), an objective or not.
@@ -115,14 +116,15 @@ struct RowsAbove {
                 }
             }
         }
-        let ownParent = taken.parent != nil || parentColumn.map { !text($0).isEmpty } ?? false
+        // A row that names its own parent or objective is not under a merged cell's blank.
+        let ownReference = taken.parent != nil || [parentColumn, objectiveColumn].contains { $0.map { !text($0).isEmpty } ?? false }
         for column in filledDown {
             let cell = text(column)
             if isObjective {
                 last[column] = nil
             } else if !cell.isEmpty {
                 last[column] = cell
-            } else if let above = last[column], column == parentColumn || !ownParent {
+            } else if let above = last[column], !ownReference {
                 taken.filled.append((column, above))
             }
         }
