@@ -349,11 +349,18 @@ struct DateReadCase: Sendable, CustomTestStringConvertible {
         #expect(inference.monthFirstVotes == 2)
     }
 
-    /// A word in place of a date (Microsoft Project writes `NA` for a date a task does not have) is no date, not a bad one.
-    @Test(arguments: ["NA", "N/A", "n.a.", "TBD", "tbc", "TBA", "None", "not set", "-", "\u{2014}", "?", " tbd "])
+    /// A word for a date that does not apply (Microsoft Project writes `NA` for a date a task does not have) is no date,
+    /// not a bad one.
+    @Test(arguments: ["NA", "N/A", "n.a.", "None", "-", "\u{2014}", " na "])
     func placeholdersAreEmpty(text: String) {
         #expect(readCell(text) == .empty)
         #expect(readCell(text, order: .dayFirst, edge: .end) == .empty)
+    }
+
+    /// A date still to be decided is missing where it should be: it stays unreadable, so `check` says so.
+    @Test(arguments: ["TBD", "tbc", "TBA", "?", "not set"])
+    func undecidedDatesAreNoDates(text: String) {
+        #expect(readCell(text) == .invalid)
     }
 
     @Test func readsSubstringsInPlace() {

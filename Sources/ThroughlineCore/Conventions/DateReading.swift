@@ -365,10 +365,9 @@ extension DateReader {
 
     static let years = 1900...2200
 
-    /// Words a date cell holds in place of a date it does not have: Microsoft Project's `NA`, `N/A`, `TBD`, `TBC`,
-    /// `TBA`, `none`, `not set`, a dash or a question mark. Such a cell is empty, not a bad date.
-    static let placeholders: Set<[UInt8]> = Set(["na", "n/a", "n.a.", "n.a", "tbd", "tbc", "tba", "none", "not set", "-", "--", "?", "\u{2013}", "\u{2014}"]
-        .map { Array($0.utf8) })
+    /// Words a date cell holds for a date that does not apply: Microsoft Project's `NA`, `N/A`, `none`, a dash. Such a
+    /// cell is empty, not a bad date. (`TBD` and `TBC` say a date is missing that should be there: they stay `bad-date`.)
+    static let placeholders: Set<[UInt8]> = Set(["na", "n/a", "n.a.", "n.a", "none", "-", "--", "\u{2013}", "\u{2014}"].map { Array($0.utf8) })
 
     static func isPlaceholder(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s.count <= 8 else { return false }
