@@ -220,13 +220,11 @@ public enum DateReader {
             guard let period = PeriodReader(fiscalYearStart: fiscalYearStart).fiscalQuarter(fiscalYear, quarter) else { return .invalid }
             return .date(edge == .start ? period.start : period.end)
         case .numeric(let first, let second, let year, let weekday):
-            var dayFirst = CalendarDate(year: year, month: second, day: first)
-            var monthFirst = CalendarDate(year: year, month: first, day: second)
-            // A weekday typed with the date (Microsoft Project's `Mon 11/2/26`) picks the reading it names.
-            if order == nil, let d = dayFirst, let m = monthFirst, d != m, weekday != 0 {
-                if d.weekday == weekday && m.weekday != weekday { monthFirst = nil }
-                if m.weekday == weekday && d.weekday != weekday { dayFirst = nil }
-            }
+            let dayFirst = CalendarDate(year: year, month: second, day: first)
+            let monthFirst = CalendarDate(year: year, month: first, day: second)
+            // A weekday typed with the date (Microsoft Project's `Mon 11/2/26`) picks the reading it names, when the
+            // column gives no order.
+            let order = order ?? (weekday != 0 ? evidence(first, second, year, weekday: weekday).order : nil)
             switch order {
             case .dayFirst?:
                 return dayFirst.map(DateReading.date) ?? .invalid
@@ -369,8 +367,10 @@ extension DateReader {
     /// cell is empty, not a bad date. (`TBD` and `TBC` say a date is missing that should be there: they stay `bad-date`.)
     static let placeholders: Set<[UInt8]> = Set(["na", "n/a", "n.a.", "n.a", "none", "-", "--", "\u{2013}", "\u{2014}"].map { Array($0.utf8) })
 
+    /// Whether the trimmed cell is one of the `placeholders`; a cell starting with a digit, as every date does, is
+    /// ruled out before any copy is made.
     static func isPlaceholder(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard s.count <= 8 else { return false }
+        guard s.count <= 8, let first = s.first, !DateBytes.isDigit(first) else { return false }
         return placeholders.contains(s.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
 

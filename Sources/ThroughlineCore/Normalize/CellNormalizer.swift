@@ -226,14 +226,15 @@ public struct CellNormalizer: Sendable {
     /// The same headers as keys (`Conventions.headerKey`).
     static let completionHeaders = Set(completionHeaderNames.map(Conventions.headerKey))
 
-    /// Whether a completion column's cell says the work was completed: a date or a ticked box.
-    static func saysCompleted(_ cell: String) -> Bool {
+    /// What a completion column's cell says: true for a ticked box or a date (in either order: only that it is one
+    /// matters), false for an unticked box or a placeholder, nil for anything else (a status word, perhaps).
+    static func completion(_ cell: String) -> Bool? {
         let key = Conventions.wordKey(cell)
-        if key.isEmpty || untickedWords.contains(key) { return false }
         if tickedWords.contains(key) { return true }
+        if untickedWords.contains(key) { return false }
         switch DateReader.read(Substring(cell), order: nil, edge: .start) {
         case .date, .ambiguous: return true
-        case .empty, .invalid: return false
+        case .empty, .invalid: return nil
         }
     }
 
@@ -436,14 +437,8 @@ public struct CellNormalizer: Sendable {
         case .keep:
             return .none
         case .completion:
-            // A box, then a date in either order (only that it is a date matters), then a status word.
-            let key = Conventions.wordKey(trimmed)
-            if Self.tickedWords.contains(key) { return .completion(true) }
-            if Self.untickedWords.contains(key) { return .completion(false) }
-            switch DateReader.read(Substring(trimmed), order: nil, edge: .start, fiscalYearStart: fiscalYearStart) {
-            case .date, .ambiguous: return .completion(true)
-            case .empty, .invalid: break
-            }
+            // A box or a date, then a status word.
+            if let done = Self.completion(trimmed) { return .completion(done) }
             if let status = conventions.exactStatus(for: trimmed) ?? conventions.status(for: trimmed) { return .status(status) }
             report(.unknownStatus, "'\(trimmed)' in the completion column is not a date, a ticked or unticked box, or a status")
             return .none

@@ -103,7 +103,7 @@ public enum TrackerImport {
                 // A blank status beside a completion date is done, as `rollup` reads it.
                 let statusSlot = index[Field.status.rawValue]!
                 if cells[statusSlot].isEmpty, let completion = layout.completionColumn, completion < record.count,
-                   CellNormalizer.saysCompleted(record.string(completion).trimmingSpaces) {
+                   CellNormalizer.completion(record.string(completion).trimmingSpaces) == true {
                     cells[statusSlot] = Status.done.rawValue
                 }
                 // An outline row's type, title and place, as `rollup` reads them.

@@ -243,7 +243,7 @@ struct ItemReader {
             values.type = defaultType
         }
         if values.typedStatus == nil, !values.statusUnread, let completion = layout.completionColumn, completion < record.count,
-           Sheet.hasText(record.bytes(completion)), CellNormalizer.saysCompleted(Self.text(record.bytes(completion))) {
+           Sheet.hasText(record.bytes(completion)), CellNormalizer.completion(Self.text(record.bytes(completion))) == true {
             values.typedStatus = .done
         }
         learner?.learnOwner(record)

@@ -116,6 +116,7 @@ struct RowsAbove {
                 }
             }
         }
+        guard !filledDown.isEmpty else { return taken }
         // A row that names its own parent or objective is not under a merged cell's blank.
         let ownReference = taken.parent != nil || [parentColumn, objectiveColumn].contains { $0.map { !text($0).isEmpty } ?? false }
         for column in filledDown {
