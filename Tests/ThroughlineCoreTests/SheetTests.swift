@@ -23,8 +23,11 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         // The header repeated, and a group's sums with no id or title (Monday.com), are not items either.
         ("ID,Title,Owner,Status,Cost,Share", false), (" ID ,Title,,,,", false), ("ID,Title,Ana,,,", true),
         (",,,,\"$231,000\",42%", false), (",,,Green,5,", true), ("7,,,,5,", true), (",Ship,,,5,", true),
-        // A lone cell where the first column holds ids is an item's id, ragged; a row with only its id and the delimiters too.
-        ("Next month", true), ("Next month,,,,,", true),
+        // A lone cell where the first column holds ids is an item's id, ragged, and so is a row with only its id and the
+        // delimiters; unless the cell reads as words, not as an id (a section's label such as `SIG Node`, a footnote).
+        ("T-15", true), ("IN 07,,,,,", true), ("Phase 2,,,,,", true), ("OKR-3,,,,,", true),
+        ("Next month", false), ("Next month,,,,,", false), ("SIG API Machinery,,,,,", false),
+        ("\"Whole life costs are nominal, in GBP millions.\",,,,,", false),
         // A sentence alone outside the id and title columns is a note (a source line under the table); a lone status is not.
         (",,,,\"Source: entity submissions, September 2026.\",", false), (",,,Green,,", true), (",,,,Figures may not sum,", false),
         // The same rows in the languages whose dates and decimal commas are read (a German, French or Dutch sheet).
@@ -74,6 +77,22 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         var options = SheetOptions()
         options.map = [Conventions.headerKey("Progress"): Field.progress]
         #expect(try sheet("Task Name,Progress\nA,Completed\n", options: options).layout.columns.map(\.field) == [.title, .progress])
+    }
+
+    /// A release tracker's Milestone names the release on every row: the column whose titles differ is the title.
+    @Test func aTitleColumnOfOneValueGivesWayToOneThatDiffers() throws {
+        let tracker = try sheet("#,Enhancement Title,Owner,Milestone\n#1,Pod scaling,@ana,v1.35\n#2,Sidecars,@ben,v1.35\n#3,DRA,@cy,v1.35\n").layout
+        #expect(tracker.columns.map(\.field) == [.id, .title, .owner, nil])
+        #expect(tracker.notes == ["column 'Milestone' also reads as title, but holds 'v1.35' on every row: 'Enhancement Title' is used, 'Milestone' is kept as an extra column"])
+        // Milestones that differ are titles, named more plainly; so are two rows alike, too few to say.
+        #expect(try sheet("#,Enhancement Title,Milestone\n#1,a,Beta\n#2,b,GA\n#3,c,GA\n").layout.columns.map(\.field) == [.id, nil, .title])
+        #expect(try sheet("#,Enhancement Title,Milestone\n#1,a,v1.35\n#2,b,v1.35\n").layout.columns.map(\.field) == [.id, nil, .title])
+    }
+
+    /// The columns `annotate` adds are not counted among the known fields a header names.
+    @Test func annotatedColumnsAreNotCountedInTheHeader() throws {
+        let annotated = try sheet("id,title,owner,Derived Status,Progress (derived),Findings,Why\nA,a,Ana,on-track,,,A no status typed\n").layout
+        #expect(annotated.headerReason == "it names 3 known fields")
     }
 
     /// Smartsheet's Level holds outline numbers: not types. A Level of type words is the type.

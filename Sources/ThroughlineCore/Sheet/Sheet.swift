@@ -313,7 +313,11 @@ public final class Sheet {
             reason = "as given by --header-row"
         } else {
             // The header is the row naming the most known fields; failing that, the first row about as wide as the widest.
-            let scores = rows.map { row in Set(row.cells.compactMap { candidate($0, conventions, options, byEnding: false)?.field }).count }
+            // (The columns `annotate` adds name no field of the sheet's own.)
+            let scores = rows.map { row in
+                let added = SheetAnnotator.ownColumns(row.cells)
+                return Set(row.cells.indices.compactMap { added.contains($0) ? nil : candidate(row.cells[$0], conventions, options, byEnding: false)?.field }).count
+            }
             if let best = scores.max(), best >= 2, let index = scores.firstIndex(of: best) {
                 chosen = index
                 reason = "it names \(best) known fields"
@@ -349,6 +353,17 @@ public final class Sheet {
         let filled = { (column: Int) in sampled.contains { $0.cells.count > column && !$0.cells[column].trimmingSpaces.isEmpty } }
         for (field, column) in winner where candidates[column]?.via != "--map" && !filled(column) {
             if let other = candidates.indices.first(where: { $0 != column && candidates[$0]?.field == field && filled($0) }) { winner[field] = other }
+        }
+        // A title column that holds one value on every row read (a release tracker's `Milestone` of `v1.35`) names no
+        // item: another column read as the title whose values differ is used.
+        var oneValued: Int?
+        if let column = winner[.title], candidates[column]?.via != "--map" {
+            let values = cells(column)
+            if values.count >= 3, Set(values).count == 1,
+               let other = candidates.indices.first(where: { $0 != column && candidates[$0]?.field == .title && Set(cells($0)).count > 1 }) {
+                winner[.title] = other
+                oneValued = column
+            }
         }
         // A progress column of status words (Microsoft Planner's Progress: Not started, In progress, Completed) is the
         // status, when no other column is.
@@ -413,8 +428,12 @@ public final class Sheet {
                     column.field = candidate.field
                     column.mappedBy = candidate.via
                 } else if let chosen = winner[candidate.field] {
-                    let why = !filled(index) && filled(chosen) ? "is filled while it is empty" : "names it more plainly"
-                    notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue); '\(names[chosen])' \(why) and is used, '\(names[index])' is kept as an extra column")
+                    if index == oneValued {
+                        notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue), but holds '\(cells(index)[0].collapsingSpaces)' on every row: '\(names[chosen])' is used, '\(names[index])' is kept as an extra column")
+                    } else {
+                        let why = !filled(index) && filled(chosen) ? "is filled while it is empty" : "names it more plainly"
+                        notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue); '\(names[chosen])' \(why) and is used, '\(names[index])' is kept as an extra column")
+                    }
                 }
             }
             columns.append(column)
@@ -593,6 +612,7 @@ struct RowFilter: Sendable {
     /// The id and title columns, when the sheet has them.
     private let nameColumns: [Int]
     private let firstColumnIsID: Bool
+    private let idColumn: Int?
     /// The title column, and whether a lone cell in it (the row's other cells empty) is a heading: where the sheet has
     /// an id or a type column, which such a row leaves empty while its items fill it.
     private let titleColumn: Int?
@@ -605,6 +625,7 @@ struct RowFilter: Sendable {
         outlineColumns = layout.outline.map(\.index)
         nameColumns = [layout.column(for: .id)?.index ?? layout.linkColumn, layout.column(for: .title)?.index].compactMap { $0 } + outlineColumns
         firstColumnIsID = layout.column(for: .id)?.index == 0
+        idColumn = layout.column(for: .id)?.index
         titleColumn = layout.column(for: .title)?.index
         loneTitleIsHeading = titleColumn != nil && layout.outline.isEmpty && headers.count >= 3
             && (layout.column(for: .id) != nil || layout.linkColumn != nil || layout.column(for: .type) != nil)
@@ -698,11 +719,26 @@ struct RowFilter: Sendable {
     /// A group's or section's heading, in a sheet of three columns or more: a row of one cell and no delimiter at all,
     /// where the first column is not the id (there, a lone cell is an item's id, ragged); or a row whose one filled cell
     /// is its title, padded with delimiters as a spreadsheet saves it (`Growth Initiatives,,,,`), where the sheet has ids
-    /// or types (its items have them, a heading does not).
+    /// or types (its items have them, a heading does not). In a sheet with titles, a lone cell in the id column that
+    /// reads as words, not as an id (`SIG Node`, a footnote's sentence), is one too: an item would have its title.
     private func isHeading(_ record: CSVRecord) -> Bool {
-        if record.count == 1 { return headers.count >= 3 && !firstColumnIsID }
-        guard loneTitleIsHeading, let titleColumn, let lone = Self.loneCell(record) else { return false }
+        if record.count == 1 {
+            return headers.count >= 3 && (!firstColumnIsID || titleColumn != nil && Self.readsAsWords(record.bytes(0)))
+        }
+        guard let lone = Self.loneCell(record) else { return false }
+        if lone == idColumn, titleColumn != nil, headers.count >= 3, outlineColumns.isEmpty { return Self.readsAsWords(record.bytes(lone)) }
+        guard loneTitleIsHeading, let titleColumn else { return false }
         return lone == titleColumn
+    }
+
+    /// Whether a cell reads as words rather than an id: two words or more, starting with a letter, and no digit in the
+    /// last (`SIG API Machinery`, `Release milestones`; not `IN 07`, `Phase 2` or `OKR-3`).
+    static func readsAsWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let cell = trimmed(bytes)
+        guard let first = cell.first, first >= 0x80 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A else { return false }
+        let words = cell.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        guard words.count >= 2, let last = words.last else { return false }
+        return !last.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// monday.com's header of an item's subitems, written under the item in the title column: `Subitems,Name,Owner,…`.
