@@ -790,6 +790,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         // An address is one mailbox, whatever its domain says; a spreadsheet's error is nobody.
         ("omar.haddad@example.org", .person), ("ana@acme.org, ben@acme.org", .shared(["ana@acme.org", "ben@acme.org"])),
         ("#N/A", .nobody), ("#REF!", .nobody),
+        // A GitHub team's handle is a team; two handles are two people. Government units are groups.
+        ("@kubernetes/sig-docs-leads", .team), ("@org/team", .team), ("@alice, @bob", .shared(["@alice", "@bob"])), ("@alice", .person),
+        ("Commercial Directorate", .team), ("Ministry of Justice", .team), ("HM Treasury", .team), ("Directorate of Estates", .team),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items
@@ -842,6 +845,8 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         (["Ana Lopez", "Ben Ode"], "Daniel Okafor, Ana Lopez", false), (["Ana", "Ben", "Cy"], "Okafor, Daniel", false),
         (["Ana Lopez"], "Okafor, Daniel", false), (["Ana Lopez", "Ben Ode"], "Okafor, Daniel, Lopez", false),
         (["Maya Chen", "Liam Ortiz", "Ana Lopez / Ben Ode"], "Ana, Ben", false),
+        // Handles are never a family name and a given one, whoever else the sheet names.
+        (["Marta Ruiz", "Jean Picard"], "@alice, @bob", false), (["Marta Ruiz"], "@alice, @bob", false),
     ])
     func aLoneLastFirstAmongWholeNamesIsOnePerson(_ others: [String], _ owner: String, _ onePerson: Bool) throws {
         var text = "id,title,owner\nT,t,\"\(owner)\"\n"

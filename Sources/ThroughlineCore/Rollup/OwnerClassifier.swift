@@ -27,6 +27,7 @@ public final class OwnerClassifier: Sendable {
     static let groupWords: Set<String> = [
         "team", "teams", "dept", "department", "departments", "group", "squad", "guild", "committee", "board", "office", "unit",
         "division", "function", "council", "crew", "tribe", "chapter", "org", "organisation", "organization", "taskforce", "pmo", "leadership",
+        "directorate", "directorates", "ministry", "agency", "bureau", "secretariat", "treasury",
     ]
 
     /// Department names that stand for a group even alone: "Marketing & Sales", "Ops/Infra".
@@ -82,7 +83,8 @@ public final class OwnerClassifier: Sendable {
     static func isLastFirst(_ key: String, family: ClosedRange<Int> = 1...3, given: ClosedRange<Int> = 1...3) -> Bool {
         let sides = key.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: " ") }
         guard sides.count == 2, split(key).count == 2, family.contains(sides[0].count), given.contains(sides[1].count) else { return false }
-        return !key.contains(where: \.isNumber)
+        // A handle or an address (`@alice, @bob`) is never half of a name.
+        return !key.contains(where: \.isNumber) && !key.contains("@")
     }
 
     private static func classify(_ owner: String, teams: Set<String>, people: PeopleDirectory, conventions: Conventions, soleOwners: Set<String>,
@@ -120,12 +122,23 @@ public final class OwnerClassifier: Sendable {
         if teams.contains(key) || Self.departmentWords.contains(key) { return true }
         // An e-mail address is one mailbox: `omar.haddad@example.org` is not a team for its `org`.
         if Self.isAddress(key) { return false }
+        // A GitHub team's handle, `@kubernetes/sig-docs-leads`: an organisation's team, not two people.
+        if Self.isTeamHandle(key) { return true }
         let words = key.split(whereSeparator: { $0.isWhitespace || ",/&+;".contains($0) }).filter { !Self.isAddress(String($0)) }
             .flatMap { $0.split(whereSeparator: { !$0.isLetter }) }
         if words.contains(where: { Self.groupWords.contains(String($0)) }) { return true }
         // "Ops/Infra", "Marketing & Sales": every part is a department.
         let parts = Self.split(key)
         return parts.count > 1 && parts.allSatisfy { teams.contains($0) || Self.departmentWords.contains($0) }
+    }
+
+    /// Whether `key` is one handle of an organisation's team: `@`, the organisation, one `/`, the team, no spaces.
+    static func isTeamHandle(_ key: String) -> Bool {
+        guard key.hasPrefix("@") else { return false }
+        let rest = key.dropFirst()
+        guard !rest.contains(where: { $0.isWhitespace || ",;&+@".contains($0) }) else { return false }
+        let halves = rest.split(separator: "/", omittingEmptySubsequences: false)
+        return halves.count == 2 && !halves[0].isEmpty && !halves[1].isEmpty
     }
 
     /// Whether `key` is one e-mail address: no spaces, one `@`, a dot in what follows it.
