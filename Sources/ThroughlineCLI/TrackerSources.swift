@@ -175,6 +175,7 @@ enum TrackerSources {
             let padding = String(repeating: " ", count: max(1, width - TextFormat.width(column.name) + 1))
             var target = column.field.map { $0.rawValue + (column.mappedBy == "synonym" ? "" : " (\(column.mappedBy))") } ?? "(kept as is)"
             if source.normalizer.readsCompletion(column: column.index) { target += " (completion: a date or a ticked box is done)" }
+            if let scale = source.normalizer.ratingScale(column: column.index) { target += " (\(scale))" }
             text += "    \(column.name)\(padding)-> \(target)\n"
         }
         for note in layout.notes { text += "  note: \(note)\n" }

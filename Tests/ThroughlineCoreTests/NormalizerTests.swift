@@ -104,6 +104,13 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(codes == ["unknown-status"])
     }
 
+    /// A CIO's rating (the US federal IT Dashboard's) runs the other way from a risk: 5 is the lowest risk.
+    @Test(arguments: ["CIO Rating", "CIO Risk Rating", "CIO Evaluation"])
+    func aCIOsRatingReadsFiveAsTheLowestRisk(_ header: String) throws {
+        #expect(try normalized("id,\(header)\nA,5\nB,4\nC,3\nD,2\nE,1\n").0
+                == "id,\(header)\nA,on-track\nB,on-track\nC,at-risk\nD,off-track\nE,off-track\n")
+    }
+
     /// A rating in words reads on the header's scale: high confidence is on track, high risk off track; under a plain
     /// `Status` the same words are not understood.
     @Test func ratingsInWordsReadOnTheHeadersScale() throws {

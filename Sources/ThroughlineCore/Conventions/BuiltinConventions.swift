@@ -104,6 +104,9 @@ field,Confidence,status
 field,Delivery Confidence Assessment,status
 field,IPA Delivery Confidence Assessment,status
 field,Risk Rating,status
+field,CIO Rating,status
+field,CIO Risk Rating,status
+field,CIO Evaluation,status
 field,Risk Level,status
 field,Risk,status
 field,Project Status,status

@@ -248,6 +248,14 @@ public struct CellNormalizer: Sendable {
         "moderate": 3, "medium-high": 4, "medium high": 4, "med-high": 4, "high-medium": 4, "high": 5, "very high": 5,
     ]
 
+    /// The scale a status column's header names: a CIO's rating (the US federal IT Dashboard's `CIO Rating`, `CIO Risk
+    /// Rating`: 5 is the lowest risk), a risk, a confidence.
+    static func numericScale(headerKey key: String) -> NumericStatusScale? {
+        if key.hasPrefix("cio") && (key.contains("rating") || key.contains("evaluation")) { return .confidence }
+        if key.contains("risk") { return .risk }
+        return key.contains("confidence") || key == "dca" ? .confidence : nil
+    }
+
     /// How a 1–5 number in a status column reads, when its header says so.
     enum NumericStatusScale: Sendable, Equatable {
         /// `Risk`: 1 is the lowest risk.
@@ -285,7 +293,7 @@ public struct CellNormalizer: Sendable {
             case .status:
                 let key = Conventions.headerKey(column.header)
                 if Self.completionHeaders.contains(key) { return .completion }
-                return .status(numericScale: key.contains("risk") ? .risk : key.contains("confidence") || key == "dca" ? .confidence : nil)
+                return .status(numericScale: Self.numericScale(headerKey: key))
             case .progress:
                 return .progress(fraction: (profile.largestBarePercent[column.index] ?? 0) <= 1)
             case .start, .due, .forecast, .updated:
@@ -320,6 +328,12 @@ public struct CellNormalizer: Sendable {
 
     /// Whether column `index` is a completion column: a date or a ticked box in it is done work.
     public func readsCompletion(column index: Int) -> Bool { index < plans.count && plans[index] == .completion }
+
+    /// How status column `index` reads a number from 1 to 5, in words; nil when its header names no rating.
+    public func ratingScale(column index: Int) -> String? {
+        guard index < plans.count, case .status(let scale?) = plans[index] else { return nil }
+        return scale == .risk ? "a rating 1-5: 1 is the lowest risk, 5 the highest" : "a rating 1-5: 5 is the highest confidence, 1 the lowest"
+    }
 
     /// Whether column `index` is one this normalizer reads.
     public func reads(column index: Int) -> Bool {
