@@ -185,19 +185,24 @@ public struct SnapshotDiff: Sendable {
             return text
         case .table:
             var text = "Changes from \(oldName) to \(newName)\n\n"
+            // Columns padded to their widest: id, title (cut at 36), what changed, and which way.
             let idWidth = min(16, changes.map { TextFormat.width($0.id) }.max() ?? 0)
-            for change in changes {
-                let arrow: String
+            let titleWidth = changes.map { TextFormat.width(TextFormat.cut($0.title, 36)) }.max() ?? 0
+            let arrows = changes.map { change -> String in
                 switch change.kind {
-                case .added: arrow = "added (\(change.new))"
-                case .removed: arrow = "removed"
-                default: arrow = "\(change.kind.rawValue): \(change.old.isEmpty ? "(none)" : change.old) -> \(change.new.isEmpty ? "(none)" : change.new)"
+                case .added: return "added (\(change.new))"
+                case .removed: return "removed"
+                default: return "\(change.kind.rawValue): \(change.old.isEmpty ? "(none)" : change.old) -> \(change.new.isEmpty ? "(none)" : change.new)"
                 }
+            }
+            let arrowWidth = arrows.map(TextFormat.width).max() ?? 0
+            for (change, arrow) in zip(changes, arrows) {
                 var detail = change.direction
                 if let days = change.days { detail += " by \(Derivation.days(abs(days)))" }
                 let marked = style.colour && (change.direction == "worse" || change.direction == "later") ? "\u{1B}[31m\(detail)\u{1B}[0m"
                     : style.colour && (change.direction == "better") ? "\u{1B}[32m\(detail)\u{1B}[0m" : detail
-                text += TextFormat.pad(change.id, idWidth) + "  " + TextFormat.cut(change.title, 36) + "  " + arrow + (detail.isEmpty ? "" : "  " + marked) + "\n"
+                text += TextFormat.pad(change.id, idWidth) + "  " + TextFormat.pad(TextFormat.cut(change.title, 36), titleWidth) + "  "
+                    + (detail.isEmpty ? arrow : TextFormat.pad(arrow, arrowWidth) + "  " + marked) + "\n"
             }
             return text + (changes.isEmpty ? "" : "\n") + summary + "\n"
         }
