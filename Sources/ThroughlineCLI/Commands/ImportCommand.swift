@@ -14,8 +14,9 @@ enum ImportCommand: Command {
         standard output with --dry-run.
 
         --raw prints the records exactly as read, with no header detection or mapping: as CSV in the file's own \
-        delimiter (keeping each cell's quotes and each line end, so an RFC 4180 file comes back byte for byte), or with \
-        --format json as an array of arrays of strings.
+        delimiter (keeping each cell's quotes and each line end, so an RFC 4180 file in UTF-8 comes back byte for byte, \
+        less any byte order mark; a file in another encoding comes out in UTF-8), or with --format json as an array of \
+        arrays of strings.
         """
     static let examples = [
         ("throughline import sample-data/", "import the sample folder and see how its columns were understood"),
