@@ -136,6 +136,10 @@ enum TrackerSources {
     static func load(_ paths: [String], settings: inout InputSettings, context: Context, mayBeEmpty: Bool = false) throws -> LoadedTracker {
         let sources = try open(paths, settings: &settings, context: context, forItems: true)
         let loaded = try LoadedTracker(sources: sources, conventions: settings.conventions)
+        // The rows read as headings, notes or totals are said, as import says them: none is left out without a word.
+        var leftOut = LeftOutRows()
+        for row in loaded.leftOut { leftOut.add(file: row.file, line: row.line, why: row.why) }
+        for note in leftOut.notes { try context.note(note) }
         if !mayBeEmpty { try requireItems(loaded, from: sources, context: context) }
         return loaded
     }

@@ -36,6 +36,26 @@ import Testing
         }
     }
 
+    /// The rows left out (headings, notes, totals) are told in file order from either half, as one pass tells them.
+    @Test func leftOutRowsAreToldInOrderFromBothHalves() throws {
+        var text = "ID,Title,Owner,Status\n"
+        for index in 0..<400 {
+            text += index % 50 == 7 ? "SIG Node Group,,,\n" : index == 399 ? "Source: entity submissions,,,\n" : "T\(index),Task \(index),Ana,Green\n"
+        }
+        var wanted: [String] = []
+        let (whole, wholeFolder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: wholeFolder) }
+        try whole.forEachDataRow(leftOut: { wanted.append("\($0.line): \($1)") }) { _ in true }
+        #expect(wanted.count == 9 && wanted.first == "9: a heading" && wanted.last == "401: a note")
+        let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var told: [String] = []
+        let parts = try sheet.readDataRows(parts: { 0 }, leftOut: { told.append("\($0): \($1)") }) { count, _ in count += 1 }
+        #expect(parts.count == Self.split)
+        #expect(parts.reduce(0, +) == 391)
+        #expect(told == wanted)
+    }
+
     /// Every data row as its line and cells, read in parts, with the number of parts; and as one pass reads it.
     static func rows(_ text: String) throws -> (parts: Int, split: [String], whole: [String]) {
         let (sheet, folder) = try splittingSheet(Array(text.utf8))

@@ -123,7 +123,12 @@ struct LeftOutRows {
     }
 
     /// One line per file: `t.csv: left out line 29: a totals row; line 31: a note`.
-    var lines: [String] {
-        files.map { "\($0.file): left out " + $0.rows.joined(separator: "; ") + ($0.count > Self.shown ? "; and \($0.count - Self.shown) more" : "") }
+    var lines: [String] { files.map { "\($0.file): left out " + Self.rows($0) } }
+
+    /// The same as notes, for the commands that analyse the items: `t.csv: note: left out line 29: a totals row (not items)`.
+    var notes: [String] { files.map { "\($0.file): note: left out " + Self.rows($0) + " (not items)" } }
+
+    private static func rows(_ file: (file: String, rows: [String], count: Int)) -> String {
+        file.rows.joined(separator: "; ") + (file.count > shown ? "; and \(file.count - shown) more" : "")
     }
 }

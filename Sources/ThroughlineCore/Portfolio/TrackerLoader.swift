@@ -10,6 +10,8 @@ public struct LoadedTracker: Sendable {
     public var owners: Set<String>, teams: Set<String>
     /// Per file, how many items its rows gave (a sheet with a header and no rows gives none).
     public var itemCounts: [String: Int] = [:]
+    /// The rows that hold no item and are not blank (headings, notes, totals), in file order, with why.
+    public var leftOut: [(file: String, line: Int, why: String)] = []
 
     /// Reads every item of `sources` with the same conventions as `import`, straight from the cells' bytes; a large
     /// sheet is read in two halves at once.
@@ -20,7 +22,9 @@ public struct LoadedTracker: Sendable {
             // A normalizer planned from the first rows is checked against the profile of the whole sheet, learned on the
             // way; if the whole sheet plans any cell differently, the sheet is read again with that plan.
             let learner = source.plan == nil ? nil : ColumnProfile.Learner(layout: source.sheet.layout)
-            var parts = try Self.read(source, normalizer: source.normalizer, learner: learner, conventions: conventions)
+            let file = source.sheet.input.file
+            var left: [(file: String, line: Int, why: String)] = []
+            var parts = try Self.read(source, normalizer: source.normalizer, learner: learner, conventions: conventions) { left.append((file, $0, $1)) }
             if let plan = source.plan, let whole = Self.wholeProfile(parts) {
                 let planned = plan(whole)
                 if !source.normalizer.readsCells(like: planned, commaOwners: whole.commaOwners) {
@@ -28,6 +32,7 @@ public struct LoadedTracker: Sendable {
                     parts = try Self.read(source, normalizer: planned, learner: nil, conventions: conventions)
                 }
             }
+            leftOut += left
             itemCounts[source.sheet.input.file, default: 0] += parts.reduce(0) { $0 + $1.items.count }
             for position in parts.indices {
                 builder.absorb(&parts[position].items)
@@ -61,8 +66,9 @@ public struct LoadedTracker: Sendable {
 
     /// The parts of one sheet's items, read with `normalizer`; each part learns the sheet's profile too, given a learner.
     private static func read(_ source: ImportSource, normalizer: CellNormalizer, learner: ColumnProfile.Learner?,
-                             conventions: Conventions) throws -> [Part] {
-        try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, normalizer: normalizer, conventions: conventions), learner: learner) }) { part, record in
+                             conventions: Conventions, leftOut: (Int, String) -> Void = { _, _ in }) throws -> [Part] {
+        try source.sheet.readDataRows(parts: { Part(reader: ItemReader(source: source, normalizer: normalizer, conventions: conventions), learner: learner) },
+                                      leftOut: leftOut) { part, record in
             part.reader.read(record, into: &part.items, findings: &part.findings, learner: &part.learner)
         }
     }

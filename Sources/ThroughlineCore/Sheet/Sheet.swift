@@ -639,11 +639,11 @@ struct RowFilter: Sendable {
     /// Why a data row holds no item, in a few words (for the import report); nil for a row that holds one or is blank.
     func leftOutReason(_ record: CSVRecord) -> String? {
         if Sheet.isBlank(record) { return nil }
+        if isNote(record) { return "a note" }
         if isHeading(record) { return Self.readsAsSentence(record) ? "a note" : "a heading" }
         if Sheet.isTotals(record) { return "a totals row" }
         if repeatsHeader(record) { return "the header repeated" }
         if isUnnamedFigures(record) { return "figures with no id or title" }
-        if isNote(record) { return "a note" }
         if isSubitemsHeader(record) { return "the header of subitems" }
         return nil
     }

@@ -29,10 +29,16 @@ extension Sheet {
         pendingSplit = PendingSplit(input: input, from: whole.count / 2)
     }
 
-    func readDataRows<Part>(parts makePart: () -> Part, _ body: (inout Part, CSVRecord) throws -> Void) throws -> [Part] {
+    /// `leftOut` is told of each data row that holds no item and is not blank, with why (`RowFilter.leftOutReason`), in
+    /// file order, once the rows are read.
+    func readDataRows<Part>(parts makePart: () -> Part, leftOut: (Int, String) -> Void = { _, _ in },
+                            _ body: (inout Part, CSVRecord) throws -> Void) throws -> [Part] {
         var first = makePart()
+        // The rows left out by the first part (or the one pass), by line.
+        var firstLeftOut: [(line: Int, why: String)] = []
+        defer { for row in firstLeftOut { leftOut(row.line, row.why) } }
         func onePass() throws -> [Part] {
-            try forEachDataRow { record in
+            try forEachDataRow(leftOut: { firstLeftOut.append(($0.line, $1)) }) { record in
                 try body(&first, record)
                 return true
             }
@@ -69,7 +75,11 @@ extension Sheet {
                 do {
                     var rows = 0
                     try reader.forEach { record in
-                        if filter.holdsItem(record) { try shared.value(&second.part, record) }
+                        if filter.holdsItem(record) {
+                            try shared.value(&second.part, record)
+                        } else if let why = filter.leftOutReason(record) {
+                            second.leftOut.append((record.line, why))
+                        }
                         rows += 1
                         return rows & 1023 != 0 || !second.stop.isSet
                     }
@@ -105,7 +115,13 @@ extension Sheet {
                     point = nil
                     second.stop.set()
                 }
-                if role == .data && holdsItem(record) { try body(&first, record) }
+                if role == .data {
+                    if holdsItem(record) {
+                        try body(&first, record)
+                    } else if let why = rows.leftOutReason(record) {
+                        firstLeftOut.append((record.line, why))
+                    }
+                }
                 return true
             }
             thread.join()
@@ -113,6 +129,7 @@ extension Sheet {
             self.split = .some(joined ? second.point : nil)
             guard joined else { return [first] }
             if let error = second.error { throw layout.namingColumn(of: error) }
+            firstLeftOut += second.leftOut
             return [first, second.part]
         }
     }
@@ -195,6 +212,7 @@ private final class Handoff<Part>: @unchecked Sendable {
     var part: Part
     var point: SplitPoint?
     var error: Error?
+    var leftOut: [(line: Int, why: String)] = []
     let found = DispatchSemaphore(value: 0)
     /// Set by the first thread when the second half is no longer wanted.
     let stop = Flag()
