@@ -32,6 +32,7 @@ public struct LoadedTracker: Sendable {
                     parts = try Self.read(source, normalizer: planned, learner: nil, conventions: conventions)
                 }
             }
+            // (Which rows hold items does not depend on how their cells are read: a second reading leaves out the same.)
             leftOut += left
             itemCounts[source.sheet.input.file, default: 0] += parts.reduce(0) { $0 + $1.items.count }
             for position in parts.indices {

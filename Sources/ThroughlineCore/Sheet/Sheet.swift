@@ -631,12 +631,12 @@ struct RowFilter: Sendable {
             && (layout.column(for: .id) != nil || layout.linkColumn != nil || layout.column(for: .type) != nil)
     }
 
-    func holdsItem(_ record: CSVRecord) -> Bool {
-        !Sheet.isBlank(record) && !isHeading(record) && !Sheet.isTotals(record) && !repeatsHeader(record) && !isUnnamedFigures(record)
-            && !isNote(record) && !isSubitemsHeader(record)
-    }
+    /// Whether a data row holds an item: it is not blank, and nothing leaves it out.
+    func holdsItem(_ record: CSVRecord) -> Bool { !Sheet.isBlank(record) && leftOutReason(record) == nil }
 
-    /// Why a data row holds no item, in a few words (for the import report); nil for a row that holds one or is blank.
+    /// Why a data row holds no item, in a few words (for the notes that list such rows); nil for a row that holds one or
+    /// is blank. `holdsItem` asks the same questions, so the two never disagree.
+    @inline(__always)
     func leftOutReason(_ record: CSVRecord) -> String? {
         if Sheet.isBlank(record) { return nil }
         if isNote(record) { return "a note" }
