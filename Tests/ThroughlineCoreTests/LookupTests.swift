@@ -62,6 +62,34 @@ import Testing
         #expect(index.find(KeyHash.of("K1000".utf8), matches: { keys[$0] == "K1000" }) == nil)
     }
 
+    @Test func theIDIndexFindsTheFirstRowPerIdOnOneCoreOrTwo() {
+        // Ids repeat, some rows have none: both ways of building give each row's first, and every repeat in sheet order.
+        let ids = (0..<5_000).map { $0 % 7 == 0 ? "" : "ID-\($0 % 1_300)" }
+        let items = LoadedTracker(values: ids.map { id in
+            var values = ItemValues()
+            values.id = id
+            return values
+        }, file: "t.csv").items
+        var first: [String: Int] = [:]
+        var expected: [(row: Int, first: Int)] = []
+        for (row, id) in ids.enumerated() where !id.isEmpty {
+            if let earlier = first[id] { expected.append((row, earlier)) } else { first[id] = row }
+        }
+        for sharedFrom in [Int.max, 1] {
+            let (index, repeats) = IDIndex.build(items, sharedFrom: sharedFrom)
+            #expect(repeats.map(\.row) == expected.map(\.row))
+            #expect(repeats.map(\.first) == expected.map(\.first))
+            for (id, row) in first {
+                var bytes = Array(id.utf8)
+                let found = bytes.withUnsafeMutableBufferPointer { bytes in
+                    index.find(IDIndex.hash(UnsafeBufferPointer(bytes)), matches: { items[$0].id == id })
+                }
+                #expect(found == row)
+            }
+            #expect(index.find(IDIndex.hash(UnsafeBufferPointer(start: nil, count: 0)), matches: { items[$0].id.isEmpty }) == nil)
+        }
+    }
+
     @Test func theResolverFindsAnnouncedAndUnannouncedReferences() {
         let items = LoadedTracker(values: [("A1", "Grow revenue"), ("B2", "Cut churn"), ("C3", "Grow Revenue"), ("D4", "Hire")].map { id, title in
             var values = ItemValues()
@@ -69,9 +97,7 @@ import Testing
             values.title = title
             return values
         }, file: "t.csv").items
-        var index = ItemIndex(capacity: items.count)
-        for (position, item) in items.enumerated() { _ = index.insert(position, hash: KeyHash.of(item.id.utf8), matches: { items[$0].id == item.id }) }
-        var resolver = ReferenceResolver(items: items, byID: index, repeatedIDs: [])
+        var resolver = ReferenceResolver(items: items, byID: IDIndex.build(items, sharedFrom: .max).index, repeatedIDs: [])
         #expect(resolver.exactIDOrAnnounce("B2") == 1)
         #expect(resolver.exactIDOrAnnounce("grow  REVENUE") == -1)
         // Only the announced title is indexed at first; it is found with the count of items sharing it.

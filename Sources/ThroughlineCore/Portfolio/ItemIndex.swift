@@ -125,3 +125,64 @@ struct HashFilter {
         count += 1
     }
 }
+
+/// The items by exact id, in two indexes split by a bit of the id's hash, so that the two are built at once, each on its
+/// own core, and each in sheet order: a repeated id has one hash, so its first row is found in one index as in one.
+struct IDIndex {
+    private var parts: [ItemIndex]
+
+    /// The hash an id is stored under: never 0, which stands for no id.
+    @inline(__always)
+    static func hash(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let hash = KeyHash.of(id)
+        return hash == 0 ? 1 : hash
+    }
+
+    /// The first item whose id has `hash` and `matches`.
+    @inline(__always)
+    func find(_ hash: UInt64, matches: (Int) -> Bool) -> Int? { parts[Int(hash & 1)].find(hash, matches: matches) }
+
+    /// Indexes the ids of `items`; from `sharedFrom` items on, on two cores. Returns each row whose id an earlier row
+    /// has already, with that earlier row, in sheet order.
+    static func build(_ items: ItemTable, sharedFrom: Int) -> (index: IDIndex, repeats: [(row: Int, first: Int)]) {
+        // Every id's hash (0 for none), and how many fall in each part.
+        let hashed = inHalves(items.count, minimum: sharedFrom) { range -> (hashes: [UInt64], counts: (Int, Int)) in
+            var hashes = [UInt64](repeating: 0, count: range.count)
+            var counts = (0, 0)
+            for position in range {
+                let hash = items.withBytes(position, .id) { $0.isEmpty ? 0 : Self.hash($0) }
+                hashes[position - range.lowerBound] = hash
+                if hash != 0 { if hash & 1 == 0 { counts.0 += 1 } else { counts.1 += 1 } }
+            }
+            return (hashes, counts)
+        }
+        let counts = hashed.reduce((0, 0)) { ($0.0 + $1.counts.0, $0.1 + $1.counts.1) }
+        let built = inHalves(2, minimum: items.count >= sharedFrom ? 2 : .max) { parts -> [(ItemIndex, [(row: Int, first: Int)])] in
+            parts.map { part in
+                var index = ItemIndex(capacity: part == 0 ? counts.0 : counts.1)
+                var repeats: [(row: Int, first: Int)] = []
+                var start = 0
+                for half in hashed {
+                    half.hashes.withUnsafeBufferPointer { hashes in
+                        for block in stride(from: 0, to: hashes.count, by: 64) {
+                            let end = min(block + 64, hashes.count)
+                            // The slots the block's inserts start at are read first, side by side (a million ids fill
+                            // a table far larger than the caches).
+                            for offset in block..<end where hashes[offset] != 0 && Int(hashes[offset] & 1) == part { index.prefetch(hashes[offset]) }
+                            for offset in block..<end where hashes[offset] != 0 && Int(hashes[offset] & 1) == part {
+                                let row = start + offset
+                                let first = index.insert(row, hash: hashes[offset]) { earlier in
+                                    items.withBytes(row, .id) { items.idEquals(earlier, $0) }
+                                }
+                                if let first { repeats.append((row, first)) }
+                            }
+                        }
+                    }
+                    start += half.hashes.count
+                }
+                return (index, repeats)
+            }
+        }.flatMap { $0 }
+        return (IDIndex(parts: built.map(\.0)), built.flatMap(\.1).sorted { $0.row < $1.row })
+    }
+}

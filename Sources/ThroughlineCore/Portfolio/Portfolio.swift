@@ -26,75 +26,70 @@ public struct Portfolio: Sendable {
         let implicit = Self.implicitObjectives(given)
         var items = given.appending(implicit, isImplicit: true)
         var findings: [Finding] = []
-        var byID = ItemIndex(capacity: items.count)
+        let (byID, repeats) = IDIndex.build(items, sharedFrom: sharedFrom)
         var repeatedIDs = Set<Int>()
-        // Ids are hashed 64 at a time, and the slots their inserts start at read ahead (a million ids fill a table far
-        // larger than the caches).
-        var hashes = [UInt64](repeating: 0, count: 64)
-        for index in items.indices {
-            let inBlock = index & 63
-            if inBlock == 0 {
-                for ahead in index..<min(index + 64, items.count) {
-                    let hash = items.withBytes(ahead, .id) { KeyHash.of($0) }
-                    hashes[ahead - index] = hash
-                    byID.prefetch(hash)
-                }
-            }
-            let first = items.withBytes(index, .id) { id in
-                id.isEmpty ? nil : byID.insert(index, hash: hashes[inBlock], matches: { items.idEquals($0, id) })
-            }
-            if let first {
-                let item = items[index]
-                repeatedIDs.insert(index)
-                findings.append(Finding(.duplicateID, at: Self.location(item, column: .id), id: item.id, owner: item.owner,
-                                        message: "id \(item.id) is also used on line \(items[first].line)\(items[first].file == item.file ? "" : " of \(items[first].file)"); references go to the first"))
-            }
+        for (index, first) in repeats {
+            let item = items[index]
+            repeatedIDs.insert(index)
+            findings.append(Finding(.duplicateID, at: Self.location(item, column: .id), id: item.id, owner: item.owner,
+                                    message: "id \(item.id) is also used on line \(items[first].line)\(items[first].file == item.file ? "" : " of \(items[first].file)"); references go to the first"))
         }
         var resolver = ReferenceResolver(items: items, byID: byID, repeatedIDs: repeatedIDs, sharedFrom: sharedFrom)
         // Exact ids first; every other reference is announced, so that only the titles some reference names are indexed.
         // The lookups only read, so the two halves of the sheet are looked up at once; -2 marks a reference that is not
-        // an exact id. Dependency cells whose every piece is an exact id are resolved in the same go. Then, in sheet
-        // order, the other references and dependency cells are announced.
-        var exactParent = [Int32](repeating: -1, count: items.count)
-        var exactObjective = [Int32](repeating: -1, count: items.count)
+        // an exact id, and its hashes are taken there to be announced. Dependency cells whose every piece is an exact id
+        // are resolved in the same go; the others are announced after, as strings.
+        var parent = [Int32](repeating: -1, count: items.count)
+        var objective = [Int32](repeating: -1, count: items.count)
         let lookups = resolver
-        let exactDependencies = exactParent.withUnsafeMutableBufferPointer { parents in
-            exactObjective.withUnsafeMutableBufferPointer { objectives in
+        let exact = parent.withUnsafeMutableBufferPointer { parents in
+            objective.withUnsafeMutableBufferPointer { objectives in
                 inHalves(items.count, minimum: sharedFrom) { range in
-                    var found = ExactDependencies()
+                    var found = ExactDependencies(), announcements = ReferenceResolver.Announcements()
                     for index in range {
                         parents[index] = lookups.exactID(item: index, .parent)
+                        if parents[index] == -2 { announcements.add(item: index, .parent, items) }
                         objectives[index] = lookups.exactID(item: index, .objective)
-                        if items.names(index, ItemRecord.namesDependencies) { found.read(item: index, lookups) }
+                        if objectives[index] == -2 { announcements.add(item: index, .objective, items) }
+                        if items.names(index, ItemRecord.namesDependencies), !found.read(item: index, lookups) {
+                            announcements.dependencyCells.append(Int32(index))
+                        }
                     }
-                    return found
+                    return (dependencies: found, announcements: announcements)
                 }
             }
         }
-        var dependencyCursor = ExactDependencies.Cursor(exactDependencies)
-        for index in items.indices {
-            if exactParent[index] == -2 { resolver.announce(item: index, .parent) }
-            if exactObjective[index] == -2 { resolver.announce(item: index, .objective) }
-            if items.names(index, ItemRecord.namesDependencies), dependencyCursor.targets(of: index) == nil {
-                _ = Self.dependencyReferences(items[index], &resolver, announcing: true)
+        for part in exact {
+            resolver.announce(part.announcements)
+            for index in part.announcements.dependencyCells { _ = Self.dependencyReferences(items[Int(index)], &resolver, announcing: true) }
+        }
+        // The references announced are looked up from their bytes, in halves at once as well: most name one item by
+        // title, or by id in another case. Any other (a shared title, none found) stays -2, to be resolved below as a
+        // string, which says why.
+        if exact.contains(where: \.announcements.namesReferences) {
+            resolver.buildTitleIndexIfNeeded()
+            let lookups = resolver
+            parent.withUnsafeMutableBufferPointer { parents in
+                objective.withUnsafeMutableBufferPointer { objectives in
+                    _ = inHalves(items.count, minimum: sharedFrom) { range in
+                        for index in range {
+                            if parents[index] == -2, let found = lookups.lookupAnnounced(item: index, .parent) { parents[index] = found }
+                            if objectives[index] == -2, let found = lookups.lookupAnnounced(item: index, .objective) { objectives[index] = found }
+                        }
+                    }
+                }
             }
         }
-        dependencyCursor = ExactDependencies.Cursor(exactDependencies)
-        // Resolved links, -1 for none: the exact ids found above are kept, the rest (-2) are resolved now. Only rows
-        // with such a reference, or with dependencies, are read again.
-        var parent = exactParent
-        var objective = exactObjective
+        var dependencyCursor = ExactDependencies.Cursor(exact.map(\.dependencies))
+        // Resolved links, -1 for none: the rest (-2) are resolved now. Only rows with such a reference, or with
+        // dependencies, are read again.
         var dependencies = IndexLists()
         for index in items.indices {
-            // Most such references name one item by title or id in another case, and are found from their bytes; any
-            // other (a shared title, none found) is resolved as a string, which says why.
             if parent[index] == -2 {
-                parent[index] = resolver.lookupAnnounced(item: index, .parent)
-                    ?? resolver.resolve(items[index].parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
+                parent[index] = resolver.resolve(items[index].parentReference, from: index, column: Field.parent, into: &findings).map(Int32.init) ?? -1
             }
             if objective[index] == -2 {
-                objective[index] = resolver.lookupAnnounced(item: index, .objective)
-                    ?? resolver.resolve(items[index].objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
+                objective[index] = resolver.resolve(items[index].objectiveReference, from: index, column: Field.objective, into: &findings).map(Int32.init) ?? -1
             }
             if parent[index] == index {
                 let item = items[index]
@@ -321,8 +316,8 @@ struct ExactDependencies {
     private var targets: [Int32] = []
 
     /// Resolves the dependency cell of item `position` when it is ASCII with no CR (so that its bytes split and trim as
-    /// its characters do) and every piece is an exact id; any other cell is left to be read as strings.
-    mutating func read(item position: Int, _ resolver: ReferenceResolver) {
+    /// its characters do) and every piece is an exact id; any other cell is left to be read as strings (false).
+    mutating func read(item position: Int, _ resolver: ReferenceResolver) -> Bool {
         let start = targets.count
         let resolved = resolver.items.withBytes(position, .dependsOn) { bytes -> Bool in
             var pieceStart = 0
@@ -340,6 +335,7 @@ struct ExactDependencies {
             return targets.count > start
         }
         if resolved { entries.append((Int32(position), Int32(targets.count))) } else { targets.removeSubrange(start...) }
+        return resolved
     }
 
     /// Walks the resolved cells of the parts in sheet order.
@@ -372,7 +368,7 @@ struct ExactDependencies {
 /// Resolves a typed reference to an item, with a "did you mean" when it names none.
 struct ReferenceResolver {
     let items: ItemTable
-    let byID: ItemIndex
+    let byID: IDIndex
     /// Rows whose id an earlier row has already: references never go to them.
     let repeatedIDs: Set<Int>
     /// Titles by word key, and ids in lower case, built the first time a reference is not an exact id (most sheets never need them).
@@ -402,7 +398,7 @@ struct ReferenceResolver {
     /// From this many items on, the title index is hashed in two halves at once.
     private let sharedFrom: Int
 
-    init(items: ItemTable, byID: ItemIndex, repeatedIDs: Set<Int>, sharedFrom: Int = 100_000) {
+    init(items: ItemTable, byID: IDIndex, repeatedIDs: Set<Int>, sharedFrom: Int = 100_000) {
         self.sharedFrom = sharedFrom
         self.items = items
         self.byID = byID
@@ -418,7 +414,7 @@ struct ReferenceResolver {
 
     /// The item whose id is exactly the UTF-8 `bytes`.
     func exactID(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        byID.find(KeyHash.of(bytes), matches: { items.idEquals($0, bytes) })
+        byID.find(IDIndex.hash(bytes), matches: { items.idEquals($0, bytes) })
     }
 
     /// The item whose id is exactly what item `position` has in its `field`: -1 when the cell is empty, -2 when it is
@@ -427,12 +423,28 @@ struct ReferenceResolver {
         items.withBytes(position, field) { bytes in bytes.isEmpty ? -1 : exactID(bytes: bytes).map(Int32.init) ?? -2 }
     }
 
-    /// Announces what item `position` has in its `field`, known not to be an exact id, for `lookup`.
-    mutating func announce(item position: Int, _ field: ItemText) {
+    /// References known not to be exact ids, as the hashes `lookup` screens titles and ids by; and the dependency cells
+    /// not resolved by exact ids, to be announced as strings.
+    struct Announcements {
+        var titles: [UInt64] = [], lowerIDs: [UInt64] = []
+        var dependencyCells: [Int32] = []
+
+        /// Whether a parent or objective reference was announced (each gives a hash of its lower-case form).
+        var namesReferences: Bool { !lowerIDs.isEmpty }
+
+        /// Adds what item `position` has in its `field`.
+        mutating func add(item position: Int, _ field: ItemText, _ items: ItemTable) {
+            let (title, lower) = items.withBytes(position, field) { (KeyHash.wordKey(bytes: $0), KeyHash.lowercased(bytes: $0)) }
+            if let title { titles.append(title) }
+            lowerIDs.append(lower)
+        }
+    }
+
+    /// Announces references known not to be exact ids, for `lookup`.
+    mutating func announce(_ announcements: Announcements) {
         guard byTitle == nil, announced != nil else { return }
-        let (title, lower) = items.withBytes(position, field) { (KeyHash.wordKey(bytes: $0), KeyHash.lowercased(bytes: $0)) }
-        if let title { announced!.titles.insert(title) }
-        announced!.lowerIDs.insert(lower)
+        for title in announcements.titles { announced!.titles.insert(title) }
+        for lower in announcements.lowerIDs { announced!.lowerIDs.insert(lower) }
     }
 
     /// The item whose id is exactly `reference` (-1 when none); when none, the reference is announced for `lookup`.
@@ -577,8 +589,8 @@ struct ReferenceResolver {
     /// `lookup` of what item `position` has in `field`, an announced reference that is not an exact id, from its bytes:
     /// the one item it names by title, else by id in another case; nil when it is not ASCII, names a title several
     /// items share, or names nothing (`resolve` then tells which).
-    mutating func lookupAnnounced(item position: Int, _ field: ItemText) -> Int32? {
-        if byTitle == nil { buildTitleIndex() }
+    /// The title index must be built (`buildTitleIndexIfNeeded`).
+    func lookupAnnounced(item position: Int, _ field: ItemText) -> Int32? {
         let items = self.items
         return items.withBytes(position, field) { reference -> Int32? in
             var key: [UInt8] = []
@@ -694,6 +706,11 @@ struct ReferenceResolver {
         let digits = amount.prefix { $0.isNumber || $0 == "." }
         guard !digits.isEmpty else { return false }
         return amount.dropFirst(digits.count).allSatisfy { $0.isLetter || $0 == " " }
+    }
+
+    /// Builds the title index, unless it is built.
+    mutating func buildTitleIndexIfNeeded() {
+        if byTitle == nil { buildTitleIndex() }
     }
 
     /// Indexes every title by its word key, counting titles several items share, and every id in lower case; only those
