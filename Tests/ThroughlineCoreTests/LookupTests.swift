@@ -41,6 +41,25 @@ import Testing
     }
 
     @Test(arguments: words)
+    func aTextAndItsWordKeyHaveOneLetterSum(_ text: String) {
+        let sum = { (text: String) in Array(text.utf8).withUnsafeBufferPointer(LetterSum.of) }
+        let key = Conventions.wordKey(text)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(sum(text) != nil && sum(text) == sum(key))
+            #expect(sum(text.uppercased()) == sum(key))
+        } else {
+            #expect(sum(text) == nil)
+        }
+    }
+
+    @Test func letterSumsTellTextsApart() {
+        let sum = { (text: String) in Array(text.utf8).withUnsafeBufferPointer(LetterSum.of) }
+        #expect(sum("Launch") != sum("Lunch"))
+        #expect(sum("ws-001") != sum("ws-002"))
+        #expect(sum("a b") == sum("ab"))
+    }
+
+    @Test(arguments: words)
     func lowercaseHashesAreTheHashesOfLowercasedText(_ text: String) {
         #expect(KeyHash.lowercased(text) == KeyHash.of(text.lowercased().utf8))
     }

@@ -375,7 +375,9 @@ struct ReferenceResolver {
     private var byTitle: ItemIndex?
     /// The hashes of the word keys and lower-case forms of the references announced before the first lookup: only titles
     /// and ids with those are indexed. Nil once a reference that was not announced is looked up: then every one is.
-    private var announced: (titles: HashFilter, lowerIDs: HashFilter)? = (HashFilter(), HashFilter())
+    /// `sums` holds their letter sums (`LetterSum`), which screen titles before their keys are hashed; nil once a
+    /// reference that is not ASCII is announced.
+    private var announced: (titles: HashFilter, lowerIDs: HashFilter, sums: HashFilter?)? = (HashFilter(), HashFilter(), HashFilter())
     private var byLowerID = ItemIndex(capacity: 0)
     /// For a title several items share: its first item, and how many share it.
     private var sharedTitles: [Int: Int] = [:]
@@ -427,6 +429,8 @@ struct ReferenceResolver {
     /// not resolved by exact ids, to be announced as strings.
     struct Announcements {
         var titles: [UInt64] = [], lowerIDs: [UInt64] = []
+        /// The titles' letter sums; nil once a reference is not ASCII.
+        var sums: [UInt64]? = []
         var dependencyCells: [Int32] = []
 
         /// Whether a parent or objective reference was announced (each gives a hash of its lower-case form).
@@ -434,8 +438,11 @@ struct ReferenceResolver {
 
         /// Adds what item `position` has in its `field`.
         mutating func add(item position: Int, _ field: ItemText, _ items: ItemTable) {
-            let (title, lower) = items.withBytes(position, field) { (KeyHash.wordKey(bytes: $0), KeyHash.lowercased(bytes: $0)) }
-            if let title { titles.append(title) }
+            let (title, lower, sum) = items.withBytes(position, field) { (KeyHash.wordKey(bytes: $0), KeyHash.lowercased(bytes: $0), LetterSum.of($0)) }
+            if let title {
+                titles.append(title)
+                if let sum { sums?.append(sum) } else { sums = nil }
+            }
             lowerIDs.append(lower)
         }
     }
@@ -445,13 +452,18 @@ struct ReferenceResolver {
         guard byTitle == nil, announced != nil else { return }
         for title in announcements.titles { announced!.titles.insert(title) }
         for lower in announcements.lowerIDs { announced!.lowerIDs.insert(lower) }
+        if let sums = announcements.sums { for sum in sums { announced!.sums?.insert(sum) } } else { announced!.sums = nil }
     }
 
     /// The item whose id is exactly `reference` (-1 when none); when none, the reference is announced for `lookup`.
     mutating func exactIDOrAnnounce(_ reference: String) -> Int32 {
         if let found = exactID(reference) { return Int32(found) }
         if byTitle == nil, announced != nil {
-            if let hash = KeyHash.wordKey(reference) { announced!.titles.insert(hash) }
+            if let hash = KeyHash.wordKey(reference) {
+                announced!.titles.insert(hash)
+                var reference = reference
+                if let sum = reference.withUTF8(LetterSum.of) { announced!.sums?.insert(sum) } else { announced!.sums = nil }
+            }
             announced!.lowerIDs.insert(KeyHash.lowercased(reference))
         }
         return -1
@@ -721,14 +733,17 @@ struct ReferenceResolver {
         sharedTitles = [:]
         let items = self.items
         // Taken out once: read through the optional on every item, the two filters would be copied each time.
-        let wantedTitles = announced?.titles, wantedIDs = announced?.lowerIDs
+        let wantedTitles = announced?.titles, wantedIDs = announced?.lowerIDs, wantedSums = announced?.sums
         let checkRepeats = !repeatedIDs.isEmpty, repeatedIDs = self.repeatedIDs
         // The titles and ids to index, with their hashes, found in two halves at once (hashing every title is most of
         // the work); indexed in sheet order after. When every title is wanted, the lists would hold every item: one go.
         let halves = inHalves(items.count, minimum: wantedTitles == nil ? .max : sharedFrom) { range -> (titles: [(Int32, UInt64)], ids: [(Int32, UInt64)]) in
             var titles: [(Int32, UInt64)] = [], ids: [(Int32, UInt64)] = []
             for position in range {
-                if let hash = items.withBytes(position, .title, KeyHash.wordKey(bytes:)), wantedTitles?.contains(hash) ?? true {
+                // A title whose letter sum no reference has is not named by any: its key is never hashed.
+                if let hash = items.withBytes(position, .title, { title in
+                    wantedSums.map { wanted in LetterSum.of(title).map(wanted.contains) ?? true } ?? true ? KeyHash.wordKey(bytes: title) : nil
+                }), wantedTitles?.contains(hash) ?? true {
                     titles.append((Int32(position), hash))
                 }
                 // Only the item an exact id finds: a later row repeating an id is never its target.

@@ -55,3 +55,37 @@ enum KeyHash {
         return finish(state)
     }
 }
+
+/// A sum over a text's bytes that two texts of one word key (`Conventions.wordKey`) always share: each byte adds a
+/// fixed random number, the same for a letter in either case, and none for white space or the punctuation a key may
+/// drop. Far cheaper than the key's hash (no byte waits on the one before), it screens texts a set of keys cannot name.
+enum LetterSum {
+    private static let table: [UInt64] = {
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        var table = [UInt64](repeating: 0, count: 128)
+        for byte in 0..<128 {
+            // SplitMix64.
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            table[byte] = value ^ (value >> 31)
+        }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = table[Int(byte | 0x20)] }
+        for byte in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] + Array(".!,;:?".utf8) { table[Int(byte)] = 0 }
+        return table
+    }()
+
+    /// The sum of ASCII `bytes`; nil when they are not ASCII (a key made through Unicode may differ in its letters).
+    @inline(__always)
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        table.withUnsafeBufferPointer { table in
+            var sum: UInt64 = 0, high: UInt8 = 0
+            for byte in bytes {
+                high |= byte
+                sum &+= table[Int(byte & 0x7F)]
+            }
+            return high >= 0x80 ? nil : sum
+        }
+    }
+}
