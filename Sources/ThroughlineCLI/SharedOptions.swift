@@ -22,6 +22,8 @@ struct InputSettings {
     var dialect: CSVDialect?
     var encoding: TextEncoding?
     var sheetOptions = SheetOptions()
+    /// The headers of the --map sheet as it spells them, by the key they are matched by (for notes about them).
+    var mapHeaders: [String: String] = [:]
     var conventions = Conventions.builtIn
     /// Whether a conventions sheet was given with --conventions (a folder's own is then set aside).
     var hasConventionsFile = false
@@ -66,7 +68,7 @@ struct InputSettings {
             hasConventionsFile = true
         }
         if let path = arguments.value("--map") {
-            sheetOptions.map = try Self.readMap(path, context: context, settings: self)
+            (sheetOptions.map, mapHeaders) = try Self.readMap(path, context: context, settings: self)
         }
         if let path = arguments.value("--people") {
             try loadPeople(path, context: context)
@@ -123,10 +125,10 @@ struct InputSettings {
         try FileByteSource(path: context.resolve(path), displayName: path).readAll()
     }
 
-    /// Reads a `header,field` sheet.
-    private static func readMap(_ path: String, context: Context, settings: InputSettings) throws -> [String: Field?] {
+    /// Reads a `header,field` sheet: the field by header key, and each header as the sheet spells it.
+    private static func readMap(_ path: String, context: Context, settings: InputSettings) throws -> ([String: Field?], [String: String]) {
         let input = try CSVInput(path: context.resolve(path), displayName: path)
-        var map: [String: Field?] = [:]
+        var map: [String: Field?] = [:], spelt: [String: String] = [:]
         var sawHeader = false
         var problem: ThroughlineError?
         try input.makeReader().forEach { record in
@@ -142,6 +144,7 @@ struct InputSettings {
                 problem = .data(SourceLocation(file: path, line: record.line), "a map row needs two cells: the sheet's header and a field")
                 return false
             }
+            if spelt[Conventions.headerKey(cells[0])] == nil { spelt[Conventions.headerKey(cells[0])] = cells[0] }
             if cells[1].isEmpty || cells[1] == "-" {
                 map[Conventions.headerKey(cells[0])] = .some(nil)
             } else if let field = Field(rawValue: cells[1].lowercased()) {
@@ -154,7 +157,7 @@ struct InputSettings {
             return true
         }
         if let problem { throw problem }
-        return map
+        return (map, spelt)
     }
 }
 

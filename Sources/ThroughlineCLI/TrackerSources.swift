@@ -99,7 +99,7 @@ enum TrackerSources {
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
         }
         for key in unusedMap.sorted() {
-            try context.note("throughline: note: --map names the header '\(key)', which no column of the sheet\(files.count == 1 ? "" : "s") read has")
+            try context.note("throughline: note: --map names the header '\(settings.mapHeaders[key] ?? key)', which no column of the sheet\(files.count == 1 ? "" : "s") read has")
         }
         if forItems { try noteMissingColumns(sources.map(\.sheet), context: context) }
         return sources
