@@ -332,7 +332,9 @@ public struct CellNormalizer: Sendable {
     /// How status column `index` reads a number from 1 to 5, in words; nil when its header names no rating.
     public func ratingScale(column index: Int) -> String? {
         guard index < plans.count, case .status(let scale?) = plans[index] else { return nil }
-        return scale == .risk ? "a rating 1-5: 1 is the lowest risk, 5 the highest" : "a rating 1-5: 5 is the highest confidence, 1 the lowest"
+        // Said of any cell it holds: a column of words (Green, Amber) reads them as words, and a number as a rating.
+        return scale == .risk ? "a number 1-5 is a rating: 1 is the lowest risk, 5 the highest"
+            : "a number 1-5 is a rating: 5 is the highest confidence, 1 the lowest"
     }
 
     /// Whether column `index` is one this normalizer reads.
