@@ -10,6 +10,8 @@ public struct LoadedTracker: Sendable {
     public var owners: Set<String>, teams: Set<String>
     /// Per file, how many items its rows gave (a sheet with a header and no rows gives none).
     public var itemCounts: [String: Int] = [:]
+    /// The tracker sheets read, in the order read.
+    public var files: [String] = []
     /// The rows that hold no item and are not blank (headings, notes, totals), in file order, with why.
     public var leftOut: [(file: String, line: Int, why: String)] = []
 
@@ -23,6 +25,7 @@ public struct LoadedTracker: Sendable {
             // way; if the whole sheet plans any cell differently, the sheet is read again with that plan.
             let learner = source.plan == nil ? nil : ColumnProfile.Learner(layout: source.sheet.layout)
             let file = source.sheet.input.file
+            files.append(file)
             var left: [(file: String, line: Int, why: String)] = []
             var parts = try Self.read(source, normalizer: source.normalizer, learner: learner, conventions: conventions) { left.append((file, $0, $1)) }
             if let plan = source.plan, let whole = Self.wholeProfile(parts) {

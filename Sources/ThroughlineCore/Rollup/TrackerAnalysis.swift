@@ -6,6 +6,8 @@ public struct TrackerAnalysis: Sendable {
     public let dataFindings: [Finding]
     /// The capacity plan, when one was given.
     public let capacity: CapacityPlan?
+    /// The tracker sheets read, in the order read, and how many items each gave.
+    public let files: [String], itemCounts: [String: Int]
     private let owners: OwnerClassifier
     private let headerNames: [String: [Field: String]]
     private let underAllocatedAt: Double
@@ -19,6 +21,8 @@ public struct TrackerAnalysis: Sendable {
         self.underAllocatedAt = underAllocatedAt
         owners = OwnerClassifier(owners: loaded.owners, teams: loaded.teams, people: people, conventions: conventions)
         headerNames = loaded.headerNames
+        files = loaded.files
+        itemCounts = loaded.itemCounts
         // References are found by field; name the column as the sheet does ("Belongs To", not "parent").
         let located = portfolio.findings.map { finding -> Finding in
             var finding = finding
