@@ -144,11 +144,12 @@ struct InputSettings {
                 problem = .data(SourceLocation(file: path, line: record.line), "a map row needs two cells: the sheet's header and a field")
                 return false
             }
-            if spelt[Conventions.headerKey(cells[0])] == nil { spelt[Conventions.headerKey(cells[0])] = cells[0] }
+            let key = Conventions.headerKey(cells[0])
+            if spelt[key] == nil { spelt[key] = cells[0] }
             if cells[1].isEmpty || cells[1] == "-" {
-                map[Conventions.headerKey(cells[0])] = .some(nil)
+                map[key] = .some(nil)
             } else if let field = Field(rawValue: cells[1].lowercased()) {
-                map[Conventions.headerKey(cells[0])] = field
+                map[key] = field
             } else {
                 problem = .data(SourceLocation(file: path, line: record.line, column: "field"), "unknown field '\(cells[1])'",
                                 hint: "fields are: " + Field.allCases.map(\.rawValue).joined(separator: ", ") + ", or - for none")

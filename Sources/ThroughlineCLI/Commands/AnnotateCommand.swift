@@ -30,55 +30,49 @@ enum AnnotateCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
         let paths = arguments.positionals
         guard !paths.isEmpty else { throw ThroughlineError.usage("annotate takes a sheet, or a folder of sheets", hint: "see 'throughline annotate --help'") }
-        let inPlace = arguments.flag("--in-place")
-        if inPlace && arguments.value("--output") != nil { throw ThroughlineError.usage("--in-place and --output contradict each other") }
-        if paths.count > 1 || (paths[0] != "-" && context.isFolder(paths[0])) { return try annotateSet(paths, arguments, context, inPlace: inPlace) }
-        let path = paths[0]
-        if inPlace && path == "-" { throw ThroughlineError.usage("--in-place needs a file, not standard input") }
-        let (analysis, input) = try AnalysisOptions.analyse(arguments, context)
-        let sheet = try input.open(path, context: context)
-        context.phase("checking and writing \(path) annotated")
-        try context.withOutput(inPlace ? path : arguments.value("--output")) { sink in
-            try SheetAnnotator.annotate(sheet, analysis: analysis, sanitize: arguments.flag("--sanitize"), to: sink)
-        }
-        if inPlace { try context.note("\(path): annotated \(analysis.derivation.portfolio.items.count) items") }
-        return 0
-    }
-
-    /// Annotates every tracker sheet of a set from one analysis of the whole set (links between its sheets followed):
-    /// into the folder `--output` names, each under its own file name, or each in place.
-    private static func annotateSet(_ paths: [String], _ arguments: ParsedArguments, _ context: Context, inPlace: Bool) throws -> Int32 {
-        if paths.contains("-") { throw ThroughlineError.usage("annotate reads a set of sheets from files, not from standard input") }
-        let folder = arguments.value("--output")
-        guard inPlace || (folder != nil && folder != "-") else {
-            throw ThroughlineError.usage("annotate writes each sheet of a set back, so it needs a folder to write them into",
-                                         hint: "name one with -o FOLDER, or use --in-place")
-        }
-        if let folder, context.exists(folder), !context.isFolder(folder) {
-            throw ThroughlineError.cannotWrite(folder, "is a file; annotate writes the sheets of a set into a folder", hint: "name a folder with -o")
+        let inPlace = arguments.flag("--in-place"), output = arguments.value("--output")
+        if inPlace && output != nil { throw ThroughlineError.usage("--in-place and --output contradict each other") }
+        // A set (a folder, or several sheets) is read whole, and each of its tracker sheets written into the folder
+        // -o names, under its own name, or in place; one sheet is written to -o, standard output, or in place.
+        let isSet = paths.count > 1 || (paths[0] != "-" && context.isFolder(paths[0]))
+        if isSet {
+            if paths.contains("-") { throw ThroughlineError.usage("annotate reads a set of sheets from files, not from standard input") }
+            guard inPlace || (output != nil && output != "-") else {
+                throw ThroughlineError.usage("annotate writes each sheet of a set back, so it needs a folder to write them into",
+                                             hint: "name one with -o FOLDER, or use --in-place")
+            }
+            if let output, context.exists(output), !context.isFolder(output) {
+                throw ThroughlineError.cannotWrite(output, "is a file; annotate writes the sheets of a set into a folder", hint: "name a folder with -o")
+            }
+        } else if inPlace && paths[0] == "-" {
+            throw ThroughlineError.usage("--in-place needs a file, not standard input")
         }
         let (analysis, input) = try AnalysisOptions.analyse(arguments, context)
-        let files = analysis.files
-        // Each sheet keeps its own name in the folder written to: two sheets of one name would overwrite each other.
         let name = { (file: String) in String(file.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(file)) }
-        if folder != nil {
+        let targets = analysis.files.map { file -> String? in
+            inPlace ? file : isSet ? output.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + name(file) } : output
+        }
+        if isSet, !inPlace {
+            // Two sheets of one name would overwrite each other in the folder written to.
             var seen: [String: String] = [:]
-            for file in files {
+            for file in analysis.files {
                 if let other = seen.updateValue(file, forKey: name(file)) {
                     throw ThroughlineError.usage("\(other) and \(file) would both be written as \(name(file))", hint: "annotate them in place, or one folder at a time")
                 }
             }
+            try context.makeFolder(output!)
         }
-        if let folder { try context.makeFolder(folder) }
-        for file in files {
+        for (file, target) in zip(analysis.files, targets) {
+            // Opened as the analysis opened it: the file's name may give its rows a type.
             let sheet = try input.open(file, context: context, fileType: ItemType.fromFileName(file))
-            let target = folder.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + name(file) } ?? file
             context.phase("checking and writing \(file) annotated")
             try context.withOutput(target) { sink in
                 try SheetAnnotator.annotate(sheet, analysis: analysis, sanitize: arguments.flag("--sanitize"), to: sink)
             }
-            let count = analysis.itemCounts[file] ?? 0
-            try context.note("\(target): annotated \(count) item\(count == 1 ? "" : "s")\(inPlace ? "" : " of \(file)")")
+            if isSet || inPlace, let target {
+                let count = analysis.itemCounts[file] ?? 0
+                try context.note("\(target): annotated \(count) item\(count == 1 ? "" : "s")\(target == file ? "" : " of \(file)")")
+            }
         }
         return 0
     }
