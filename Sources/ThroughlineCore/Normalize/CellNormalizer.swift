@@ -357,7 +357,7 @@ public struct CellNormalizer: Sendable {
         /// Not read before.
         case new
         /// Not read before, and the memo lets the column go on it: these are the cells read before.
-        case newLettingGo(ByteMemo<Memo.Outcome>)
+        case newLettingGo(ByteMemo<Memo.Packed>)
         /// The column is not remembered.
         case unknown
     }
@@ -374,16 +374,17 @@ public struct CellNormalizer: Sendable {
         // Statuses, owners and dates repeat across rows: each distinct cell is read once per column.
         if let known = memo.lookup(column, bytes) {
             novelty = .seen
-            if let problem = known.problem {
+            if known.problem >= 0 {
+                let problem = memo.problem(known)
                 findings.append(Finding(problem.code, at: SourceLocation(file: file, line: line, column: layout.columnName(column)), id: id, message: problem.message))
             }
-            return known.reading
+            return memo.reading(known)
         }
         let before = findings.count
         let reading = readAnew(String(decoding: bytes, as: UTF8.self), column: column, line: line, id: id, findings: &findings)
         let problem = findings.count > before ? findings.last.map { (code: $0.code, message: $0.message) } : nil
         novelty = memo.remembers(column) ? .new : .unknown
-        if let letGo = memo.store(column, bytes, Memo.Outcome(reading: reading, problem: problem)) { novelty = .newLettingGo(letGo) }
+        if let letGo = memo.store(column, bytes, reading: reading, problem: problem) { novelty = .newLettingGo(letGo) }
         return reading
     }
 
@@ -402,35 +403,70 @@ public struct CellNormalizer: Sendable {
 
     /// Remembers what each distinct cell of a column read as. One normalizer serves one pass on one thread.
     final class Memo: @unchecked Sendable {
-        struct Outcome {
-            let reading: CellReading
-            let problem: (code: FindingCode, message: String)?
+        /// A reading and its finding as plain values, so a cell found in the memo is copied as bytes: a note, an owner
+        /// and a finding's message are kept apart and looked up only for the cells that have them.
+        struct Packed {
+            enum Kind: UInt8 { case none, status, statusWithNote, percent, date, owner, number, completion }
+            var kind: Kind
+            var status: Status = .onTrack
+            var done = false
+            var date: CalendarDate?
+            var number = 0.0
+            /// The note or owner's place in `texts`, and the finding's in `problems`; -1 when there is none.
+            var text: Int32 = -1
+            var problem: Int32 = -1
         }
         // One pass on one thread uses a memo (see above), so the run-time exclusivity checks on every lookup are not needed.
         /// Per column; nil once a column is no longer remembered.
-        @exclusivity(unchecked) private var columns: [ByteMemo<Outcome>?]
-        @exclusivity(unchecked) private var hits: [Int]
+        @exclusivity(unchecked) private var columns: [ByteMemo<Packed>?]
+        /// Per column, how many cells were found in the memo (counted on every lookup: kept out of an array's
+        /// copy-on-write check).
+        private let hits: UnsafeMutableBufferPointer<Int>
+        @exclusivity(unchecked) private var texts: [String] = []
+        @exclusivity(unchecked) private var problems: [(code: FindingCode, message: String)] = []
         /// A column with more distinct values than this stops being remembered.
         private let limit = 20_000
 
         init(columns count: Int) {
-            columns = [ByteMemo<Outcome>?](repeating: ByteMemo(), count: count)
-            hits = [Int](repeating: 0, count: count)
+            columns = [ByteMemo<Packed>?](repeating: ByteMemo(), count: count)
+            hits = .allocate(capacity: count)
+            hits.initialize(repeating: 0)
         }
 
+        deinit { hits.deallocate() }
+
         @inline(__always)
-        func lookup(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
+        func lookup(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
             guard let found = columns[column]?.value(for: bytes) else { return nil }
             hits[column] += 1
             return found
         }
 
+        /// The reading `packed` stands for.
+        @inline(__always)
+        func reading(_ packed: Packed) -> CellReading {
+            switch packed.kind {
+            case .none: return .none
+            case .status: return .status(packed.status)
+            case .statusWithNote: return .statusWithNote(packed.status, note: texts[Int(packed.text)])
+            case .percent: return .percent(packed.number)
+            case .date: return .date(packed.date!)
+            case .owner: return .owner(texts[Int(packed.text)])
+            case .number: return .number(packed.number)
+            case .completion: return .completion(packed.done)
+            }
+        }
+
+        /// The finding `packed` raises (only for one that has one).
+        func problem(_ packed: Packed) -> (code: FindingCode, message: String) { problems[Int(packed.problem)] }
+
         /// Whether the column is still remembered.
         func remembers(_ column: Int) -> Bool { columns[column] != nil }
 
-        /// Remembers `outcome` for `bytes`; when the column is let go instead, returns what it remembered.
+        /// Remembers what `bytes` read as; when the column is let go instead, returns what it remembered.
         @discardableResult
-        func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) -> ByteMemo<Outcome>? {
+        func store(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, reading: CellReading,
+                   problem: (code: FindingCode, message: String)?) -> ByteMemo<Packed>? {
             guard let stored = columns[column]?.count else { return nil }
             // Columns whose values hardly repeat (free text, exact numbers) cost more to remember than they save: after
             // a thousand distinct values, a column stays remembered only if it has had a repeat for every four. (A due
@@ -440,7 +476,26 @@ public struct CellNormalizer: Sendable {
                 defer { columns[column] = nil }
                 return columns[column]
             }
-            columns[column]!.store(outcome, for: bytes)
+            var packed: Packed
+            switch reading {
+            case .none: packed = Packed(kind: .none)
+            case .status(let status): packed = Packed(kind: .status, status: status)
+            case .statusWithNote(let status, let note):
+                packed = Packed(kind: .statusWithNote, status: status, text: Int32(texts.count))
+                texts.append(note)
+            case .percent(let percent): packed = Packed(kind: .percent, number: percent)
+            case .date(let date): packed = Packed(kind: .date, date: date)
+            case .owner(let owner):
+                packed = Packed(kind: .owner, text: Int32(texts.count))
+                texts.append(owner)
+            case .number(let number): packed = Packed(kind: .number, number: number)
+            case .completion(let done): packed = Packed(kind: .completion, done: done)
+            }
+            if let problem {
+                packed.problem = Int32(problems.count)
+                problems.append(problem)
+            }
+            columns[column]!.store(packed, for: bytes)
             return nil
         }
     }
