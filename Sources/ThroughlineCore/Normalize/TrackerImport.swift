@@ -100,6 +100,12 @@ public enum TrackerImport {
                 } else if let type = source.defaultType {
                     cells[typeSlot] = type.rawValue
                 }
+                // Columns repeating the dependency column's header are more dependencies, as `rollup` reads them.
+                let dependsSlot = index[Field.dependsOn.rawValue]!
+                for column in layout.moreDependencies where column < record.count {
+                    let text = record.string(column).trimmingSpaces
+                    if !text.isEmpty { cells[dependsSlot] += (cells[dependsSlot].isEmpty ? "" : "; ") + text }
+                }
                 // A blank status beside a completion date is done, as `rollup` reads it.
                 let statusSlot = index[Field.status.rawValue]!
                 if cells[statusSlot].isEmpty, let completion = layout.completionColumn, completion < record.count,
@@ -110,7 +116,11 @@ public enum TrackerImport {
                 if let place = outline?.read(record, id: id ?? "") {
                     if typeColumn == nil, let type = place.type { cells[typeSlot] = type.rawValue }
                     cells[index[Field.title.rawValue]!] = record.string(place.titleColumn).trimmingSpaces
-                    if let parent = place.parent { cells[index[(place.underObjective ? Field.objective : .parent).rawValue]!] = parent }
+                    // The row's own parent or objective cell first, as `rollup` reads it.
+                    let (parentSlot, objectiveSlot) = (index[Field.parent.rawValue]!, index[Field.objective.rawValue]!)
+                    if let parent = place.parent, cells[parentSlot].isEmpty, cells[objectiveSlot].isEmpty {
+                        cells[place.underObjective ? objectiveSlot : parentSlot] = parent
+                    }
                 }
                 // A parent by outline number, and the references a merged cell above left blank, as `rollup` reads them.
                 if rowsAbove != nil {

@@ -242,6 +242,13 @@ struct ItemReader {
                 }
             }
         }
+        // Columns repeating the dependency column's header: more dependencies, joined to the first as a string.
+        var moreDependencies = ""
+        for column in layout.moreDependencies where column < record.count {
+            let text = Self.text(record.bytes(column))
+            if !text.isEmpty { moreDependencies += (moreDependencies.isEmpty ? "" : "; ") + text }
+        }
+        if !moreDependencies.isEmpty { texts.plain = false }
         if let typeColumn, typeColumn < record.count, Sheet.hasText(record.bytes(typeColumn)) {
             let bytes = record.bytes(typeColumn)
             if let type = types.value(for: bytes, { conventions.type(for: Self.text($0)) }) {
@@ -293,7 +300,10 @@ struct ItemReader {
             values.objectiveReference = text(texts.columns.objective)
             values.parentReference = text(texts.columns.parent)
             values.dependsOn = text(texts.columns.dependsOn)
-            if let place, let parent = place.parent {
+            if !moreDependencies.isEmpty { values.dependsOn += (values.dependsOn.isEmpty ? "" : "; ") + moreDependencies }
+            // The row's own parent or objective cell names its parent; the outline only places a row that names none
+            // (the outline follows the rows' order, which a sort can change).
+            if let place, let parent = place.parent, values.parentReference.isEmpty, values.objectiveReference.isEmpty {
                 if place.underObjective { values.objectiveReference = parent } else { values.parentReference = parent }
             }
             if let taken {

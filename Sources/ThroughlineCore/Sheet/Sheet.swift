@@ -38,6 +38,9 @@ public struct SheetLayout: Equatable, Sendable {
     /// A column saying when or whether work was completed (Asana's `Completed At`) beside the status column: a row
     /// whose status cell is blank is done when it holds a date or a ticked box. Nil for any other sheet.
     public var completionColumn: Int?
+    /// Columns that repeat the dependency column's header (Jira writes one `Inward issue link (Blocks)` column per
+    /// link): their cells are more dependencies of the row, read after the dependency column's own.
+    public var moreDependencies: [Int] = []
 
     /// Whether the rows must be read in sheet order, one after another: a row's place may depend on the rows above.
     var readsInOrder: Bool { !outline.isEmpty || numbering != nil || !filledDown.isEmpty }
@@ -408,6 +411,7 @@ public final class Sheet {
             notes.append("column '\(headers[other].collapsingSpaces)' is the finish planned now, beside the baseline in '\(headers[baseline].collapsingSpaces)': it is read as the forecast")
         }
         var names: [String] = []
+        var moreDependencies: [Int] = []
         for (index, header) in headers.enumerated() {
             let trimmed = header.collapsingSpaces
             var name = trimmed.isEmpty ? SheetLayout.letters(index) : trimmed
@@ -428,7 +432,10 @@ public final class Sheet {
                     column.field = candidate.field
                     column.mappedBy = candidate.via
                 } else if let chosen = winner[candidate.field] {
-                    if index == oneValued {
+                    if candidate.field == .dependsOn && Conventions.headerKey(header) == Conventions.headerKey(headers[chosen]) {
+                        moreDependencies.append(index)
+                        notes.append("column '\(names[index])' repeats '\(names[chosen])': its cells are more dependencies of the row")
+                    } else if index == oneValued {
                         notes.append("column '\(names[index])' also reads as \(candidate.field.rawValue), but holds '\(cells(index)[0].collapsingSpaces)' on every row: '\(names[chosen])' is used, '\(names[index])' is kept as an extra column")
                     } else {
                         let why = !filled(index) && filled(chosen) ? "is filled while it is empty" : "names it more plainly"
@@ -460,6 +467,7 @@ public final class Sheet {
         var layout = SheetLayout(columns: columns, headerRow: chosen + 1, headerLine: rows[chosen].line, headerReason: reason, notes: notes)
         Self.findOutline(&layout, headers: headers, rows: sampled.map(\.cells), conventions: conventions, options: options)
         layout.linkColumn = linkColumn
+        layout.moreDependencies = moreDependencies
         if let status = layout.column(for: .status), !CellNormalizer.completionHeaders.contains(Conventions.headerKey(status.header)),
            let completion = layout.columns.first(where: { $0.field == nil && CellNormalizer.completionHeaders.contains(Conventions.headerKey($0.header)) }) {
             layout.completionColumn = completion.index
@@ -526,8 +534,11 @@ public final class Sheet {
             columns[level.index].mappedBy = ""
         }
         let names = levels.map { "'\(columns[$0.index].name)'" }.joined(separator: ", ")
+        // A row's own parent cell (Azure DevOps exports a `Parent` id beside its `Title 1`, `Title 2`) places it first.
+        let references = columns.filter { $0.field == .parent || $0.field == .objective }.map { "'\($0.name)'" }
+        let own = references.isEmpty ? "" : "under the item its \(references.joined(separator: " or ")) cell names, else "
         var outlined = SheetLayout(columns: columns, headerRow: layout.headerRow, headerLine: layout.headerLine, headerReason: layout.headerReason,
-                                   notes: layout.notes + ["columns \(names) give each row's level and title: a row is the deepest of them it fills, under the item its shallower cell names, else under the last row above at a shallower level"])
+                                   notes: layout.notes + ["columns \(names) give each row's level and title: a row is the deepest of them it fills, \(own)under the item its shallower cell names, else under the last row above at a shallower level"])
         outlined.outline = levels
         layout = outlined
     }
