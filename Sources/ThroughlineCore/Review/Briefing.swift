@@ -112,7 +112,9 @@ public struct Briefing: Sendable {
         if !slips.isEmpty {
             text += "\n## Slipped work\n\n| id | title | owner | due | expected | days late |\n|---|---|---|---|---|---|\n"
             for slip in slips.prefix(20) {
-                text += "| " + [slip.id, slip.title, slip.owner, slip.due.iso, slip.overdue ? "not done" : slip.expected.iso, String(slip.days)]
+                // Overdue work is late by today, or by its forecast when that is later: the column names the date counted to.
+                let expected = !slip.overdue ? slip.expected.iso : slip.expected > asOf ? "\(slip.expected.iso) (forecast; not done)" : "not done"
+                text += "| " + [slip.id, slip.title, slip.owner, slip.due.iso, expected, String(slip.days)]
                     .map(TextFormat.markdown).joined(separator: " | ") + " |\n"
             }
             if slips.count > 20 { text += "\n…and \(slips.count - 20) more.\n" }
