@@ -793,6 +793,8 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         // A GitHub team's handle is a team; two handles are two people. Government units are groups.
         ("@kubernetes/sig-docs-leads", .team), ("@org/team", .team), ("@alice, @bob", .shared(["@alice", "@bob"])), ("@alice", .person),
         ("Commercial Directorate", .team), ("Ministry of Justice", .team), ("HM Treasury", .team), ("Directorate of Estates", .team),
+        // A council's departments, joined or with a group word; two people joined the same way stay two people.
+        ("Revenues & Benefits", .team), ("Housing Services", .team), ("Estates and Facilities", .team), ("Ana & Ben", .shared(["ana", "ben"])),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items

@@ -27,7 +27,7 @@ public final class OwnerClassifier: Sendable {
     static let groupWords: Set<String> = [
         "team", "teams", "dept", "department", "departments", "group", "squad", "guild", "committee", "board", "office", "unit",
         "division", "function", "council", "crew", "tribe", "chapter", "org", "organisation", "organization", "taskforce", "pmo", "leadership",
-        "directorate", "directorates", "ministry", "agency", "bureau", "secretariat", "treasury",
+        "directorate", "directorates", "ministry", "agency", "bureau", "secretariat", "treasury", "services",
     ]
 
     /// Department names that stand for a group even alone: "Marketing & Sales", "Ops/Infra".
@@ -35,6 +35,10 @@ public final class OwnerClassifier: Sendable {
         "marketing", "sales", "finance", "engineering", "ops", "operations", "infra", "infrastructure", "platform", "legal", "hr", "it",
         "security", "product", "design", "data", "analytics", "support", "success", "growth", "payments", "procurement", "facilities",
         "research", "qa", "devops", "sre", "compliance", "r&d", "r and d", "it ops", "customer success", "people ops", "people", "management", "executive", "exec",
+        // A council's or a health body's departments: "Revenues & Benefits", "Estates and Facilities".
+        "revenues", "benefits", "housing", "planning", "estates", "communications", "comms", "digital", "strategy", "policy",
+        "transformation", "commercial", "audit", "governance", "human resources", "partnerships", "highways", "regeneration",
+        "public health", "nursing", "pharmacy",
     ]
 
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
