@@ -119,6 +119,12 @@ enum TrackerSources {
             try context.note("\(place) reads as the status, so no status typed is compared with the work; "
                              + "name one with --map (a row 'HEADER,status'; see 'throughline import --dry-run')")
         }
+        // (A sheet with neither ids nor titles is said on its own, as it is opened.)
+        if !read.contains(where: { $0.layout.column(for: .title) != nil || !$0.layout.outline.isEmpty }),
+           read.contains(where: { $0.layout.column(for: .id) != nil }) {
+            try context.note("\(place) reads as the title, so items are shown by their ids alone and no reference can name one by its title; "
+                             + "name one with --map (a row 'HEADER,title'; see 'throughline import --dry-run')")
+        }
     }
 
     /// Whether the sheet at `path` opens as a conventions sheet does (its first 4 KB are read): a tracker whose name
