@@ -795,6 +795,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         ("Commercial Directorate", .team), ("Ministry of Justice", .team), ("HM Treasury", .team), ("Directorate of Estates", .team),
         // A council's departments, joined or with a group word; two people joined the same way stay two people.
         ("Revenues & Benefits", .team), ("Housing Services", .team), ("Estates and Facilities", .team), ("Ana & Ben", .shared(["ana", "ben"])),
+        // A post is one accountable person, whatever departments its title names; two posts are two.
+        ("DG Rail Services", .person), ("Head of Revenues & Benefits", .person), ("Director, Finance Dept", .person),
+        ("Head of Housing & Head of Planning", .shared(["head of housing", "head of planning"])),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items

@@ -30,6 +30,21 @@ public final class OwnerClassifier: Sendable {
         "directorate", "directorates", "ministry", "agency", "bureau", "secretariat", "treasury", "services",
     ]
 
+    /// Words that open the title of one post: "Head of Housing", "DG Rail Services", "Director, Finance Dept".
+    static let roleWords: Set<String> = [
+        "head", "director", "dg", "chief", "deputy", "ceo", "cfo", "cio", "cto", "coo", "cdo", "sro", "vp", "svp", "evp",
+        "minister", "secretary", "commissioner",
+    ]
+
+    /// Whether `key` names one post, held by one accountable person, whatever departments its title names: its first
+    /// piece opens with a role word, and no other piece does ("Head of Housing & Head of Planning" is two posts).
+    static func isRole(_ key: String) -> Bool {
+        let pieces = split(key)
+        let opensWithRole = { (piece: String) in piece.split(separator: " ").first.map { roleWords.contains(String($0)) } ?? false }
+        guard let first = pieces.first, opensWithRole(first) else { return false }
+        return !pieces.dropFirst().contains(where: opensWithRole)
+    }
+
     /// Department names that stand for a group even alone: "Marketing & Sales", "Ops/Infra".
     static let departmentWords: Set<String> = [
         "marketing", "sales", "finance", "engineering", "ops", "operations", "infra", "infrastructure", "platform", "legal", "hr", "it",
@@ -102,6 +117,7 @@ public final class OwnerClassifier: Sendable {
         case nil: break
         }
         if people.person(matching: owner) != nil { return .person }
+        if Self.isRole(key) { return .person }
         let isGroup = { (key: String) in Self.isGroup(key, teams: teams) }
         if isGroup(key) { return .team }
         // "Sharma, Priya" is one person when the people sheet names them, when "Priya Sharma" is named alone elsewhere,
