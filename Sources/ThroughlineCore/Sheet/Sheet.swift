@@ -725,6 +725,8 @@ struct RowFilter: Sendable {
     static let noteWords: Set<String> = [
         "source", "sources", "note", "notes", "nb", "hinweis", "hinweise", "anmerkung", "anmerkungen", "quelle", "quellen", "bemerkung",
         "remarque", "remarques", "nota", "notas", "fuente", "fuentes", "opmerking", "bron", "fonte",
+        // A RAG legend under the table: "Key: G = on track, A = some concerns".
+        "key", "legend", "legende", "leyenda", "legenda",
     ]
 
     /// A group's or section's heading, in a sheet of three columns or more: a row of one cell and no delimiter at all,
