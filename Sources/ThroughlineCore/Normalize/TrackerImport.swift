@@ -102,10 +102,8 @@ public enum TrackerImport {
                 }
                 // Columns repeating the dependency column's header are more dependencies, as `rollup` reads them.
                 let dependsSlot = index[Field.dependsOn.rawValue]!
-                for column in layout.moreDependencies where column < record.count {
-                    let text = record.string(column).trimmingSpaces
-                    if !text.isEmpty { cells[dependsSlot] += (cells[dependsSlot].isEmpty ? "" : "; ") + text }
-                }
+                let moreDependencies = layout.moreDependencies(in: record)
+                if !moreDependencies.isEmpty { cells[dependsSlot] += (cells[dependsSlot].isEmpty ? "" : "; ") + moreDependencies }
                 // A blank status beside a completion date is done, as `rollup` reads it.
                 let statusSlot = index[Field.status.rawValue]!
                 if cells[statusSlot].isEmpty, let completion = layout.completionColumn, completion < record.count,
@@ -116,9 +114,8 @@ public enum TrackerImport {
                 if let place = outline?.read(record, id: id ?? "") {
                     if typeColumn == nil, let type = place.type { cells[typeSlot] = type.rawValue }
                     cells[index[Field.title.rawValue]!] = record.string(place.titleColumn).trimmingSpaces
-                    // The row's own parent or objective cell first, as `rollup` reads it.
                     let (parentSlot, objectiveSlot) = (index[Field.parent.rawValue]!, index[Field.objective.rawValue]!)
-                    if let parent = place.parent, cells[parentSlot].isEmpty, cells[objectiveSlot].isEmpty {
+                    if let parent = place.parent(unlessNamedIn: cells[parentSlot], cells[objectiveSlot]) {
                         cells[place.underObjective ? objectiveSlot : parentSlot] = parent
                     }
                 }

@@ -243,11 +243,7 @@ struct ItemReader {
             }
         }
         // Columns repeating the dependency column's header: more dependencies, joined to the first as a string.
-        var moreDependencies = ""
-        for column in layout.moreDependencies where column < record.count {
-            let text = Self.text(record.bytes(column))
-            if !text.isEmpty { moreDependencies += (moreDependencies.isEmpty ? "" : "; ") + text }
-        }
+        let moreDependencies = layout.moreDependencies.isEmpty ? "" : layout.moreDependencies(in: record)
         if !moreDependencies.isEmpty { texts.plain = false }
         if let typeColumn, typeColumn < record.count, Sheet.hasText(record.bytes(typeColumn)) {
             let bytes = record.bytes(typeColumn)
@@ -301,9 +297,7 @@ struct ItemReader {
             values.parentReference = text(texts.columns.parent)
             values.dependsOn = text(texts.columns.dependsOn)
             if !moreDependencies.isEmpty { values.dependsOn += (values.dependsOn.isEmpty ? "" : "; ") + moreDependencies }
-            // The row's own parent or objective cell names its parent; the outline only places a row that names none
-            // (the outline follows the rows' order, which a sort can change).
-            if let place, let parent = place.parent, values.parentReference.isEmpty, values.objectiveReference.isEmpty {
+            if let place, let parent = place.parent(unlessNamedIn: values.parentReference, values.objectiveReference) {
                 if place.underObjective { values.objectiveReference = parent } else { values.parentReference = parent }
             }
             if let taken {

@@ -12,6 +12,13 @@ struct OutlineReader {
         /// objective, as the sheet's objective column would name it.
         var parent: String?
         var underObjective: Bool
+
+        /// The item the outline puts the row under, for a row whose own parent and objective cells are empty: a row
+        /// that names its parent itself (Azure DevOps' `Parent` id) is under that item, since a sort can scramble
+        /// the rows' order the outline follows.
+        func parent(unlessNamedIn parentCell: String, _ objectiveCell: String) -> String? {
+            parentCell.isEmpty && objectiveCell.isEmpty ? parent : nil
+        }
     }
 
     private let levels: [SheetLayout.OutlineColumn]

@@ -42,6 +42,16 @@ public struct SheetLayout: Equatable, Sendable {
     /// link): their cells are more dependencies of the row, read after the dependency column's own.
     public var moreDependencies: [Int] = []
 
+    /// The filled cells of `moreDependencies` on `record`, trimmed and joined with `; `; empty when there are none.
+    func moreDependencies(in record: CSVRecord) -> String {
+        var joined = ""
+        for column in moreDependencies where column < record.count {
+            let text = record.string(column).trimmingSpaces
+            if !text.isEmpty { joined += (joined.isEmpty ? "" : "; ") + text }
+        }
+        return joined
+    }
+
     /// Whether the rows must be read in sheet order, one after another: a row's place may depend on the rows above.
     var readsInOrder: Bool { !outline.isEmpty || numbering != nil || !filledDown.isEmpty }
 
