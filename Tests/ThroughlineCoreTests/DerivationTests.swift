@@ -797,7 +797,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         ("Revenues & Benefits", .team), ("Housing Services", .team), ("Estates and Facilities", .team), ("Ana & Ben", .shared(["ana", "ben"])),
         // A post is one accountable person, whatever departments its title names; two posts are two.
         ("DG Rail Services", .person), ("Head of Revenues & Benefits", .person), ("Director, Finance Dept", .person),
-        ("Head of Housing & Head of Planning", .shared(["head of housing", "head of planning"])),
+        ("Head of Housing & Head of Planning", .shared(["head of housing", "head of planning"])), ("Head Office", .team),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items

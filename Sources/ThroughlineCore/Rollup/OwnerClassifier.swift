@@ -37,10 +37,15 @@ public final class OwnerClassifier: Sendable {
     ]
 
     /// Whether `key` names one post, held by one accountable person, whatever departments its title names: its first
-    /// piece opens with a role word, and no other piece does ("Head of Housing & Head of Planning" is two posts).
+    /// piece opens with a role word not followed by a group word ("Head Office" is a place), and no other piece opens
+    /// with one ("Head of Housing & Head of Planning" is two posts).
     static func isRole(_ key: String) -> Bool {
         let pieces = split(key)
-        let opensWithRole = { (piece: String) in piece.split(separator: " ").first.map { roleWords.contains(String($0)) } ?? false }
+        let opensWithRole = { (piece: String) -> Bool in
+            let words = piece.split(separator: " ")
+            guard let first = words.first, roleWords.contains(String(first)) else { return false }
+            return words.count < 2 || !groupWords.contains(String(words[1]))
+        }
         guard let first = pieces.first, opensWithRole(first) else { return false }
         return !pieces.dropFirst().contains(where: opensWithRole)
     }
@@ -117,7 +122,8 @@ public final class OwnerClassifier: Sendable {
         case nil: break
         }
         if people.person(matching: owner) != nil { return .person }
-        if Self.isRole(key) { return .person }
+        // (A team the sheet or the people sheet names stays a team, whatever word opens it.)
+        if !teams.contains(key), Self.isRole(key) { return .person }
         let isGroup = { (key: String) in Self.isGroup(key, teams: teams) }
         if isGroup(key) { return .team }
         // "Sharma, Priya" is one person when the people sheet names them, when "Priya Sharma" is named alone elsewhere,
