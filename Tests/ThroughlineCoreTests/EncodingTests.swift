@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ThroughlineCore
 
@@ -51,6 +52,31 @@ func input(_ bytes: [UInt8], encoding: TextEncoding? = nil) throws -> CSVInput {
         #expect(source.encoding.encoding == .utf8)
         #expect(source.encoding.strayBytesLine == 3)
         #expect(try source.makeReader().readAll()[2] == ["2", "naïve"])
+    }
+
+    /// A large file is scanned in two halves at once; what it is read as, and the line named, are one pass's. The bytes
+    /// go in a line of the second half: a stray in UTF-8 text, a stray in ASCII text, a NUL, or nothing.
+    @Test(arguments: [([0xE9], true), ([0xE9], false), ([0x00], true), ([], true)] as [([UInt8], Bool)])
+    func twoHalvesFindWhatOnePassFinds(_ inserted: [UInt8], _ accented: Bool) throws {
+        var bytes: [UInt8] = Array("ID,Title,Status\n".utf8)
+        for index in 0..<220_000 {
+            bytes += Array("T\(index),\(accented ? "Zoë" : "Zoe") task,Green\n".utf8)
+            if index == 170_000 { bytes += Array("T,bad ".utf8) + inserted + [0x0A] }
+        }
+        #expect(bytes.count > EncodingDetector.halfScanThreshold)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("throughline-halves-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        func outcome(_ scan: () throws -> EncodingReport?) -> String {
+            do { return try scan().map { "\($0)" } ?? "none" } catch { return "\(error)" }
+        }
+        let onePass = outcome { try EncodingDetector.scan(FileByteSource(path: url.path), file: "t.csv") }
+        let halves = outcome {
+            try EncodingDetector.scanInHalves(opener: { try FileByteSource(path: url.path) }, seeker: { try FileByteSource(path: url.path, offset: $0) },
+                                              size: bytes.count, file: "t.csv")?.report
+        }
+        #expect(halves == (ProcessInfo.processInfo.activeProcessorCount > 1 ? onePass : "none"))
+        #expect(inserted.isEmpty || onePass.contains("170003"))
     }
 
     @Test func explicitUTF8RejectsInvalidBytes() {

@@ -116,6 +116,68 @@ import Testing
         #expect(result.whole.last?.hasPrefix("527: ") == true)
     }
 
+    /// A file from `EncodingDetector.halfScanThreshold` on is scanned for its encoding in two halves at once. The first
+    /// half's counts give the split: a record starts there, on the line the counts say (line ends within cells, CR LF
+    /// and lone CRs counted as the reader counts them), and the halves read from there are the rows one pass reads.
+    @Test func aLargeFileIsSplitWhereItsEncodingScanCut() throws {
+        // Cells with line breaks in the first and last quarters; plain rows around the middle, where the scan cuts.
+        let rows = Self.body(rows: 200_000) { index in
+            switch (50_000..<150_000).contains(index) ? 3 : index % 4 {
+            case 0: return "T\(index),\"Zoë's line one\r\nline \"\"two\"\"\",Amber\r\n"
+            case 1: return "T\(index),\"a\rb\nc\",Red\r"
+            case 2: return "\r\n"
+            default: return "T\(index),Plain task,Green\n"
+            }
+        }
+        let text = "\u{FEFF}sep=,\r\nID,Title,Status\r\n" + rows
+        #expect(text.utf8.count > EncodingDetector.halfScanThreshold)
+        let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard Self.split == 2 else {
+            #expect(sheet.input.scannedSplit == nil)
+            return
+        }
+        let point = try #require(sheet.input.scannedSplit)
+        #expect(point.offset > text.utf8.count / 3 && point.offset < text.utf8.count * 2 / 3)
+        var starts: [Int: Int] = [:]
+        try sheet.input.makeReader().forEach { record in
+            starts[record.offset] = record.line
+            return true
+        }
+        #expect(starts[point.offset] == point.line)
+        sheet.startFindingSplit()
+        #expect(sheet.pendingSplit == nil)
+        let parts = try sheet.readDataRows(parts: { [String]() }) { part, record in part.append("\(record.line): \(record.strings)") }
+        #expect(parts.count == 2)
+        #expect(sheet.split == .some(point))
+        var whole: [String] = []
+        try sheet.forEachDataRow { record in
+            whole.append("\(record.line): \(record.strings)")
+            return true
+        }
+        #expect(parts.flatMap { $0 } == whole)
+        #expect(whole.count == 175_000 && whole.last?.hasPrefix("275002: ") == true)
+    }
+
+    /// A quote left open where the encoding scan cut (a cell running over many lines) gives no split there: the search
+    /// looks further, and the rows are still one pass's.
+    @Test func anOpenQuoteAtTheCutLeavesTheSearchToFindTheSplit() throws {
+        let cell = "\"" + (0..<300_000).map { "note line \($0)" }.joined(separator: "\n") + "\""
+        let text = "ID,Title,Notes\nT1,Long,\(cell)\n" + Self.body(rows: 40_000) { "T\($0 + 2),Task,Green\n" }
+        #expect(text.utf8.count > EncodingDetector.halfScanThreshold)
+        let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(sheet.input.scannedSplit == nil)
+        let parts = try sheet.readDataRows(parts: { [String]() }) { part, record in part.append("\(record.line): \(record.strings.prefix(2))") }
+        var whole: [String] = []
+        try sheet.forEachDataRow { record in
+            whole.append("\(record.line): \(record.strings.prefix(2))")
+            return true
+        }
+        #expect(parts.flatMap { $0 } == whole)
+        #expect(whole.count == 40_001 && whole.last == "340001: [\"T40001\", \"Task\"]")
+    }
+
     @Test func aSplitInsideAQuotedCellIsCaughtAndReadInOnePass() throws {
         // A stray quote early on leaves the count of quotes odd, so the middle of a long quoted cell looks like a place
         // to split; the first half finds no record starting there.

@@ -14,6 +14,8 @@ public final class CSVInput {
     /// For a file on disk: opens it from a byte offset, and its size.
     private let seeker: ((Int) throws -> ByteSource)?
     private let rawSize: Int
+    /// What a scan in two halves counted in the first half, when the file was scanned so.
+    private let scannedHalf: ScannedHalf?
 
     /// How many bytes are read ahead to sniff the encoding and the delimiter.
     static let sampleSize = 1 << 16
@@ -29,13 +31,21 @@ public final class CSVInput {
         self.seeker = seeker
         rawSize = size
         let prefix = try opener().readPrefix(Self.sampleSize)
+        var scannedHalf: ScannedHalf?
+        func scanWhole() throws -> EncodingReport {
+            if let seeker, let scanned = try EncodingDetector.scanInHalves(opener: opener, seeker: seeker, size: size, file: file) {
+                scannedHalf = scanned.firstHalf
+                return scanned.report
+            }
+            return try EncodingDetector.scan(try opener(), file: file)
+        }
         let report: EncodingReport
         if let requested {
             let bom = requested.byteOrderMark
             let hasMark = !bom.isEmpty && prefix.starts(with: bom)
             report = EncodingReport(encoding: requested, hasByteOrderMark: hasMark, reason: "as given by --encoding")
             if requested == .utf8 {
-                let scanned = try EncodingDetector.scan(try opener(), file: file)
+                let scanned = try scanWhole()
                 if scanned.encoding != .utf8 || scanned.strayBytesLine != nil {
                     let line = scanned.strayBytesLine ?? 1
                     throw ThroughlineError.data(SourceLocation(file: file, line: line), "the file is not valid UTF-8",
@@ -44,7 +54,7 @@ public final class CSVInput {
             }
         } else if let found = try EncodingDetector.detectFromPrefix(prefix, file: file) {
             if found.encoding == .utf8 {
-                var scanned = try EncodingDetector.scan(try opener(), file: file)
+                var scanned = try scanWhole()
                 // A UTF-8 mark settles the encoding; bytes that break it are strays.
                 if scanned.encoding != .utf8 { scanned.strayBytesLine = scanned.strayBytesLine ?? 1 }
                 report = EncodingReport(encoding: .utf8, hasByteOrderMark: true, strayBytesLine: scanned.strayBytesLine,
@@ -53,9 +63,10 @@ public final class CSVInput {
                 report = found
             }
         } else {
-            report = try EncodingDetector.scan(try opener(), file: file)
+            report = try scanWhole()
         }
         encoding = report
+        self.scannedHalf = scannedHalf
 
         let sample = try Self.decoded(opener(), report).readPrefix(Self.sampleSize)
         let sampleIsWhole = sample.count < Self.sampleSize
@@ -101,6 +112,16 @@ public final class CSVInput {
         guard seeker != nil, encoding.encoding == .utf8, encoding.strayBytesLine == nil else { return nil }
         let start = (encoding.hasByteOrderMark ? encoding.encoding.byteOrderMark.count : 0) + (separatorLine?.count ?? 0)
         return rawSize > start ? (start, rawSize - start) : nil
+    }
+
+    /// Where the sheet can be read in two halves, from what the encoding scan counted in its first half: a line feed
+    /// past the middle with the quotes before it balanced. Nil when the scan was one pass or the quotes are not balanced
+    /// there (`SplitPoint.find` then looks further).
+    var scannedSplit: SplitPoint? {
+        guard let body, let half = scannedHalf, dialect.quote == 0x22, half.quotes & 1 == 0, half.end > body.start,
+              half.end < rawSize else { return nil }
+        // The `sep=` line's end is counted by the scan, not by the reader's line numbers, which start after it.
+        return SplitPoint(offset: half.end - body.start, line: firstLine + half.lineEnds - (separatorLine == nil ? 0 : 1))
     }
 
     /// The bytes from `offset` (counted from the first record, as `CSVRecord.offset` is) to the end; nil when the

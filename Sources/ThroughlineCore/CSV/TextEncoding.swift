@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text encodings a sheet can arrive in; everything is read as UTF-8 inside.
 public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
@@ -91,13 +97,64 @@ public enum EncodingDetector {
     /// Scans a whole byte stream to choose between UTF-8 and Windows-1252, and rejects NUL bytes.
     public static func scan(_ source: ByteSource, file: String) throws -> EncodingReport {
         var validator = UTF8Scan()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+        try feed(source, limit: Int.max, to: &validator)
+        return try report(validator, file: file)
+    }
+
+    /// Scans a large file on disk as `scan` does, in two halves at once: the first from `opener`, the second from
+    /// `seeker` at the first line feed past the middle (no UTF-8 sequence spans a line feed, so the halves' findings
+    /// add up to one scan's). Also counts the first half's line ends and quotes (`ScannedHalf`). Nil when the file is
+    /// small, there is one core, or no line feed is near the middle: `scan` then reads it in one pass.
+    static func scanInHalves(opener: () throws -> ByteSource, seeker: (Int) throws -> ByteSource, size: Int,
+                             file: String) throws -> (report: EncodingReport, firstHalf: ScannedHalf)? {
+        guard size >= halfScanThreshold, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return nil }
+        let window = try seeker(size / 2).readPrefix(1 << 20)
+        guard let lineFeed = window.firstIndex(of: 0x0A), size / 2 + lineFeed + 1 < size else { return nil }
+        let cut = size / 2 + lineFeed + 1
+        let second = try seeker(cut)
+        let first = try opener()
+        let box = HalfScanBox()
+        guard let thread = SecondThread({
+            do {
+                var validator = UTF8Scan()
+                try Self.feed(second, limit: Int.max, to: &validator)
+                box.validator = validator
+            } catch {
+                box.error = error
+            }
+        }) else { return nil }
+        var validator = UTF8Scan()
+        var tally = LineTally(quote: 0x22)
+        let read: Result<Void, Error> = Result { try Self.feed(first, limit: cut, to: &validator) { tally.feed($0) } }
+        thread.join()
+        try read.get()
+        if let error = box.error { throw error }
+        validator.append(box.validator)
+        return (try report(validator, file: file), ScannedHalf(end: cut, lineEnds: tally.lineEnds, quotes: tally.quotes))
+    }
+
+    /// Files from this size are scanned in two halves.
+    static let halfScanThreshold = 4 << 20
+
+    /// Feeds `source` to `validator`, up to `limit` bytes, handing each piece to `also` as well.
+    private static func feed(_ source: ByteSource, limit: Int, to validator: inout UTF8Scan,
+                             also: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }) throws {
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
+        defer { chunk.deallocate() }
+        var left = limit
+        while left > 0 {
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<min(chunk.count, left)]))
             if count == 0 { break }
-            chunk.withUnsafeBufferPointer { validator.feed(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            let bytes = UnsafeBufferPointer(start: chunk.bindMemory(to: UInt8.self).baseAddress, count: count)
+            validator.feed(bytes)
+            also(bytes)
+            left -= count
         }
         validator.finish()
+    }
+
+    /// The encoding a whole scan points to; throws at a NUL byte.
+    private static func report(_ validator: UTF8Scan, file: String) throws -> EncodingReport {
         if let nulLine = validator.firstNULLine {
             throw ThroughlineError.data(SourceLocation(file: file, line: nulLine), "NUL byte in the text: this looks like a binary file, not a CSV sheet",
                                         hint: "if it is UTF-16 text, say so with --encoding utf-16le or --encoding utf-16be")
@@ -112,6 +169,20 @@ public enum EncodingDetector {
         return EncodingReport(encoding: .utf8, hasByteOrderMark: false, strayBytesLine: validator.firstInvalidLine,
                               reason: "UTF-8 with stray non-UTF-8 bytes (first at line \(validator.firstInvalidLine ?? 1)), read as Windows-1252 characters")
     }
+}
+
+/// What a scan in two halves counted in the first half: where it ends (just after a line feed), its line ends as the
+/// CSV reader counts them, and its double quotes. With the quotes balanced, a record starts where the half ends.
+struct ScannedHalf: Equatable {
+    let end: Int
+    let lineEnds: Int
+    let quotes: Int
+}
+
+/// The second half's scan, handed back from its thread once joined.
+private final class HalfScanBox: @unchecked Sendable {
+    var validator = UTF8Scan()
+    var error: Error?
 }
 
 /// Counts valid multi-byte sequences and invalid bytes in a UTF-8 stream fed in chunks.
@@ -175,6 +246,15 @@ struct UTF8Scan {
             }
             index += consumed
         }
+    }
+
+    /// Adds the findings of `later`, a scan of the bytes that follow this one's (from the start of a line).
+    mutating func append(_ later: UTF8Scan) {
+        multibyteCount += later.multibyteCount
+        invalidCount += later.invalidCount
+        firstInvalidLine = firstInvalidLine ?? later.firstInvalidLine.map { $0 + line - 1 }
+        firstNULLine = firstNULLine ?? later.firstNULLine.map { $0 + line - 1 }
+        line += later.line - 1
     }
 
     mutating func finish() {

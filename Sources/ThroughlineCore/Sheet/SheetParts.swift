@@ -24,7 +24,7 @@ extension Sheet {
     /// halves: the first `readDataRows` then starts its first half at once, and its second half as soon as the search
     /// is done, which by then it usually is.
     func startFindingSplit() {
-        guard split == nil, pendingSplit == nil, let whole = input.body, whole.count >= minimumSplitSize,
+        guard split == nil, pendingSplit == nil, input.scannedSplit == nil, let whole = input.body, whole.count >= minimumSplitSize,
               sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return }
         pendingSplit = PendingSplit(input: input, from: whole.count / 2)
     }
@@ -52,9 +52,9 @@ extension Sheet {
         let second = Handoff(makePart())
         let input = self.input
         let filter = self.rows
-        // The split is the same for every pass over the sheet: found once, by the first pass's second thread, or by a
-        // search started ahead of it.
-        let known = split
+        // The split is the same for every pass over the sheet: found once, by the encoding scan, by the first pass's
+        // second thread, or by a search started ahead of it.
+        let known = split ?? input.scannedSplit.map { .some($0) }
         let pending = pendingSplit
         pendingSplit = nil
         return try withoutActuallyEscaping(body) { body in
@@ -162,47 +162,71 @@ struct SplitPoint: Equatable {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
         defer { chunk.deallocate() }
         var position = 0
-        var lines = 0
-        var quotes = 0
-        var previous: UInt8 = 0
+        var tally = LineTally(quote: quote)
         while position < target + searchLimit {
             let count = try source.read(into: chunk)
             if count == 0 { return nil }
-            let bytes = chunk.bindMemory(to: UInt8.self)
-            var index = 0
-            while index < count {
-                // Eight bytes at a time while they end before the target: their line ends and quotes are counted. A CR
-                // then LF ends one line, within the word or across its start.
-                if index + 8 <= count && position + index + 8 <= target {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                    let feeds = Self.zeroBytes(word ^ Self.spread(0x0A)), returns = Self.zeroBytes(word ^ Self.spread(0x0D))
-                    let quoted = Self.zeroBytes(word ^ Self.spread(quote))
-                    if feeds | returns != 0 {
-                        lines += feeds.nonzeroBitCount + returns.nonzeroBitCount - ((returns << 8) & feeds).nonzeroBitCount
-                        if previous == 0x0D && word & 0xFF == 0x0A { lines -= 1 }
-                    }
-                    if quoted != 0 { quotes += quoted.nonzeroBitCount }
-                    previous = UInt8(truncatingIfNeeded: word >> 56)
-                    index += 8
-                    continue
-                }
+            let bytes = UnsafeBufferPointer(start: chunk.bindMemory(to: UInt8.self).baseAddress, count: count)
+            // The bytes before the target are only counted; from the target on, each line end is a candidate.
+            let counted = min(count, max(0, target - position))
+            tally.feed(UnsafeBufferPointer(rebasing: bytes[0..<counted]))
+            for index in counted..<count {
                 let byte = bytes[index]
-                if byte == 0x0A {
-                    if previous != 0x0D { lines += 1 }
-                    if position + index >= target && quotes & 1 == 0 {
-                        return SplitPoint(offset: position + index + 1, line: input.firstLine + lines)
-                    }
-                } else if byte == 0x0D {
-                    lines += 1
-                } else if byte == quote {
-                    quotes += 1
+                tally.feed(byte)
+                if byte == 0x0A && tally.quotes & 1 == 0 {
+                    return SplitPoint(offset: position + index + 1, line: input.firstLine + tally.lineEnds)
                 }
-                previous = byte
-                index += 1
             }
             position += count
         }
         return nil
+    }
+}
+
+/// Line ends counted as the CSV reader counts them (LF, CR LF and a lone CR each end one line), and quote bytes, over
+/// bytes fed in pieces: a CR at the end of one piece and an LF at the start of the next end one line.
+struct LineTally {
+    let quote: UInt8
+    private(set) var lineEnds = 0
+    private(set) var quotes = 0
+    private var previous: UInt8 = 0
+
+    init(quote: UInt8) { self.quote = quote }
+
+    /// Counts `bytes`, eight at a time.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let feeds = SplitPoint.zeroBytes(word ^ SplitPoint.spread(0x0A)), returns = SplitPoint.zeroBytes(word ^ SplitPoint.spread(0x0D))
+            if feeds | returns != 0 {
+                // A CR then LF ends one line, within the word or across its start.
+                lineEnds += feeds.nonzeroBitCount + returns.nonzeroBitCount - ((returns << 8) & feeds).nonzeroBitCount
+                if previous == 0x0D && word & 0xFF == 0x0A { lineEnds -= 1 }
+            }
+            let quoted = SplitPoint.zeroBytes(word ^ SplitPoint.spread(quote))
+            if quoted != 0 { quotes += quoted.nonzeroBitCount }
+            previous = UInt8(truncatingIfNeeded: word >> 56)
+            index += 8
+        }
+        while index < bytes.count {
+            feed(bytes[index])
+            index += 1
+        }
+    }
+
+    /// Counts one byte.
+    @inline(__always)
+    mutating func feed(_ byte: UInt8) {
+        if byte == 0x0A {
+            if previous != 0x0D { lineEnds += 1 }
+        } else if byte == 0x0D {
+            lineEnds += 1
+        } else if byte == quote {
+            quotes += 1
+        }
+        previous = byte
     }
 }
 
