@@ -333,7 +333,8 @@ public struct Derivation: Sendable {
         if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
             return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
         }
-        let active = deliveryChildren(index, portfolio, status: known.status)
+        // (A closure, not `known.status` itself: that would copy `known` into a box for every item.)
+        let active = portfolio.children[index].isEmpty ? [] : deliveryChildren(index, portfolio) { known.status($0) }
         var result: Derived
         if active.isEmpty {
             result = leaf(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
@@ -523,6 +524,8 @@ public struct Derivation: Sendable {
 
     /// KPI impact: actual against target along the direction, paced from the baseline; a parent takes its children's by the same rule.
     static func impactStatus(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> (Status, Cause)? {
+        // Most items have no KPI values (no extras) and no children: nothing to measure.
+        if portfolio.items.record(index).extras < 0 && portfolio.children[index].isEmpty { return nil }
         let item = portfolio.items[index]
         if let target = item.target, let actual = item.actual {
             let direction = item.direction ?? (item.baseline.map { target < $0 ? .down : .up } ?? .up)
