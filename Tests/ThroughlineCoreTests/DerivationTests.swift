@@ -798,6 +798,8 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         // A post is one accountable person, whatever departments its title names; two posts are two.
         ("DG Rail Services", .person), ("Head of Revenues & Benefits", .person), ("Director, Finance Dept", .person),
         ("Head of Housing & Head of Planning", .shared(["head of housing", "head of planning"])), ("Head Office", .team),
+        ("Jane Smith, Director General", .person), ("Omar Haddad, SRO", .person), ("Finance, Director General", .team),
+        ("Jane Smith, Omar Haddad", .shared(["jane smith", "omar haddad"])),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items

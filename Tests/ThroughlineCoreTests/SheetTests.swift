@@ -192,6 +192,14 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         options.fileType = .milestone
         let layout = try sheet("Milestone,Initiative,Objective,Owner\n", options: options).layout
         #expect(layout.columns.map(\.field) == [.title, .parent, .objective, .owner])
+        // Linear's tasks: `Project` (a title word, and a higher type) is the parent only when no `Parent` column says so.
+        options.fileType = .task
+        for header in ["ID,Title,Project,Parent\n", "ID,Title,Parent,Project\n"] {
+            let fields = try sheet(header, options: options).layout.columns.map { $0.field.map(\.rawValue) ?? $0.header }
+            #expect(fields == ["id", "title", "Project", "parent"] || fields == ["id", "title", "parent", "Project"])
+            #expect(fields.firstIndex(of: "parent") == header.dropLast().split(separator: ",").firstIndex(of: "Parent"))
+        }
+        #expect(try sheet("ID,Title,Project\n", options: options).layout.columns.map(\.field) == [.id, .title, .parent])
     }
 
     @Test func mapOverridesSynonyms() throws {

@@ -38,7 +38,8 @@ public final class OwnerClassifier: Sendable {
 
     /// Whether `key` names one post, held by one accountable person, whatever departments its title names: its first
     /// piece opens with a role word not followed by a group word ("Head Office" is a place), and no other piece opens
-    /// with one ("Head of Housing & Head of Planning" is two posts).
+    /// with one ("Head of Housing & Head of Planning" is two posts). So does a name followed by its post after one
+    /// comma, as government portfolios write their SROs ("Jane Smith, Director General").
     static func isRole(_ key: String) -> Bool {
         let pieces = split(key)
         let opensWithRole = { (piece: String) -> Bool in
@@ -46,8 +47,11 @@ public final class OwnerClassifier: Sendable {
             guard let first = words.first, roleWords.contains(String(first)) else { return false }
             return words.count < 2 || !groupWords.contains(String(words[1]))
         }
-        guard let first = pieces.first, opensWithRole(first) else { return false }
-        return !pieces.dropFirst().contains(where: opensWithRole)
+        guard let first = pieces.first else { return false }
+        if opensWithRole(first) { return !pieces.dropFirst().contains(where: opensWithRole) }
+        let names = first.split(separator: " ")
+        return pieces.count == 2 && key.split(separator: ",").count == 2 && opensWithRole(pieces[1])
+            && !names.contains { groupWords.contains(String($0)) } && !departmentWords.contains(first)
     }
 
     /// Department names that stand for a group even alone: "Marketing & Sales", "Ops/Infra".

@@ -574,7 +574,14 @@ public final class Sheet {
         // A cell this long is a note, not a column's name; reading it word by word would take seconds on a cell of megabytes.
         guard header.utf8.count <= Self.longestHeader else { return nil }
         if let mapped = options.map[Conventions.headerKey(header)] { return mapped.map { ($0, -2, "--map") } }
-        if let typed = typeHeaderField(header, options.fileType, conventions) { return (typed, -1, "synonym") }
+        if let typed = typeHeaderField(header, options.fileType, conventions) {
+            // A header that names another field too and a higher type (Linear's `Project` in tasks.csv: a title word) is
+            // the parent only where no column says so plainly: a `Parent` column beside it wins.
+            if typed != .title, let plain = conventions.fieldAndRank(forHeader: header), plain.field != typed {
+                return (typed, Int.max / 2, "synonym")
+            }
+            return (typed, -1, "synonym")
+        }
         if let whole = conventions.fieldAndRank(forHeader: header) { return (whole.field, whole.rank, "synonym") }
         guard byEnding else { return nil }
         return conventions.fieldByEnding(forHeader: header).map { ($0.field, $0.rank, "last words") }
