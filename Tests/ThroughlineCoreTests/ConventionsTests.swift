@@ -169,6 +169,24 @@ import Testing
         #expect(NumberReading.read(text) == expected)
     }
 
+    /// In a sheet written with decimal commas, a point groups thousands and a lone comma is the decimal one.
+    @Test(arguments: [
+        ("1.200", 1200.0), ("1.200.000", 1_200_000), ("1,250", 1.25), ("45,5", 45.5), ("1.250,5", 1250.5), ("800", 800), ("3.5", 3.5),
+        ("1.200 €", 1200), ("€1.200", 1200), ("1.200 Kunden", 1200), ("12,345,678", 12_345_678), ("-0,25", -0.25),
+    ])
+    func readsWithADecimalComma(_ text: String, _ expected: Double) {
+        #expect(NumberReading.read(text, decimalComma: true) == expected)
+    }
+
+    /// The decimal separator a cell shows beyond doubt, if any: what tells a sheet written with decimal commas.
+    @Test(arguments: [
+        ("4,5", ","), ("0,125", ","), ("1.200,5", ","), ("45,5 %", ","), ("-3,25", ","), ("4.5", "."), ("1,200.5", "."), ("0.125", "."),
+        ("1.200", nil), ("1,250", nil), ("1.200.000", nil), ("800", nil), ("abc", nil), ("4,5 days", nil), ("", nil),
+    ] as [(String, Character?)])
+    func showsItsDecimalSeparator(_ text: String, _ expected: Character?) {
+        #expect(NumberReading.decimalSeparator(in: text) == expected)
+    }
+
     @Test(arguments: ["", "abc", "1,2,3", "12.34.5", "1.2,3.4", "heavy", "--", "Q3", "v2", "FY26", "3/6", "2026-01", "TBD", "10+",
                       "Phase 2 of 3", "4.5 / 5", "5 (was 7)", "March 2026", "FY 2026", "Sprint 3", "(-5)", "--5", "()", "(x)", "k", "$", "1.2Mio2"])
     func rejects(_ text: String) {

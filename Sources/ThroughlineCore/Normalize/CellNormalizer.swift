@@ -571,7 +571,7 @@ public struct CellNormalizer: Sendable {
         case .owner:
             return .owner(canonicalOwner(trimmed))
         case .number:
-            guard let number = NumberReading.read(trimmed) else {
+            guard let number = NumberReading.read(trimmed, decimalComma: layout.decimalComma) else {
                 report(.badNumber, "'\(trimmed)' is not a number")
                 return .none
             }

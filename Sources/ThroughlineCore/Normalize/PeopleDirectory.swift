@@ -54,7 +54,7 @@ public struct PeopleDirectory: Sendable {
                 return value.isEmpty ? nil : value
             }
             guard let name = cell(nameColumn) else { return true }
-            let fte = cell(fteColumn).flatMap(NumberReading.read) ?? 1.0
+            let fte = cell(fteColumn).flatMap { NumberReading.read($0) } ?? 1.0
             add(Person(name: name, team: cell(teamColumn), email: cell(emailColumn), fte: fte))
             return true
         }
@@ -105,21 +105,40 @@ public enum NumberReading {
     /// Reads `1250`, `1,250`, `1 250`, `1.250,5`, `45,5`, `€40.5`, `$1,200`, `95%` (the percent sign is dropped), `-3`,
     /// and the number in a cell typed with a scale or a unit (see `withAffixes`); nil for anything else. Thousands
     /// separators are recognised only in groups of three digits.
-    public static func read(_ text: String) -> Double? {
+    ///
+    /// In a sheet written with decimal commas (`decimalComma`), a point between groups of three digits is a thousands
+    /// separator (`1.200` is 1200) and a lone comma is the decimal one (`1,250` is 1.25).
+    public static func read(_ text: String, decimalComma: Bool = false) -> Double? {
         // Most cells are plain numbers or empty: settle those without building a cleaned copy.
         if text.isEmpty { return nil }
-        if let plain = Double(text), plain.isFinite { return plain }
-        return separated(text) ?? withAffixes(text)
+        if !(decimalComma && text.contains(".")), let plain = Double(text), plain.isFinite { return plain }
+        return separated(text, decimalComma: decimalComma) ?? withAffixes(text, decimalComma: decimalComma)
+    }
+
+    /// The decimal separator a cell shows beyond doubt: a comma in `4,5`, `0,125` and `1.200,5`, a point in `4.5` and
+    /// `1,200.5`. `1.200` and `1,250` show none (the separator may group thousands), nor does a cell with no separator.
+    static func decimalSeparator(in text: String) -> Character? {
+        var core = Substring(text.trimmingSpaces)
+        while let last = core.last, last == "%" || last == " " { core = core.dropLast() }
+        if core.first == "-" || core.first == "+" { core = core.dropFirst() }
+        guard !core.isEmpty, core.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }),
+              let last = core.lastIndex(where: { $0 == "," || $0 == "." }) else { return nil }
+        let separator = core[last], before = core[..<last], after = core[core.index(after: last)...]
+        guard !before.isEmpty, !after.isEmpty, after.allSatisfy(\.isNumber) else { return nil }
+        // Both kinds: the last is the decimal one. One kind, more than once: it groups thousands.
+        if before.contains(separator == "," ? "." : ",") { return separator }
+        if before.contains(separator) { return nil }
+        return after.count == 3 && before != "0" ? nil : separator
     }
 
     /// A number with its separators, currency signs and percent sign, and nothing else.
-    private static func separated(_ text: String) -> Double? {
+    private static func separated(_ text: String, decimalComma: Bool) -> Double? {
         var core = ""
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && !"€$£¥%".unicodeScalars.contains(scalar) {
             core.unicodeScalars.append(scalar)
         }
         guard !core.isEmpty else { return nil }
-        if let plain = Double(core), plain.isFinite { return plain }
+        if !(decimalComma && core.contains(".")), let plain = Double(core), plain.isFinite { return plain }
         let commas = core.filter { $0 == "," }.count, dots = core.filter { $0 == "." }.count
         func grouped(_ text: String, by separator: Character) -> Bool {
             let parts = text.split(separator: separator, omittingEmptySubsequences: false)
@@ -127,7 +146,14 @@ public enum NumberReading {
             return parts.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
         }
         var normalized: String?
-        if commas > 0 && dots == 0 {
+        if decimalComma && (commas == 0 || dots == 0) {
+            // `1.200` and `1.200.000` group thousands, `3.5` keeps its point; `1,250` is 1.25, `1,250,000` still a million.
+            if dots > 0 {
+                normalized = grouped(core, by: ".") ? core.filter { $0 != "." } : (dots == 1 ? core : nil)
+            } else {
+                normalized = commas == 1 ? core.replacingComma : (grouped(core, by: ",") ? core.filter { $0 != "," } : nil)
+            }
+        } else if commas > 0 && dots == 0 {
             // "1,250" is a thousand; "45,5" a decimal comma.
             normalized = grouped(core, by: ",") ? core.filter { $0 != "," } : (commas == 1 ? core.replacingComma : nil)
         } else if commas > 0 && dots > 0 {
@@ -152,7 +178,7 @@ public enum NumberReading {
     /// `B`, `bn` and `Mrd` billions; a lone `m` or `b` is a scale only beside a currency (`15m` may be minutes: it reads
     /// as 15). A word before the number must stand apart from it (`Q3`, `v2` stay unread), and what comes after may hold
     /// no digit (`3/6`, `2026-01` stay unread).
-    static func withAffixes(_ text: String) -> Double? {
+    static func withAffixes(_ text: String, decimalComma: Bool = false) -> Double? {
         var rest = Substring(text.trimmingSpaces.replacingAll("\u{2212}", with: "-"))
         var negative = false
         if rest.count > 2, rest.hasPrefix("("), rest.hasSuffix(")") {
@@ -187,7 +213,7 @@ public enum NumberReading {
                 break
             }
         }
-        guard let number = separated(String(rest[start..<end])) else { return nil }
+        guard let number = separated(String(rest[start..<end]), decimalComma: decimalComma) else { return nil }
         var suffix = trimmed(rest[end...])
         if suffix.hasPrefix("%") { suffix = trimmed(suffix.dropFirst()) }
         let word = suffix.prefix { $0.isLetter }

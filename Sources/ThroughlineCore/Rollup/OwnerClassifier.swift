@@ -28,6 +28,9 @@ public final class OwnerClassifier: Sendable {
         "team", "teams", "dept", "department", "departments", "group", "squad", "guild", "committee", "board", "office", "unit",
         "division", "function", "council", "crew", "tribe", "chapter", "org", "organisation", "organization", "taskforce", "pmo", "leadership",
         "directorate", "directorates", "ministry", "agency", "bureau", "secretariat", "treasury", "services",
+        // The same in German, French and Spanish sheets: "Team Vertrieb", "Équipe Digital", "Equipo Digital".
+        "abteilung", "bereich", "équipe", "equipe", "équipes", "direction", "département", "departement", "equipo", "equipos",
+        "departamento", "área", "dirección", "direccion",
     ]
 
     /// Words that open the title of one post: "Head of Housing", "DG Rail Services", "Director, Finance Dept".
@@ -63,6 +66,10 @@ public final class OwnerClassifier: Sendable {
         "revenues", "benefits", "housing", "planning", "estates", "communications", "comms", "digital", "strategy", "policy",
         "transformation", "commercial", "audit", "governance", "human resources", "partnerships", "highways", "regeneration",
         "public health", "nursing", "pharmacy",
+        // German, French and Spanish departments: "Vertrieb", "Finanzen", "Ventes", "Ressources humaines", "Ventas".
+        "vertrieb", "einkauf", "finanzen", "buchhaltung", "controlling", "personal", "personalabteilung", "entwicklung", "produktion",
+        "logistik", "recht", "qualität", "geschäftsführung", "ventes", "achats", "finances", "juridique", "ressources humaines",
+        "informatique", "ventas", "compras", "finanzas", "recursos humanos", "sistemas", "logística", "logistica",
     ]
 
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
@@ -83,7 +90,17 @@ public final class OwnerClassifier: Sendable {
         let unknown = Set(distinct.filter { people.person(matching: $0) == nil }.map { Conventions.wordKey($0) }.filter { key in
             !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams) && !Self.split(key).contains { Self.isGroup($0, teams: teams) }
         })
-        writesLastFirst = unknown.count >= 2 && unknown.allSatisfy { Self.isLastFirst($0) }
+        // Owners written without a comma do not speak against it ("Anna Schmidt" beside "Meier, Hans"), unless one
+        // names a half of a comma pair as a given name: "Ana" opening "Ana Lopez" where a family name would stand in
+        // "Ana, Ben", or "Ben" named alone. That pair is then two people.
+        let plain = unknown.filter { !$0.contains(",") }.map { $0.split(separator: " ").map(String.init) }
+        let opening = Set(plain.compactMap(\.first)), alone = Set(plain.filter { $0.count == 1 }.map { $0[0] })
+        // (Each name of a list joined with `;` counts: "Koch, Lena; Wagner, Paul".)
+        let names = unknown.filter { $0.contains(",") }.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces } }
+        writesLastFirst = names.count >= 2 && names.allSatisfy { name in
+            let halves = name.split(separator: ",").map { $0.split(separator: " ").map(String.init) }
+            return Self.isLastFirst(name) && !halves[0].contains(where: opening.contains) && !halves[1].contains(where: alone.contains)
+        }
         let named = soleOwners.filter { conventions.owners[$0] == nil && !Self.isGroup($0, teams: teams) && !Self.isAddress($0) && Self.split($0).count == 1 }
         writesFullNames = named.count >= 2 && named.filter { $0.split(separator: " ").count >= 2 }.count * 3 >= named.count * 2
         var givenNames = Set<String>()
@@ -183,7 +200,7 @@ public final class OwnerClassifier: Sendable {
         var parts: [String] = []
         for strong in key.split(whereSeparator: { "/&+;\n".contains($0) }) {
             let text = String(strong).trimmingSpaces
-            if text.contains(","), !text.split(separator: " ").contains("and"), keeping(text) {
+            if text.contains(","), !text.split(separator: " ").contains(where: { andWords.contains(String($0)) }), keeping(text) {
                 parts.append(text)
                 continue
             }
@@ -192,6 +209,9 @@ public final class OwnerClassifier: Sendable {
         return parts
     }
 
+    /// The word "and" in the languages whose sheets are read: "Lena Koch und Paul Wagner", "Ana et Luc", "Ana y Luis".
+    static let andWords: Set<String> = ["and", "und", "et", "y"]
+
     /// Splits on `,` and the word "and".
     private static func splitWeak(_ text: Substring) -> [String] {
         var parts: [String] = []
@@ -199,7 +219,7 @@ public final class OwnerClassifier: Sendable {
             // "ana and ben": the word "and" between names separates them too.
             var words: [Substring] = []
             for word in piece.split(separator: " ") {
-                if word == "and" {
+                if andWords.contains(String(word)) {
                     if !words.isEmpty { parts.append(words.joined(separator: " ")) }
                     words.removeAll()
                 } else {

@@ -41,6 +41,9 @@ public struct SheetLayout: Equatable, Sendable {
     /// Columns that repeat the dependency column's header (Jira writes one `Inward issue link (Blocks)` column per
     /// link): their cells are more dependencies of the row, read after the dependency column's own.
     public var moreDependencies: [Int] = []
+    /// Whether the sheet writes numbers with a decimal comma (`4,5`, as Excel does in Germany or France), from the
+    /// number cells of the rows read: then `1.200` is 1200. Cells showing a decimal point as well leave it false.
+    public var decimalComma = false
 
     /// The filled cells of `moreDependencies` on `record`, trimmed and joined with `; `; empty when there are none.
     func moreDependencies(in record: CSVRecord) -> String {
@@ -483,11 +486,32 @@ public final class Sheet {
             layout.completionColumn = completion.index
             layout.notes.append("column '\(completion.name)' says when work was completed: a row whose '\(status.name)' is blank is done when it holds a date or a ticked box")
         }
+        Self.findDecimalComma(&layout, rows: sampled.map(\.cells))
         if layout.outline.isEmpty {
             Self.findNumbering(&layout, headers: headers, rows: sampled.map(\.cells), levelColumn: levelColumn)
             Self.findFilledDown(&layout, rows: sampled.map(\.cells), conventions: conventions)
         }
         return layout
+    }
+
+    /// A sheet whose number cells (progress, weight, KPI values) in the rows read show a decimal comma (`4,5`) and none
+    /// a decimal point writes its numbers so: `1.200` there is 1200, not 1.2.
+    static func findDecimalComma(_ layout: inout SheetLayout, rows: [[String]]) {
+        let numeric: Set<Field> = [.progress, .weight, .baseline, .target, .actual]
+        let columns = layout.columns.filter { $0.field.map(numeric.contains) ?? false }
+        var example: (cell: String, column: String)?
+        for row in rows {
+            for column in columns where column.index < row.count {
+                switch NumberReading.decimalSeparator(in: row[column.index]) {
+                case ","?: if example == nil { example = (row[column.index].trimmingSpaces, column.name) }
+                case "."?: return
+                default: break
+                }
+            }
+        }
+        guard let example else { return }
+        layout.decimalComma = true
+        layout.notes.append("numbers are written with a decimal comma ('\(example.cell)' in '\(example.column)'): a point between groups of three digits separates thousands ('1.200' is 1200)")
     }
 
     /// A sheet with no title and no type column, and two or more columns whose headers name item types (an OKR sheet's
