@@ -278,8 +278,10 @@ public final class Sheet {
         return false
     }
 
-    /// A figure: digits, with at most a unit's three letters (`£1.2m`, `40 EUR`, `$231,000`).
+    /// A figure: digits, with at most a unit's three letters (`£1.2m`, `40 EUR`, `$231,000`), or a formula saved as its
+    /// text (`=AVERAGE(I2:I22)`).
     static func isFigure(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.first(where: { !$0.isASCIISpace }) == 0x3D { return true }
         let letters = bytes.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.count
         return letters <= 3 && bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
     }
@@ -702,9 +704,9 @@ struct RowFilter: Sendable {
 
     /// A note under or among the table, not an item. In an outline sheet, a row of one cell that is in no level column
     /// ("Confidence: 1 = very unlikely"). In any sheet, a row of one cell that opens as a footnote does ("Source: …",
-    /// "Note: …"). In another sheet with an id or title column, a row of one cell outside them that reads as a sentence,
-    /// four words or more ("Entity submissions to the DTA, September 2026."): a lone status or date is still an item's,
-    /// nameless.
+    /// "Note: …") or is a footnote's word alone ("Notes", "Legend:"). In another sheet with an id or title column, a row
+    /// of one cell outside them, or in the id column beside a title column, that reads as a sentence, four words or more
+    /// ("Entity submissions to the DTA, September 2026."): a lone status or date is still an item's, nameless.
     private func isNote(_ record: CSVRecord) -> Bool {
         if !outlineColumns.isEmpty {
             var filled = 0
@@ -715,8 +717,10 @@ struct RowFilter: Sendable {
             return filled == 1
         }
         guard let lone = Self.loneCell(record) else { return false }
-        if Self.startsAsNote(Self.trimmed(record.bytes(lone))) { return true }
-        return !nameColumns.isEmpty && !nameColumns.contains(lone) && Self.wordCount(record.bytes(lone)) >= 4
+        if Self.startsAsNote(Self.trimmed(record.bytes(lone))) || Self.isNoteHeading(Self.trimmed(record.bytes(lone))) { return true }
+        // Four words are not an id: in a sheet with titles, such a lone cell in the id column is a note too.
+        let outsideNames = !nameColumns.isEmpty && !nameColumns.contains(lone)
+        return (outsideNames || lone == idColumn && titleColumn != nil) && Self.wordCount(record.bytes(lone)) >= 4
     }
 
     /// How many words a cell holds, between spaces, tabs and line breaks.
@@ -760,6 +764,16 @@ struct RowFilter: Sendable {
         if rest.first == 0x20 { rest = rest.dropFirst() }
         guard rest.first == 0x3A, noteWords.contains(String(decoding: word, as: UTF8.self)) else { return false }
         return cell.count > word.count + 3
+    }
+
+    /// Whether a cell is a footnote's word alone, as the heading of notes under the table: `Notes`, `Notes:`, `Legend`,
+    /// `Anmerkungen:`.
+    private static func isNoteHeading(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard cell.count <= 16 else { return false }
+        var word = cell.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if word.last == 0x3A { word.removeLast() }
+        while word.last == 0x20 { word.removeLast() }
+        return noteWords.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// The words a footnote opens with, before a colon.
