@@ -10,12 +10,15 @@ func plan(_ text: String, options: CapacityOptions = CapacityOptions(), people: 
     @Test(arguments: [
         ("2026-03", "2026-03"), ("Mar 2026", "2026-03"), ("Mar-26", "2026-03"), ("March 2026", "2026-03"), ("Jan-26", "2026-01"),
         ("2026-Q1", "2026-Q1"), ("Q1 2026", "2026-Q1"), ("Q4-26", "2026-Q4"), ("2026-W09", "2026-W09"), ("Sept 2026", "2026-09"),
+        // German, French and Spanish months written in ASCII.
+        ("Okt 2026", "2026-10"), ("Dez 2026", "2026-12"), ("Mai 2027", "2027-05"), ("Juillet 2026", "2026-07"), ("Dic-26", "2026-12"),
+        ("Enero 2027", "2027-01"),
     ])
     func readsPeriods(_ text: String, _ label: String) {
         #expect(PeriodReader().read(text)?.label == label)
     }
 
-    @Test(arguments: ["H2 Total", "Total", "2026", "Person", "Q5 2026", "2026-W54", "Foo 2026"])
+    @Test(arguments: ["H2 Total", "Total", "2026", "Person", "Q5 2026", "2026-W54", "Foo 2026", "Mär 2027", "Marc 2026"])
     func rejectsNonPeriods(_ text: String) {
         #expect(PeriodReader().read(text) == nil)
     }

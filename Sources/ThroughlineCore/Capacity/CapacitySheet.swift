@@ -124,6 +124,19 @@ public struct CapacitySheet: Sendable {
             }
         }
         let itemColumn = column(Self.itemWords)
+        // A column beside the periods whose header holds a number but reads as no period (`Mär 2027`) would be left
+        // out without a word.
+        if !periodColumns.isEmpty {
+            let read = Set(periodColumns.map(\.index))
+            let unread = header.indices.filter { index in
+                !read.contains(index) && index != personColumn && index != teamColumn && index != itemColumn
+                    && header[index].contains(where: \.isNumber) && !Self.isSubtotal(header[index])
+            }
+            for index in unread {
+                notes.append("column '\(header[index].trimmingSpaces)' holds a number but reads as no period: its values are not counted "
+                    + "(period headers read: 2026-03, Mar 2026, Mar-26, 2026-Q1, Q1 2026, FY26 Q1, 2026-W09)")
+            }
+        }
         let form: Form
         var periodColumn: Int?, allocatedColumn: Int?, availableColumn: Int?
         if !periodColumns.isEmpty {

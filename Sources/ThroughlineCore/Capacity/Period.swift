@@ -110,11 +110,6 @@ public struct PeriodReader: Sendable {
         return nil
     }
 
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    static func month(_ text: String) -> Int? {
-        guard text.count >= 3, let index = months.firstIndex(of: String(text.prefix(3))) else { return nil }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][index]
-        return text.count == 3 || full == text || text == "sept" ? index + 1 : nil
-    }
+    /// The month a header's word names, as dates name them (`Mar`, `March`, `Okt`, `Dic`).
+    static func month(_ text: String) -> Int? { DateReader.month(named: text) }
 }

@@ -739,6 +739,15 @@ extension DateReader {
     }
 }
 
+extension DateReader {
+    /// The month a word in lower case names (`mar`, `march`, `sept`, `okt`, `dic`); nil for any other word.
+    static func month(named word: some StringProtocol) -> Int? {
+        guard !word.isEmpty, word.utf8.count <= 12, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+              let found = DateWords.table[DateWords.key(String(word))], found.isMonth else { return nil }
+        return found.value
+    }
+}
+
 // MARK: - Words and bytes
 
 /// Month and weekday names, keyed by their lowercase letters packed five bits each.
@@ -754,13 +763,21 @@ private enum DateWords {
             ["may"], ["jun", "june"], ["jul", "july"], ["aug", "august"],
             ["sep", "sept", "september"], ["oct", "october"], ["nov", "november"], ["dec", "december"],
         ]
+        // The same months in German, French and Spanish, as far as they are written in ASCII (`Okt 2026`, `Mai 2027`,
+        // `Dic 2026`): a name with an accent (`März`, `févr`, `août`, `déc`) is not read.
+        let otherMonths = [
+            ["januar", "janv", "janvier", "ene", "enero"], ["februar", "fevrier", "febrero"], ["maerz", "mrz", "mars", "marzo"],
+            ["avr", "avril", "abr", "abril"], ["mai", "mayo"], ["juni", "juin", "junio"], ["juli", "juil", "juillet", "julio"],
+            ["aout", "ago", "agosto"], ["septembre", "septiembre"], ["okt", "oktober", "octobre", "octubre"],
+            ["novembre", "noviembre"], ["dez", "dezember", "decembre", "dic", "diciembre"],
+        ]
         let weekdays = [
             ["mon", "monday"], ["tue", "tues", "tuesday"], ["wed", "wednesday"], ["thu", "thur", "thurs", "thursday"],
             ["fri", "friday"], ["sat", "saturday"], ["sun", "sunday"],
         ]
         var table: [UInt64: Word] = [:]
         for (index, names) in months.enumerated() {
-            for name in names { table[key(name)] = Word(isMonth: true, value: index + 1) }
+            for name in names + otherMonths[index] { table[key(name)] = Word(isMonth: true, value: index + 1) }
         }
         for (index, names) in weekdays.enumerated() {
             for name in names { table[key(name)] = Word(isMonth: false, value: index + 1) }
