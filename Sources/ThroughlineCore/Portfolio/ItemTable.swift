@@ -118,6 +118,14 @@ public struct ItemTable: RandomAccessCollection, Sendable {
 
     public subscript(position: Int) -> Item { Item(record: record(position), texts: texts) }
 
+    /// The weight of the item at `position`, as `Item.weight` gives it, without making the item: a parent reads it for
+    /// every child.
+    @inline(__always)
+    func weight(_ position: Int) -> Double {
+        let weight = record(position).weight
+        return weight.isNaN ? self[position].weight : Double(weight)
+    }
+
     /// Whether the item at `position` has something in its parent, objective or depends-on cell (`ItemRecord` flags).
     @inline(__always)
     func names(_ position: Int, _ reference: UInt8) -> Bool { record(position).flags & reference != 0 }

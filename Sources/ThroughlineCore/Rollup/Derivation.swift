@@ -508,13 +508,12 @@ public struct Derivation: Sendable {
 
     /// A parent: its active children combined by the chosen rule.
     static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> Derived {
-        let item = portfolio.items[index]
-        let members = active.map { (status: known.results.status($0), weight: portfolio.items[$0].weight, progress: known.results.progress($0)) }
+        let members = active.map { (status: known.results.status($0), weight: portfolio.items.weight($0), progress: known.results.progress($0)) }
         let combined = combine(members, settings: settings) { known.rootSeverity(active[$0]) }
         // Only the children speak for a parent (SPEC 4): its own dates, progress and dependencies are the leaf rules'.
         // Its own overdue or slipped dates are still findings of their own (`overdue`, `forecast-slip`).
         let cause: Cause = combined.status.isTrouble ? .child(active[combined.explaining]) : .fact(.children)
-        return Derived(status: combined.status, cause: cause, progress: combined.progress ?? item.progress)
+        return Derived(status: combined.status, cause: cause, progress: combined.progress ?? portfolio.items[index].progress)
     }
 
     /// "3 of 5 done, 2 on-track": how the children stand.
@@ -549,7 +548,7 @@ public struct Derivation: Sendable {
         // A parent's impact: its measured children's by the same rule as delivery.
         let measured = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false && known.results.impact($0) != nil }
         guard !measured.isEmpty else { return nil }
-        let members = measured.map { (status: known.results.impact($0)!, weight: portfolio.items[$0].weight, progress: Double?.none) }
+        let members = measured.map { (status: known.results.impact($0)!, weight: portfolio.items.weight($0), progress: Double?.none) }
         let combined = combine(members, settings: settings)
         return (combined.status, .child(measured[combined.explaining]))
     }
