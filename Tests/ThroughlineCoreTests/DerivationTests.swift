@@ -801,7 +801,8 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         ("Jane Smith, Director General", .person), ("Omar Haddad, SRO", .person), ("Finance, Director General", .team),
         ("Jane Smith, Omar Haddad", .shared(["jane smith", "omar haddad"])),
         // German, French and Spanish: "and", departments and group words.
-        ("Lena Koch und Paul Wagner", .shared(["lena koch", "paul wagner"])), ("Ana y Luis", .shared(["ana", "luis"])),
+        // (Not the Spanish "y": it joins one person's two family names.)
+        ("Lena Koch und Paul Wagner", .shared(["lena koch", "paul wagner"])), ("José Ortega y Gasset", .person),
         ("Ana et Luc", .shared(["ana", "luc"])), ("Vertrieb", .team), ("Equipo Digital", .team), ("Équipe Data", .team),
         ("Ressources humaines", .team),
     ])
@@ -820,6 +821,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         (["Ana, Ben", "Roth, Eva", "Ana Lopez"], "Ana, Ben", .shared(["ana", "ben"])),
         (["Ana, Ben", "Roth, Eva", "Ben"], "Ana, Ben", .shared(["ana", "ben"])),
         (["Ana, Ben", "Roth, Eva", "Ben Ana"], "Ana, Ben", .person),
+        // Beside names written whole, a pair of whole names is two people; beside given names alone, so is any pair.
+        (["Ana Lopez", "Ben Ode", "Carla Diaz, Dev Patel", "Eve Stone, Finn Moss"], "Carla Diaz, Dev Patel", .shared(["carla diaz", "dev patel"])),
+        (["Ana", "Ben", "Carla, Dev", "Eve, Finn"], "Carla, Dev", .shared(["carla", "dev"])),
+        (["Ortega y Gasset, José", "Lopez, Ana", "Ode, Ben"], "Lopez, Ana", .person),
     ] as [([String], String, OwnerKind)])
     func lastFirstSheets(_ owners: [String], _ owner: String, _ expected: OwnerKind) {
         let classifier = OwnerClassifier(owners: Set(owners), teams: [], people: PeopleDirectory(), conventions: .builtIn)

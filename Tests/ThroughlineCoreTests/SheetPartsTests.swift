@@ -159,6 +159,24 @@ import Testing
         #expect(whole.count == 175_000 && whole.last?.hasPrefix("275002: ") == true)
     }
 
+    /// Wherever the line feed past the middle of the file falls, the sheet is read in two halves: with a byte order mark
+    /// and a `sep=` line before the records, the middle of the file comes before the middle of the records, and a cut
+    /// between the two is no split (the search then finds one past the records' middle).
+    @Test func theSplitIsFoundWhereverTheMiddleFalls() throws {
+        guard Self.split == 2 else { return }
+        let rows = Self.body(rows: 300_000) { "T\(100_000 + $0),Task,Green\n" } + "\n"
+        // With 18 spaces, the file's first line feed past its middle is 2 bytes before the middle of the records.
+        for padding in [0, 18] {
+            let text = "\u{FEFF}sep=,\n" + "ID,Title,Status" + String(repeating: " ", count: padding) + "\n" + rows
+            let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+            defer { try? FileManager.default.removeItem(at: folder) }
+            if let point = sheet.input.scannedSplit { #expect(point.offset >= (text.utf8.count - 9) / 2) }
+            let parts = try sheet.readDataRows(parts: { 0 }) { count, _ in count += 1 }
+            #expect(parts.count == 2, "padding \(padding)")
+            #expect(parts.reduce(0, +) == 300_000)
+        }
+    }
+
     /// A quote left open where the encoding scan cut (a cell running over many lines) gives no split there: the search
     /// looks further, and the rows are still one pass's.
     @Test func anOpenQuoteAtTheCutLeavesTheSearchToFindTheSplit() throws {

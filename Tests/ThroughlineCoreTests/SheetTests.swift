@@ -200,6 +200,22 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
             #expect(fields.firstIndex(of: "parent") == header.dropLast().split(separator: ",").firstIndex(of: "Parent"))
         }
         #expect(try sheet("ID,Title,Project\n", options: options).layout.columns.map(\.field) == [.id, .title, .parent])
+        // Among headers naming higher types, the first.
+        #expect(try sheet("ID,Task,Milestone,Workstream,Status\n", options: options).layout.columns.map(\.field) == [.id, .title, .parent, nil, .status])
+    }
+
+    /// Number cells showing a decimal comma, and none a decimal point or thousands grouped with a comma, make the sheet
+    /// one written with decimal commas.
+    @Test(arguments: [
+        ("ID,Title,Baseline,Target\nA,a,\"4,5\",\"1.200\"\n", true),
+        ("ID;Title;Progress\nA;a;45,5 %\nB;b;10 %\n", true),
+        ("ID,Title,Baseline,Target\nA,a,\"4,5\",\"12,000\"\n", false),
+        ("ID,Title,Baseline,Target\nA,a,\"4,5\",4.5\n", false),
+        ("ID,Title,Baseline,Target\nA,a,\"1,250\",\"1.200\"\n", false),
+        ("ID,Title,Notes,Target\nA,a,\"4,5\",12\n", false),
+    ])
+    func decimalCommaSheets(_ text: String, _ expected: Bool) throws {
+        #expect(try sheet(text).layout.decimalComma == expected)
     }
 
     @Test func mapOverridesSynonyms() throws {

@@ -118,7 +118,8 @@ public final class CSVInput {
     /// past the middle with the quotes before it balanced. Nil when the scan was one pass or the quotes are not balanced
     /// there (`SplitPoint.find` then looks further).
     var scannedSplit: SplitPoint? {
-        guard let body, let half = scannedHalf, dialect.quote == 0x22, half.quotes & 1 == 0, half.end > body.start,
+        // (At or after the middle of the records, where the first half starts looking for the join.)
+        guard let body, let half = scannedHalf, dialect.quote == 0x22, half.quotes & 1 == 0, half.end - body.start >= body.count / 2,
               half.end < rawSize else { return nil }
         // The `sep=` line's end is counted by the scan, not by the reader's line numbers, which start after it.
         return SplitPoint(offset: half.end - body.start, line: firstLine + half.lineEnds - (separatorLine == nil ? 0 : 1))

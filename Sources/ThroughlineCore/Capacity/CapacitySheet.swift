@@ -134,7 +134,7 @@ public struct CapacitySheet: Sendable {
             }
             for index in unread {
                 notes.append("column '\(header[index].trimmingSpaces)' holds a number but reads as no period: its values are not counted "
-                    + "(period headers read: 2026-03, Mar 2026, Mar-26, 2026-Q1, Q1 2026, FY26 Q1, 2026-W09)")
+                    + "(period headers read: 2026-03, Mar 2026, Okt 2026, Mar-26, 2026-Q1, Q1 2026, FY26 Q1, 2026-W09)")
             }
         }
         let form: Form

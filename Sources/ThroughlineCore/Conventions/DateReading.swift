@@ -766,9 +766,9 @@ private enum DateWords {
         // The same months in German, French and Spanish, as far as they are written in ASCII (`Okt 2026`, `Mai 2027`,
         // `Dic 2026`): a name with an accent (`März`, `févr`, `août`, `déc`) is not read.
         let otherMonths = [
-            ["januar", "janv", "janvier", "ene", "enero"], ["februar", "fevrier", "febrero"], ["maerz", "mrz", "mars", "marzo"],
+            ["januar", "janv", "janvier", "ene", "enero"], ["februar", "fev", "fevr", "fevrier", "febrero"], ["maerz", "mrz", "mars", "marzo"],
             ["avr", "avril", "abr", "abril"], ["mai", "mayo"], ["juni", "juin", "junio"], ["juli", "juil", "juillet", "julio"],
-            ["aout", "ago", "agosto"], ["septembre", "septiembre"], ["okt", "oktober", "octobre", "octubre"],
+            ["aout", "ago", "agosto"], ["septembre", "septiembre", "set", "setiembre"], ["okt", "oktober", "octobre", "octubre"],
             ["novembre", "noviembre"], ["dez", "dezember", "decembre", "dic", "diciembre"],
         ]
         let weekdays = [

@@ -131,6 +131,16 @@ public enum NumberReading {
         return after.count == 3 && before != "0" ? nil : separator
     }
 
+    /// Whether `text` is digits in groups of three after the first (`1,250`, `-12,000,000`), joined by `separator`. A
+    /// first group of 0 groups nothing: `0,125` and `0.125` are fractions.
+    static func groupsThousands(_ text: String, by separator: Character) -> Bool {
+        var core = Substring(text.trimmingSpaces)
+        if core.first == "-" || core.first == "+" { core = core.dropFirst() }
+        let parts = core.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count > 1, let first = parts.first, first != "0", (1...3).contains(first.filter(\.isNumber).count) else { return false }
+        return parts.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
+    }
+
     /// A number with its separators, currency signs and percent sign, and nothing else.
     private static func separated(_ text: String, decimalComma: Bool) -> Double? {
         var core = ""
@@ -140,32 +150,28 @@ public enum NumberReading {
         guard !core.isEmpty else { return nil }
         if !(decimalComma && core.contains(".")), let plain = Double(core), plain.isFinite { return plain }
         let commas = core.filter { $0 == "," }.count, dots = core.filter { $0 == "." }.count
-        func grouped(_ text: String, by separator: Character) -> Bool {
-            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count > 1, let first = parts.first, (1...3).contains(first.filter(\.isNumber).count) else { return false }
-            return parts.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
-        }
+        let grouped = { (text: String, separator: Character) in groupsThousands(text, by: separator) }
         var normalized: String?
         if decimalComma && (commas == 0 || dots == 0) {
             // `1.200` and `1.200.000` group thousands, `3.5` keeps its point; `1,250` is 1.25, `1,250,000` still a million.
             if dots > 0 {
-                normalized = grouped(core, by: ".") ? core.filter { $0 != "." } : (dots == 1 ? core : nil)
+                normalized = grouped(core, ".") ? core.filter { $0 != "." } : (dots == 1 ? core : nil)
             } else {
-                normalized = commas == 1 ? core.replacingComma : (grouped(core, by: ",") ? core.filter { $0 != "," } : nil)
+                normalized = commas == 1 ? core.replacingComma : (grouped(core, ",") ? core.filter { $0 != "," } : nil)
             }
         } else if commas > 0 && dots == 0 {
             // "1,250" is a thousand; "45,5" a decimal comma.
-            normalized = grouped(core, by: ",") ? core.filter { $0 != "," } : (commas == 1 ? core.replacingComma : nil)
+            normalized = grouped(core, ",") ? core.filter { $0 != "," } : (commas == 1 ? core.replacingComma : nil)
         } else if commas > 0 && dots > 0 {
             let lastComma = core.lastIndex(of: ",")!, lastDot = core.lastIndex(of: ".")!
             if lastDot > lastComma {
                 let whole = String(core[..<lastDot])
-                normalized = grouped(whole, by: ",") ? core.filter { $0 != "," } : nil
+                normalized = grouped(whole, ",") ? core.filter { $0 != "," } : nil
             } else {
                 let whole = String(core[..<lastComma])
-                normalized = grouped(whole, by: ".") ? String(core.filter { $0 != "." }).replacingComma : nil
+                normalized = grouped(whole, ".") ? String(core.filter { $0 != "." }).replacingComma : nil
             }
-        } else if dots > 1, grouped(core, by: ".") {
+        } else if dots > 1, grouped(core, ".") {
             normalized = core.filter { $0 != "." }
         }
         guard let normalized, let value = Double(normalized), value.isFinite else { return nil }

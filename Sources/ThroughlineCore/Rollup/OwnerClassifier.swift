@@ -68,7 +68,7 @@ public final class OwnerClassifier: Sendable {
         "public health", "nursing", "pharmacy",
         // German, French and Spanish departments: "Vertrieb", "Finanzen", "Ventes", "Ressources humaines", "Ventas".
         "vertrieb", "einkauf", "finanzen", "buchhaltung", "controlling", "personal", "personalabteilung", "entwicklung", "produktion",
-        "logistik", "recht", "qualität", "geschäftsführung", "ventes", "achats", "finances", "juridique", "ressources humaines",
+        "logistik", "qualität", "geschäftsführung", "ventes", "achats", "finances", "juridique", "ressources humaines",
         "informatique", "ventas", "compras", "finanzas", "recursos humanos", "sistemas", "logística", "logistica",
     ]
 
@@ -90,16 +90,18 @@ public final class OwnerClassifier: Sendable {
         let unknown = Set(distinct.filter { people.person(matching: $0) == nil }.map { Conventions.wordKey($0) }.filter { key in
             !key.isEmpty && conventions.owners[key] == nil && !Self.isGroup(key, teams: teams) && !Self.split(key).contains { Self.isGroup($0, teams: teams) }
         })
-        // Owners written without a comma do not speak against it ("Anna Schmidt" beside "Meier, Hans"), unless one
-        // names a half of a comma pair as a given name: "Ana" opening "Ana Lopez" where a family name would stand in
-        // "Ana, Ben", or "Ben" named alone. That pair is then two people.
+        // Names written whole without a comma do not speak against it ("Anna Schmidt" beside "Meier, Hans"), but then
+        // a pair is one family name or two and one given name ("Carla Diaz, Dev Patel" is two people), and its first
+        // half opens no name written whole ("Ana" of "Ana Lopez" beside "Ana, Ben"). A name of one word (a given name
+        // alone: "Ben") says the sheet writes people by given names: its pairs are lists.
         let plain = unknown.filter { !$0.contains(",") }.map { $0.split(separator: " ").map(String.init) }
-        let opening = Set(plain.compactMap(\.first)), alone = Set(plain.filter { $0.count == 1 }.map { $0[0] })
+        let opening = Set(plain.compactMap(\.first)), writesWhole = !plain.isEmpty
         // (Each name of a list joined with `;` counts: "Koch, Lena; Wagner, Paul".)
         let names = unknown.filter { $0.contains(",") }.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces } }
-        writesLastFirst = names.count >= 2 && names.allSatisfy { name in
-            let halves = name.split(separator: ",").map { $0.split(separator: " ").map(String.init) }
-            return Self.isLastFirst(name) && !halves[0].contains(where: opening.contains) && !halves[1].contains(where: alone.contains)
+        writesLastFirst = names.count >= 2 && !plain.contains { $0.count == 1 } && names.allSatisfy { name in
+            let family = name.split(separator: ",").first.map { $0.split(separator: " ").map(String.init) } ?? []
+            let shaped = writesWhole ? Self.isLastFirst(name, family: 1...2, given: 1...1) : Self.isLastFirst(name)
+            return shaped && !family.contains(where: opening.contains)
         }
         let named = soleOwners.filter { conventions.owners[$0] == nil && !Self.isGroup($0, teams: teams) && !Self.isAddress($0) && Self.split($0).count == 1 }
         writesFullNames = named.count >= 2 && named.filter { $0.split(separator: " ").count >= 2 }.count * 3 >= named.count * 2
@@ -209,8 +211,9 @@ public final class OwnerClassifier: Sendable {
         return parts
     }
 
-    /// The word "and" in the languages whose sheets are read: "Lena Koch und Paul Wagner", "Ana et Luc", "Ana y Luis".
-    static let andWords: Set<String> = ["and", "und", "et", "y"]
+    /// The word "and" in German and French too: "Lena Koch und Paul Wagner", "Ana et Luc". (Not the Spanish "y", which
+    /// joins the two family names of one person: "José Ortega y Gasset".)
+    static let andWords: Set<String> = ["and", "und", "et"]
 
     /// Splits on `,` and the word "and".
     private static func splitWeak(_ text: Substring) -> [String] {

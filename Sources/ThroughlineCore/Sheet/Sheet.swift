@@ -504,16 +504,19 @@ public final class Sheet {
         var example: (cell: String, column: String)?
         for row in rows {
             for column in columns where column.index < row.count {
-                switch NumberReading.decimalSeparator(in: row[column.index]) {
-                case ","?: if example == nil { example = (row[column.index].trimmingSpaces, column.name) }
+                let cell = row[column.index]
+                switch NumberReading.decimalSeparator(in: cell) {
+                case ","?: if example == nil { example = (cell.trimmingSpaces, column.name) }
                 case "."?: return
-                default: break
+                default:
+                    // `12,000` groups thousands with a comma, as English sheets do: no decimal comma there.
+                    if NumberReading.groupsThousands(cell, by: ",") { return }
                 }
             }
         }
         guard let example else { return }
         layout.decimalComma = true
-        layout.notes.append("numbers are written with a decimal comma ('\(example.cell)' in '\(example.column)'): a point between groups of three digits separates thousands ('1.200' is 1200)")
+        layout.notes.append("numbers are written with a decimal comma ('\(example.cell)' in '\(example.column)'): a point between groups of three digits separates thousands ('1.200' is 1200) and a lone comma is the decimal one ('1,250' is 1.25)")
     }
 
     /// A sheet with no title and no type column, and two or more columns whose headers name item types (an OKR sheet's
@@ -601,12 +604,12 @@ public final class Sheet {
         guard header.utf8.count <= Self.longestHeader else { return nil }
         if let mapped = options.map[Conventions.headerKey(header)] { return mapped.map { ($0, -2, "--map") } }
         if let typed = typeHeaderField(header, options.fileType, conventions) {
-            // A header that names another field too and a higher type (Linear's `Project` in tasks.csv: a title word) is
-            // the parent only where no column says so plainly: a `Parent` column beside it wins.
-            if typed != .title, let plain = conventions.fieldAndRank(forHeader: header), plain.field != typed {
-                return (typed, Int.max / 2, "synonym")
-            }
-            return (typed, -1, "synonym")
+            // A header naming a higher type is the parent (or the objective) where no column says so plainly: a `Parent`
+            // column beside Linear's `Project` in tasks.csv wins. Among such headers, the first; a header that is the
+            // field's own synonym (`Objective`) ranks as one.
+            if typed == .title { return (typed, -1, "synonym") }
+            if let plain = conventions.fieldAndRank(forHeader: header), plain.field == typed { return (typed, plain.rank, "synonym") }
+            return (typed, Conventions.endingRank - 1, "synonym")
         }
         if let whole = conventions.fieldAndRank(forHeader: header) { return (whole.field, whole.rank, "synonym") }
         guard byEnding else { return nil }
