@@ -42,7 +42,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         .init(row: "M,milestone,x,Green,50%,2026-10-01,2026-12-31,2027-01-10,,Ana", expected: .atRisk,
               reason: "M forecast 2027-01-10 is 10 days after due 2026-12-31"),
         .init(row: "M,milestone,x,Green,50%,2026-10-01,2026-12-31,2027-03-31,,Ana", expected: .offTrack,
-              reason: "M forecast 2027-03-31 is 90 days after due 2026-12-31"),
+              reason: "M forecast 2027-03-31 is 90 days after due 2026-12-31, more than 50% of the 91 days planned"),
         .init(row: "M,milestone,x,Green,50%,2026-10-01,2026-12-31,2027-02-10,,Ana", expected: .atRisk,
               reason: "M forecast 2027-02-10 is 41 days after due 2026-12-31"),
         .init(row: "M,milestone,x,Not started,,2026-11-01,2026-12-31,,,Ana", expected: .atRisk,

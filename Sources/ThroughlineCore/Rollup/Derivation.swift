@@ -599,7 +599,11 @@ public struct Derivation: Sendable {
         case .noStatus: return "no status typed"
         case .statusNotUnderstood: return "status typed is not understood (unknown-status)"
         case .overdue(let count, let due): return "overdue \(Self.days(count)) (due \(due.iso))"
-        case .slip(let forecast, let due): return "forecast \(forecast.iso) is \(Self.days(forecast.days(since: due))) after due \(due.iso)"
+        case .slip(let forecast, let due):
+            let text = "forecast \(forecast.iso) is \(Self.days(forecast.days(since: due))) after due \(due.iso)"
+            // Off-track rather than at-risk: the slip is more than its share of the time planned.
+            guard results.status(index) == .offTrack, let start = portfolio.items[index].start, due > start else { return text }
+            return text + ", more than \(CellNormalizer.formatPercent(settings.slipShare * 100)) of the \(Self.days(due.days(since: start))) planned"
         case .lateStart(let count, let start): return "not started \(Self.days(count)) after its start (\(start.iso))"
         case .behindPace(let progress, let elapsed):
             return "progress \(CellNormalizer.formatPercent(progress)) trails \(CellNormalizer.formatPercent(elapsed)) of time elapsed"
