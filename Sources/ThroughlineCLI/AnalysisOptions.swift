@@ -33,9 +33,15 @@ enum AnalysisOptions {
             guard let value = Int(text), value >= 0 else { throw ThroughlineError.usage("\(name) takes a whole number of days, 0 or more") }
             return value
         }
+        /// A share (`upTo` 1 or 10: `0.5`, or `50%`) or, up to 100, percentage points (`20` or `20%`).
         func fraction(_ name: String, _ current: Double, upTo limit: Double, meaning: String = "") throws -> Double {
-            guard let text = arguments.value(name) else { return current }
-            guard let value = Double(text), value >= 0, value <= limit else {
+            guard var text = arguments.value(name) else { return current }
+            var scale = 1.0
+            if text.hasSuffix("%") {
+                text = String(text.dropLast()).trimmingSpaces
+                if limit <= 10 { scale = 0.01 }
+            }
+            guard let read = Double(text), case let value = read * scale, value >= 0, value <= limit else {
                 throw ThroughlineError.usage("\(name) takes a number from 0 to \(Derivation.format(limit))\(meaning)")
             }
             return value

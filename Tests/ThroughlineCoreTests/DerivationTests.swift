@@ -407,6 +407,27 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.derivation.results[index].progress == 40)
     }
 
+    /// A child weighing 0 counts for nothing in its parent's progress and shares (though, in trouble, it still makes the
+    /// parent at risk under `escalate`); children that all weigh 0 count the same.
+    @Test func childrenWeighingNothing() throws {
+        let text = """
+            id,type,title,parent,status,progress,weight,due
+            O,objective,Goal,,,,,2026-12-31
+            A,initiative,a,O,Green,80%,1,2026-12-31
+            B,initiative,b,O,Green,20%,0,2026-01-01
+            P,objective,Goal 2,,,,,2026-12-31
+            C,initiative,c,P,Green,80%,0,2026-12-31
+            D,initiative,d,P,Green,20%,0,2026-12-31
+
+            """
+        let analysis = try analyse(text)
+        let results = analysis.derivation.results, items = analysis.derivation.portfolio.items
+        let o = items.firstIndex { $0.id == "O" }!, p = items.firstIndex { $0.id == "P" }!
+        #expect(results[o].progress == 80 && results[o].status == .atRisk)
+        #expect(results[p].progress == 50 && results[p].status == .onTrack)
+        #expect(!analysis.codes("B").contains("bad-number"))
+    }
+
     @Test func cancelledWorkIsLeftOutOfRollups() throws {
         let text = "id,type,title,parent,status,due,notes\nO,objective,Goal,,Green,2026-12-31,\nA,initiative,a,O,Cancelled,2026-01-01,\nB,initiative,b,O,Green,2026-12-31,\n"
         let analysis = try analyse(text)

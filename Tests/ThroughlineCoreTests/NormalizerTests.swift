@@ -144,7 +144,7 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
     }
 
     @Test func weightsOutsideTheirRangeAreReported() throws {
-        let (_, codes) = try normalized("id,weight\nA,1e308\nB,-2\nC,3\nD,0\n")
+        let (_, codes) = try normalized("id,weight\nA,1e308\nB,-2\nC,3\nD,0\nE,-0.5\n")
         #expect(codes == ["bad-number", "bad-number", "bad-number"])
     }
 

@@ -47,7 +47,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     public static let unknownStatus = FindingCode(name: "unknown-status", severity: .warning, meaning: "a status word that maps to no canonical status",
         hint: "map the word with a row status,WORD,STATUS in the conventions sheet (conventions.csv in the folder, or --conventions FILE)")
     public static let badNumber = FindingCode(name: "bad-number", severity: .error, meaning: "a number or percentage cell that cannot be read, or is out of range",
-        hint: "write a number such as 45, 45% or 0.45; a percentage runs from 0 to 100")
+        hint: "write a number such as 45, 45% or 0.45; a percentage runs from 0 to 100, a weight from 0 to 1,000,000")
     public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type",
         hint: "map the word with a row type,WORD,TYPE in the conventions sheet (conventions.csv in the folder, or --conventions FILE)")
     public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header",

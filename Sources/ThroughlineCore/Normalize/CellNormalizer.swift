@@ -576,7 +576,7 @@ public struct CellNormalizer: Sendable {
                 return .none
             }
             if layout.columns[column].field == .weight && !Item.isUsableWeight(number) {
-                report(.badNumber, "weight '\(trimmed)' is not above 0 and at most 1,000,000; 1 is used")
+                report(.badNumber, "weight '\(trimmed)' is not between 0 and 1,000,000; 1 is used")
             }
             return .number(number)
         }

@@ -138,7 +138,7 @@ struct ItemValues {
 extension Item {
 
     /// A weight a rollup can use: above 0 and at most a million, so weighted sums stay finite.
-    static func isUsableWeight(_ weight: Double) -> Bool { weight > 0 && weight <= 1_000_000 }
+    static func isUsableWeight(_ weight: Double) -> Bool { weight >= 0 && weight <= 1_000_000 }
 
     /// Splits `A; B, C` into references; blank parts are dropped.
     static func splitReferences(_ text: String) -> [String] {

@@ -93,7 +93,7 @@ public struct Portfolio: Sendable {
             }
             if parent[index] == index {
                 let item = items[index]
-                findings.append(Finding(.hierarchyCycle, at: Self.location(item), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
+                findings.append(Finding(.hierarchyCycle, at: Self.location(item, column: .parent), id: item.id, owner: item.owner, message: "\(item.label) names itself as its parent"))
                 parent[index] = -1
             }
             if parent[index] < 0 && objective[index] >= 0 && objective[index] != index { parent[index] = objective[index] }

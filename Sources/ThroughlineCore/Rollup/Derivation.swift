@@ -449,6 +449,10 @@ public struct Derivation: Sendable {
     /// before one at risk over a slow task).
     public static func combine(_ members: [(status: Status, weight: Double, progress: Double?)], settings: RollupSettings,
                                rootSeverity: (Int) -> Int = { _ in 0 }) -> (status: Status, explaining: Int, progress: Double?) {
+        // Children weighing 0 count for nothing, unless all of them do: then each counts the same.
+        if !members.isEmpty, !members.contains(where: { $0.weight > 0 }) {
+            return combine(members.map { ($0.status, 1, $0.progress) }, settings: settings, rootSeverity: rootSeverity)
+        }
         // Loops rather than map and reduce: a parent is combined for every parent of a million-row sheet.
         var total = 0.0
         var progressSum = 0.0, progressWeight = 0.0
