@@ -73,6 +73,21 @@ enum AnalysisOptions {
         TerminalStyle(colour: context.stdoutIsTerminal && !context.noColor && arguments.value("--output") == nil)
     }
 
+    /// Reads the tracker sheets (the positional arguments, or `paths`) and a previous snapshot of them, `previous`, both
+    /// with the same people and conventions: a people or conventions sheet only the previous snapshot's folder holds
+    /// applies to the current sheets too, which are then read again with it (their notes were given the first time).
+    static func analyse(_ arguments: ParsedArguments, _ context: Context, paths: [String]? = nil, settings: RollupSettings,
+                        previous: String, previousSettings: RollupSettings, snapshot: Bool = false) throws -> (TrackerAnalysis, TrackerAnalysis) {
+        var (current, input) = try analyse(arguments, context, paths: paths, settings: settings, snapshot: snapshot)
+        let (old, oldInput) = try analyse(arguments, context, paths: [previous], settings: previousSettings, reusing: input, snapshot: true)
+        if (!input.hasPeople && oldInput.hasPeople) || (!input.hasConventionsFile && oldInput.hasConventionsFile) {
+            context.notesMuted = true
+            defer { context.notesMuted = false }
+            current = try analyse(arguments, context, paths: paths, settings: settings, reusing: oldInput, snapshot: snapshot).0
+        }
+        return (current, old)
+    }
+
     /// Reads the tracker sheets (the positional arguments, or `paths`) and runs the whole analysis.
     /// A second snapshot passes the first one's input settings, so both match owners against the same people. A
     /// snapshot may be `empty` (all its rows taken out is a change to report); a sheet to analyse may not.

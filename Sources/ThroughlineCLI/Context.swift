@@ -47,7 +47,11 @@ public final class Context: @unchecked Sendable {
     }
 
     /// Writes a line (a newline is added) to standard error, above the progress line when there is one.
+    /// Set while a sheet already read is read again (its notes were given the first time).
+    var notesMuted = false
+
     public func note(_ text: String) throws {
+        if notesMuted { return }
         if let progress { return try progress.write(text + "\n") }
         var line = text + "\n"
         try line.withUTF8 { try stderr.write(UnsafeRawBufferPointer($0)) }

@@ -26,11 +26,14 @@ enum BriefCommand: Command {
         let formatName = arguments.value("--format") ?? "md"
         guard formatName == "md" || formatName == "html" else { throw ThroughlineError.usage("brief writes md or html") }
         let settings = try AnalysisOptions.settings(arguments, context)
-        let (analysis, input) = try AnalysisOptions.analyse(arguments, context, settings: settings)
+        let analysis: TrackerAnalysis
         var changes: SnapshotDiff?
         if let previous = arguments.value("--previous") {
-            let old = try AnalysisOptions.analyse(arguments, context, paths: [previous], settings: settings, reusing: input, snapshot: true).0
+            let (current, old) = try AnalysisOptions.analyse(arguments, context, settings: settings, previous: previous, previousSettings: settings)
+            analysis = current
             changes = SnapshotDiff(old: old.derivation, new: analysis.derivation)
+        } else {
+            analysis = try AnalysisOptions.analyse(arguments, context, settings: settings).0
         }
         let briefing = Briefing(analysis: analysis, findings: analysis.findings(), changes: changes)
         let text = formatName == "html" ? briefing.html() : briefing.markdown()

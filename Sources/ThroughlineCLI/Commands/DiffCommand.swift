@@ -26,13 +26,14 @@ enum DiffCommand: Command {
         guard arguments.positionals.count == 2 else { throw ThroughlineError.usage("diff takes two sheets: OLD NEW", hint: "see 'throughline diff --help'") }
         let format = try AnalysisOptions.format(arguments, context)
         if format == .html { throw ThroughlineError.usage("diff writes table, csv, md or json; for an HTML page use 'throughline brief --previous OLD NEW'") }
-        var settings = try AnalysisOptions.settings(arguments, context)
-        let (new, input) = try AnalysisOptions.analyse(arguments, context, paths: [arguments.positionals[1]], settings: settings, snapshot: true)
+        let settings = try AnalysisOptions.settings(arguments, context)
+        var oldSettings = settings
         if let text = arguments.value("--old-as-of") {
             guard let date = CalendarDate(iso: text) else { throw ThroughlineError.usage("--old-as-of takes a date as YYYY-MM-DD") }
-            settings.asOf = date
+            oldSettings.asOf = date
         }
-        let old = try AnalysisOptions.analyse(arguments, context, paths: [arguments.positionals[0]], settings: settings, reusing: input, snapshot: true).0
+        let (new, old) = try AnalysisOptions.analyse(arguments, context, paths: [arguments.positionals[1]], settings: settings,
+                                                     previous: arguments.positionals[0], previousSettings: oldSettings, snapshot: true)
         let diff = SnapshotDiff(old: old.derivation, new: new.derivation)
         let text = diff.render(format, oldName: arguments.positionals[0], newName: arguments.positionals[1], style: AnalysisOptions.style(context, arguments))
         try context.write(text, to: arguments.value("--output"))
