@@ -157,7 +157,18 @@ struct ItemReader {
         var low = 0, high = bytes.count
         while low < high && bytes[low].isASCIISpace { low += 1 }
         while high > low && bytes[high - 1].isASCIISpace { high -= 1 }
-        for position in low..<high where bytes[position] >= 0x80 { return nil }
+        // Eight bytes at a time: any byte above ASCII sets a high bit.
+        var position = low
+        if let base = bytes.baseAddress {
+            while position + 8 <= high {
+                if UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+                position += 8
+            }
+        }
+        while position < high {
+            if bytes[position] >= 0x80 { return nil }
+            position += 1
+        }
         return UnsafeBufferPointer(rebasing: bytes[low..<high])
     }
 
