@@ -24,6 +24,23 @@ import Testing
         #expect([UInt8]("zz".utf8).withUnsafeBufferPointer { memo.value(for: $0) } == nil)
     }
 
+    /// Every byte of a key counts in its hash, the last ones (read four, two and one at a time) as much as the rest, and
+    /// nothing after the key does.
+    @Test func byteMemoHashesEveryByteAndNoMore() {
+        var bytes = (0..<40).map { UInt8(0x41 + $0) }
+        for length in 0...24 {
+            let hash = bytes.withUnsafeBufferPointer { ByteMemo<Int>.hash(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+            for position in 0..<length {
+                bytes[position] ^= 0x20
+                #expect(bytes.withUnsafeBufferPointer { ByteMemo<Int>.hash(UnsafeBufferPointer(rebasing: $0[0..<length])) } != hash)
+                bytes[position] ^= 0x20
+            }
+            bytes[length] ^= 0x20
+            #expect(bytes.withUnsafeBufferPointer { ByteMemo<Int>.hash(UnsafeBufferPointer(rebasing: $0[0..<length])) } == hash)
+            bytes[length] ^= 0x20
+        }
+    }
+
     @Test func byteMemoComputesEachKeyOnce() {
         var memo = ByteMemo<String>()
         var computed = 0

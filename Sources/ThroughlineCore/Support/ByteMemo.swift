@@ -32,22 +32,30 @@ struct ByteMemo<Value> {
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var position = 0
+        var tail: UInt64 = 0
         // (An empty buffer may have no address; it hashes as any other empty one.)
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
+            var position = 0
             while position + 8 <= bytes.count {
                 state = (state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
                 state ^= state >> 31
                 position += 8
             }
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while position < bytes.count {
-            tail |= UInt64(bytes[position]) << shift
-            shift += 8
-            position += 1
+            // The last bytes, four, two and one at a time: byte k of them lands at bits 8k, as in a word.
+            let left = bytes.count - position
+            var shift: UInt64 = 0
+            if left & 4 != 0 {
+                tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+                shift = 32
+                position += 4
+            }
+            if left & 2 != 0 {
+                tail |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt16.self))) << shift
+                shift += 16
+                position += 2
+            }
+            if left & 1 != 0 { tail |= UInt64(base[position]) << shift }
         }
         state = (state ^ tail) &* 0x94D0_49BB_1331_11EB
         state ^= state >> 29
