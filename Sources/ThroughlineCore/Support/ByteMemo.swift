@@ -73,11 +73,17 @@ struct ByteMemo<Value> {
             }
             position += 8
         }
-        while position < count {
-            if a[position] != b[position] { return false }
-            position += 1
+        // The last bytes four, two and one at a time.
+        let rest = count - position
+        if rest & 4 != 0 {
+            if left.loadUnaligned(fromByteOffset: position, as: UInt32.self) != right.loadUnaligned(fromByteOffset: position, as: UInt32.self) { return false }
+            position += 4
         }
-        return true
+        if rest & 2 != 0 {
+            if left.loadUnaligned(fromByteOffset: position, as: UInt16.self) != right.loadUnaligned(fromByteOffset: position, as: UInt16.self) { return false }
+            position += 2
+        }
+        return rest & 1 == 0 || a[position] == b[position]
     }
 
     /// The value stored for `bytes`, if any.
