@@ -461,6 +461,13 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes("O1").contains("watermelon"))
     }
 
+    /// Directions as OKR tools write their metric types.
+    @Test(arguments: [("Increase to", KPIDirection.up), ("Maintain above", .up), ("At least", .up), ("Decrease to", .down),
+                      ("Maintain below", .down), ("at most", .down), ("higher", .up), ("↓", .down)])
+    func kpiDirectionWords(_ typed: String, _ expected: KPIDirection) {
+        #expect(KPIDirection(typed: typed) == expected)
+    }
+
     @Test func kpiImpactIsSeparateFromDelivery() throws {
         let text = """
             id,type,title,parent,status,start,due,baseline,target,actual,unit,direction

@@ -121,6 +121,16 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(try normalized("id,Status\n" + cells).1 == Array(repeating: "unknown-status", count: 5))
     }
 
+    /// Confidence from 1 to 10, told by the header or by a number above 5 in the first rows: 7-10 on track, 4-6 at risk,
+    /// 1-3 off track. Without either, the scale stays 1 to 5.
+    @Test func confidenceFromOneToTen() throws {
+        let cells = "A,10\nB,7\nC,6\nD,4\nE,3\nF,1\n"
+        let read = "A,on-track\nB,on-track\nC,at-risk\nD,at-risk\nE,off-track\nF,off-track\n"
+        #expect(try normalized("id,Confidence\n" + cells).0 == "id,Confidence\n" + read)
+        #expect(try normalized("id,Confidence (1-10)\nA,3\nB,5\n").0 == "id,Confidence (1-10)\nA,off-track\nB,at-risk\n")
+        #expect(try normalized("id,Confidence\nA,3\nB,5\n").0 == "id,Confidence\nA,at-risk\nB,on-track\n")
+    }
+
     @Test func periodsAsDueDatesMeanTheirLastDay() throws {
         #expect(try normalized("id,due,start\nA,Q2 2026,Q2 2026\n").0 == "id,due,start\nA,2026-06-30,2026-04-01\n")
     }

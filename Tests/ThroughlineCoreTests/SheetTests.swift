@@ -204,6 +204,12 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(try sheet("ID,Task,Milestone,Workstream,Status\n", options: options).layout.columns.map(\.field) == [.id, .title, .parent, nil, .status])
     }
 
+    /// A percent sign after a progress header reads as before it: `Progress %`, `Complete %`.
+    @Test func percentSignAfterTheName() throws {
+        #expect(try sheet("ID,Title,Progress %\n").layout.columns.map(\.field) == [.id, .title, .progress])
+        #expect(try sheet("ID,Title,Complete %\n").layout.columns.map(\.field) == [.id, .title, .progress])
+    }
+
     /// Number cells showing a decimal comma, and none a decimal point or thousands grouped with a comma, make the sheet
     /// one written with decimal commas.
     @Test(arguments: [

@@ -7,8 +7,9 @@ enum DiffCommand: Command {
     static let usage = "diff [options] OLD NEW"
     static let discussion = """
         Matches the items of two snapshots of the same sheet by id, else by title, and lists what changed: items \
-        added and removed, typed and derived status moves (better or worse), due and forecast dates moved later or \
-        earlier (by how many days), owners changed and progress changes, then a summary of counts. The snapshots may \
+        added and removed, typed, derived and KPI impact status moves (better or worse), due and forecast dates moved \
+        later or earlier (by how many days), owners changed, progress changes and KPI actuals moved, then a summary of \
+        counts. The snapshots may \
         have their columns in another order or other columns. Both are derived as of --as-of (the old one as of \
         --old-as-of when given), so a derived move reflects the sheet, not the calendar, unless asked. Exits 1 when \
         something changed, like diff(1).

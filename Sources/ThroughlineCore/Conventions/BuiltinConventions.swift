@@ -219,6 +219,7 @@ field,UoM,unit
 field,Direction,direction
 field,Polarity,direction
 field,Better Is,direction
+field,Metric Type,direction
 field,Notes,notes
 field,Comments,notes
 field,Commentary,notes

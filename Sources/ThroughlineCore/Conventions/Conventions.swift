@@ -227,6 +227,12 @@ public struct Conventions: Sendable {
     public func fieldAndRank(forHeader header: String) -> (field: Field, rank: Int)? {
         let key = Self.headerKey(header)
         if let field = fields[key] { return (field, fieldRanks[key] ?? Int.max) }
+        // A percent sign after the name reads as before it, or as no sign: `Progress %` is `% Progress`, `Complete %` is
+        // `% Complete`.
+        if key.hasSuffix("percent"), key.count > 7 {
+            let name = String(key.dropLast(7))
+            for other in ["percent" + name, name] { if let field = fields[other] { return (field, fieldRanks[other] ?? Int.max) } }
+        }
         guard let open = header.firstIndex(of: "(") else { return nil }
         let close = header[open...].firstIndex(of: ")").map { header.index(after: $0) } ?? header.endIndex
         let shorter = Self.headerKey(String(header[..<open] + header[close...]))

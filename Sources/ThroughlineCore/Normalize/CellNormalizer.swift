@@ -333,7 +333,8 @@ public struct CellNormalizer: Sendable {
     public func ratingScale(column index: Int) -> String? {
         guard index < plans.count, case .status(let scale?) = plans[index] else { return nil }
         // Said of any cell it holds: a column of words (Green, Amber) reads them as words, and a number as a rating.
-        return scale == .risk ? "a number 1-5 is a rating: 1 is the lowest risk, 5 the highest"
+        if scale == .risk { return "a number 1-5 is a rating: 1 is the lowest risk, 5 the highest" }
+        return layout.confidenceOutOfTen ? "a number 1-10 is a rating: 10 is the highest confidence, 1 the lowest"
             : "a number 1-5 is a rating: 5 is the highest confidence, 1 the lowest"
     }
 
@@ -527,6 +528,9 @@ public struct CellNormalizer: Sendable {
             if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             if let status = conventions.status(for: trimmed) { return .status(status) }
             // A rating is matched as words are: "4." and "4!" are 4, "Medium-High" is 4.
+            if scale == .confidence, layout.confidenceOutOfTen, let number = Int(Conventions.wordKey(trimmed)), (1...10).contains(number) {
+                return .status(number >= 7 ? .onTrack : number >= 4 ? .atRisk : .offTrack)
+            }
             if let scale, case let key = Conventions.wordKey(trimmed), let number = Int(key) ?? Self.ratingWords[key], (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)

@@ -5,11 +5,14 @@ public enum KPIDirection: String, Sendable {
     /// Lower is better.
     case down
 
-    /// Reads `up`, `higher`, `increase`, `↑`, `down`, `lower`, `decrease`, `↓` …
+    /// Reads `up`, `higher`, `increase`, `↑`, `down`, `lower`, `decrease`, `↓` …, and OKR tools' metric types: `Increase
+    /// to`, `Maintain above`, `At least`; `Decrease to`, `Maintain below`, `At most`.
     public init?(typed: String) {
         switch Conventions.wordKey(typed) {
-        case "up", "higher", "increase", "higher is better", "more", "max", "maximise", "maximize", "↑", "+": self = .up
-        case "down", "lower", "decrease", "lower is better", "less", "min", "minimise", "minimize", "↓", "-": self = .down
+        case "up", "higher", "increase", "higher is better", "more", "max", "maximise", "maximize", "↑", "+",
+             "increase to", "maintain above", "stay above", "keep above", "at least", "above", "grow", "grow to": self = .up
+        case "down", "lower", "decrease", "lower is better", "less", "min", "minimise", "minimize", "↓", "-",
+             "decrease to", "maintain below", "stay below", "keep below", "at most", "below", "reduce", "reduce to": self = .down
         default: return nil
         }
     }

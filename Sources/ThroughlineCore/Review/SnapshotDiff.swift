@@ -7,7 +7,11 @@ public struct SnapshotChange: Equatable, Sendable {
         case id
         case status
         case derivedStatus = "derived-status"
+        /// The KPI impact status, derived.
+        case impactStatus = "impact-status"
         case due, forecast, owner, progress
+        /// The KPI's actual value.
+        case actual
     }
 
     /// What changed.
@@ -111,6 +115,8 @@ public struct SnapshotDiff: Sendable {
             add(.status, a.typedStatus?.rawValue ?? "", b.typedStatus?.rawValue ?? "", move(a.typedStatus, b.typedStatus))
         }
         if da.status != db.status { add(.derivedStatus, da.status.rawValue, db.status.rawValue, move(da.status, db.status)) }
+        // Impact beside delivery, never blended (SPEC 4): a KPI that moves is a change of its own.
+        if da.impact != db.impact { add(.impactStatus, da.impact?.rawValue ?? "", db.impact?.rawValue ?? "", move(da.impact, db.impact)) }
         for (kind, before, after) in [(SnapshotChange.Kind.due, a.due, b.due), (.forecast, a.forecast, b.forecast)] where before != after {
             let days = before.flatMap { old in after.map { $0.days(since: old) } }
             add(kind, before?.iso ?? "", after?.iso ?? "", days.map { $0 > 0 ? "later" : "earlier" } ?? "", days)
@@ -122,6 +128,11 @@ public struct SnapshotDiff: Sendable {
             add(.progress, TextFormat.percent(pa), TextFormat.percent(pb), pb > pa ? "up" : "down")
         } else if (pa == nil) != (pb == nil) {
             add(.progress, TextFormat.percent(pa), TextFormat.percent(pb), "")
+        }
+        if a.actual != b.actual {
+            let shown = { (value: Double?) in value.map { Derivation.withUnit($0, b.unit) } ?? "" }
+            let direction = a.actual.flatMap { old in b.actual.map { $0 > old ? "up" : "down" } } ?? ""
+            add(.actual, shown(a.actual), shown(b.actual), direction)
         }
         return changes
     }
@@ -140,10 +151,12 @@ public struct SnapshotDiff: Sendable {
         if !count(.id).isEmpty { parts.append("\(count(.id).count) id change\(count(.id).count == 1 ? "" : "s")") }
         moves(count(.status), "typed status change", "better", "worse")
         moves(count(.derivedStatus), "derived status change", "better", "worse")
+        moves(count(.impactStatus), "impact status change", "better", "worse")
         moves(count(.due), "due date move", "later", "earlier")
         moves(count(.forecast), "forecast move", "later", "earlier")
         if !count(.owner).isEmpty { parts.append("\(count(.owner).count) owner change\(count(.owner).count == 1 ? "" : "s")") }
         moves(count(.progress), "progress change", "up", "down")
+        moves(count(.actual), "KPI actual change", "up", "down")
         return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
     }
 

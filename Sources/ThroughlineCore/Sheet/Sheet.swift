@@ -44,6 +44,9 @@ public struct SheetLayout: Equatable, Sendable {
     /// Whether the sheet writes numbers with a decimal comma (`4,5`, as Excel does in Germany or France), from the
     /// number cells of the rows read: then `1.200` is 1200. Cells showing a decimal point as well leave it false.
     public var decimalComma = false
+    /// Whether the status column rates confidence from 1 to 10 (its header says `1-10` or `/10`, or the rows read
+    /// hold a whole number from 6 to 10 in it), rather than from 1 to 5.
+    public var confidenceOutOfTen = false
 
     /// The filled cells of `moreDependencies` on `record`, trimmed and joined with `; `; empty when there are none.
     func moreDependencies(in record: CSVRecord) -> String {
@@ -489,6 +492,7 @@ public final class Sheet {
             layout.notes.append("column '\(completion.name)' says when work was completed: a row whose '\(status.name)' is blank is done when it holds a date or a ticked box")
         }
         Self.findDecimalComma(&layout, rows: sampled.map(\.cells))
+        Self.findConfidenceOutOfTen(&layout, rows: sampled.map(\.cells))
         if layout.outline.isEmpty {
             Self.findNumbering(&layout, headers: headers, rows: sampled.map(\.cells), levelColumn: levelColumn)
             Self.findFilledDown(&layout, rows: sampled.map(\.cells), conventions: conventions)
@@ -517,6 +521,19 @@ public final class Sheet {
         guard let example else { return }
         layout.decimalComma = true
         layout.notes.append("numbers are written with a decimal comma ('\(example.cell)' in '\(example.column)'): a point between groups of three digits separates thousands ('1.200' is 1200) and a lone comma is the decimal one ('1,250' is 1.25)")
+    }
+
+    /// A status column of confidence (`Confidence`, `DCA`) rated from 1 to 10: its header says so (`Confidence (1-10)`,
+    /// `Confidence /10`), or a cell of the rows read is a whole number from 6 to 10.
+    static func findConfidenceOutOfTen(_ layout: inout SheetLayout, rows: [[String]]) {
+        guard let status = layout.column(for: .status), case let key = Conventions.headerKey(status.header),
+              CellNormalizer.numericScale(headerKey: key) == .confidence else { return }
+        let saysTen = key.hasSuffix("110") || key.hasSuffix("outof10") || key.hasSuffix("of10") || key.hasSuffix("confidence10")
+        let example = rows.lazy.compactMap { $0.count > status.index ? Int($0[status.index].trimmingSpaces) : nil }.first { (6...10).contains($0) }
+        guard saysTen || example != nil else { return }
+        layout.confidenceOutOfTen = true
+        let why = saysTen ? "its header says so" : "it holds \(example!)"
+        layout.notes.append("column '\(status.name)' rates confidence from 1 to 10 (\(why)): 7 to 10 is on-track, 4 to 6 at-risk, 1 to 3 off-track")
     }
 
     /// A sheet with no title and no type column, and two or more columns whose headers name item types (an OKR sheet's
