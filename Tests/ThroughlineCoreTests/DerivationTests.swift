@@ -606,6 +606,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let unknown = analysis.findings().first { $0.code == .unknownReference }
         #expect(unknown?.message == "parent 'I9' names no item in the sheet; did you mean 'I1'?")
         #expect(unknown?.location == SourceLocation(file: "t.csv", line: 4, column: "parent"))
+        // A remark in brackets after the name, as a Trello label carries its colour: the name without it is meant.
+        let labelled = try analyse("id,type,title,objective\nO1,objective,Faster checkout,\nT1,task,Pay button,Faster checkout (green)\n")
+        #expect(labelled.findings().first { $0.code == .unknownReference }?.message
+                == "objective 'Faster checkout (green)' names no item in the sheet; did you mean 'Faster checkout'?")
     }
 
     /// SPEC 2: titles match ignoring case and spaces, so a space more or less still names the item; an objective named

@@ -805,7 +805,12 @@ struct ReferenceResolver {
             if let found = id.distance, best == nil || found < best!.distance { best = (position, .id, found) }
             if let found = items.withBytes(position, .title, distance), best == nil || found < best!.distance { best = (position, .title, found) }
         }
-        return best.map { items.texts.text(items.record($0.position).text, $0.field) }
+        if let best { return items.texts.text(items.record(best.position).text, best.field) }
+        // A remark in brackets after the name (a Trello label's colour: `Faster checkout (green)`): the name without it.
+        if reference.hasSuffix(")"), let open = reference.lastIndex(of: "("), case let name = String(reference[..<open]).trimmingSpaces, !name.isEmpty {
+            return suggestion(for: name, excluding: origin)
+        }
+        return nil
     }
 
     /// Whether an id's bytes have exactly the letters and digits `bare` holds (lower case), whatever separates them.

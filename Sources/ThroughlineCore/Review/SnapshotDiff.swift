@@ -44,20 +44,29 @@ public struct SnapshotDiff: Sendable {
         asOf = new.settings.asOf
         oldAsOf = old.settings.asOf
         let oldItems = old.portfolio.items, newItems = new.portfolio.items
-        func key(_ item: Item) -> String { item.id.isEmpty ? "title:" + Conventions.wordKey(item.title) : "id:" + item.id }
+        // Each item's key: its id, or its title when it has none; the second item with a key is that key's second (a
+        // sheet with no ids may name two rows `Go-live`: they pair in the order they stand).
+        func keys(_ items: ItemTable) -> [String] {
+            var count: [String: Int] = [:]
+            return items.map { item in
+                let key = item.id.isEmpty ? "title:" + Conventions.wordKey(item.title) : "id:" + item.id
+                count[key, default: 0] += 1
+                return count[key]! == 1 ? key : key + "#\(count[key]!)"
+            }
+        }
+        let oldKeys = keys(oldItems), newKeys = keys(newItems)
         var oldIndex: [String: Int] = [:]
-        for (index, item) in oldItems.enumerated() where oldIndex[key(item)] == nil { oldIndex[key(item)] = index }
-        // New item -> old item; a new item whose key an earlier new item has is left out (-2).
+        for (index, key) in oldKeys.enumerated() { oldIndex[key] = index }
+        // New item -> old item.
         var match = [Int](repeating: -1, count: newItems.count)
         var matchedOld = Set<Int>()
-        var seen = Set<String>()
-        for (index, item) in newItems.enumerated() {
-            guard seen.insert(key(item)).inserted else { match[index] = -2; continue }
-            if let before = oldIndex[key(item)], matchedOld.insert(before).inserted { match[index] = before }
+        var seen = Set<String>(newKeys)
+        for index in newItems.indices {
+            if let before = oldIndex[newKeys[index]], matchedOld.insert(before).inserted { match[index] = before }
         }
         // What is left on both sides: the one old item with the same id in another case, else the same title, when
         // that id or title is had by one item only on each side (all ids in another case first, then titles).
-        let leftOver = oldItems.indices.filter { !matchedOld.contains($0) && oldIndex[key(oldItems[$0])] == $0 && !seen.contains(key(oldItems[$0])) }
+        let leftOver = oldItems.indices.filter { !matchedOld.contains($0) && !seen.contains(oldKeys[$0]) }
         var byLowerID: [String: [Int]] = [:], byTitle: [String: [Int]] = [:]
         for index in leftOver {
             let item = oldItems[index]
@@ -75,7 +84,7 @@ public struct SnapshotDiff: Sendable {
         func pair(_ index: Int, _ candidates: [Int]?) {
             guard let candidates, candidates.count == 1, let before = candidates.first, matchedOld.insert(before).inserted else { return }
             match[index] = before
-            seen.insert(key(oldItems[before]))
+            seen.insert(oldKeys[before])
         }
         for index in newItems.indices where match[index] == -1 {
             let id = newItems[index].id.lowercased()
@@ -86,7 +95,7 @@ public struct SnapshotDiff: Sendable {
             if !title.isEmpty, newTitles[title] == 1, oldTitles[title] == 1 { pair(index, byTitle[title]) }
         }
         var changes: [SnapshotChange] = []
-        for (index, item) in newItems.enumerated() where match[index] != -2 {
+        for (index, item) in newItems.enumerated() {
             guard match[index] >= 0 else {
                 changes.append(SnapshotChange(kind: .added, id: item.label, title: item.title, old: "", new: new.results[index].status.rawValue, direction: "", days: nil))
                 continue
@@ -94,8 +103,8 @@ public struct SnapshotDiff: Sendable {
             let before = match[index]
             changes += Self.compare(oldItems[before], old.results[before], item, new.results[index])
         }
-        for (index, item) in oldItems.enumerated() where !matchedOld.contains(index) && !seen.contains(key(item)) {
-            seen.insert(key(item))
+        for (index, item) in oldItems.enumerated() where !matchedOld.contains(index) && !seen.contains(oldKeys[index]) {
+            seen.insert(oldKeys[index])
             changes.append(SnapshotChange(kind: .removed, id: item.label, title: item.title, old: item.typedStatus?.rawValue ?? "", new: "", direction: "", days: nil))
         }
         self.changes = changes

@@ -387,10 +387,13 @@ public final class Sheet {
             }
         }
         // A progress column of status words (Microsoft Planner's Progress: Not started, In progress, Completed) is the
-        // status, when no other column is.
-        if winner[.status] == nil, let column = winner[.progress], candidates[column]?.via != "--map" {
+        // status, when no other column is but one saying when work was completed (Planner's Completed Date), which
+        // then stays that.
+        let completionStatus = winner[.status].flatMap { CellNormalizer.completionHeaders.contains(Conventions.headerKey(headers[$0])) && candidates[$0]?.via != "--map" ? $0 : nil }
+        if winner[.status] == nil || completionStatus != nil, let column = winner[.progress], candidates[column]?.via != "--map" {
             let cells = cells(column)
             if !cells.isEmpty, cells.allSatisfy({ PercentReading.read($0) == nil && conventions.status(for: $0) != nil }) {
+                if let completionStatus { candidates[completionStatus] = nil }
                 candidates[column] = (.status, candidates[column]!.rank, "synonym")
                 winner[.progress] = nil
                 winner[.status] = column
