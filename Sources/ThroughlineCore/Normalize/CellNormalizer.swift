@@ -334,7 +334,7 @@ public struct CellNormalizer: Sendable {
         guard index < plans.count, case .status(let scale?) = plans[index] else { return nil }
         // Said of any cell it holds: a column of words (Green, Amber) reads them as words, and a number as a rating.
         if scale == .risk { return "a number 1-5 is a rating: 1 is the lowest risk, 5 the highest" }
-        return layout.confidenceOutOfTen ? "a number 1-10 is a rating: 10 is the highest confidence, 1 the lowest"
+        return layout.confidenceOutOfTen ? "a number 1-10 is a confidence the conventions sheet maps: not the 1-5 rating"
             : "a number 1-5 is a rating: 5 is the highest confidence, 1 the lowest"
     }
 
@@ -528,8 +528,10 @@ public struct CellNormalizer: Sendable {
             if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             if let status = conventions.status(for: trimmed) { return .status(status) }
             // A rating is matched as words are: "4." and "4!" are 4, "Medium-High" is 4.
+            // A confidence from 1 to 10 has no canonical reading: 3 is not the 1-5 rating's 3 (the conventions sheet maps it).
             if scale == .confidence, layout.confidenceOutOfTen, let number = Int(Conventions.wordKey(trimmed)), (1...10).contains(number) {
-                return .status(number >= 7 ? .onTrack : number >= 4 ? .atRisk : .offTrack)
+                report(.unknownStatus, "status '\(trimmed)' is a confidence from 1 to 10, which maps to no canonical status")
+                return .none
             }
             if let scale, case let key = Conventions.wordKey(trimmed), let number = Int(key) ?? Self.ratingWords[key], (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number

@@ -45,7 +45,7 @@ public struct SheetLayout: Equatable, Sendable {
     /// number cells of the rows read: then `1.200` is 1200. Cells showing a decimal point as well leave it false.
     public var decimalComma = false
     /// Whether the status column rates confidence from 1 to 10 (its header says `1-10` or `/10`, or the rows read
-    /// hold a whole number from 6 to 10 in it), rather than from 1 to 5.
+    /// hold a whole number from 6 to 10 in it), rather than from 1 to 5: its numbers are then not read as ratings.
     public var confidenceOutOfTen = false
 
     /// The filled cells of `moreDependencies` on `record`, trimmed and joined with `; `; empty when there are none.
@@ -536,7 +536,7 @@ public final class Sheet {
         guard saysTen || example != nil else { return }
         layout.confidenceOutOfTen = true
         let why = saysTen ? "its header says so" : "it holds \(example!)"
-        layout.notes.append("column '\(status.name)' rates confidence from 1 to 10 (\(why)): 7 to 10 is on-track, 4 to 6 at-risk, 1 to 3 off-track")
+        layout.notes.append("column '\(status.name)' rates confidence from 1 to 10 (\(why)): its numbers are not read as the 1-5 rating, and each is unknown-status unless the conventions sheet maps it (status,8,on-track)")
     }
 
     /// A sheet with no title and no type column, and two or more columns whose headers name item types (an OKR sheet's
