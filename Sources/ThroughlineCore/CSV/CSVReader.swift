@@ -21,6 +21,8 @@ public struct CSVRecord {
     public let terminator: LineTerminator
     /// Where the record starts: bytes from the start of what the reader was given.
     public let offset: Int
+    /// How many line breaks its quoted cells hold (the record runs over that many more lines).
+    public let lineBreaks: Int
 
     /// How many cells the record has (0 for a blank line).
     public var count: Int { spans.count }
@@ -135,7 +137,8 @@ public final class CSVReader {
             let record = CSVRecord(
                 base: UnsafePointer(buffer), scratch: UnsafePointer(scratch),
                 spans: UnsafeBufferPointer(start: spans, count: spanCount),
-                recordStart: start, recordEnd: recordEnd, line: line, terminator: terminator, offset: consumed + start)
+                recordStart: start, recordEnd: recordEnd, line: line, terminator: terminator, offset: consumed + start,
+                lineBreaks: linesInRecord)
             line += linesInRecord + (terminator == .none ? 0 : 1)
             start = next
             if try !body(record) { return }

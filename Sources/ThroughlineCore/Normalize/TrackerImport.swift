@@ -75,7 +75,7 @@ public enum TrackerImport {
             var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
             var rowsAbove = RowsAbove(layout)
             let titleColumn = layout.column(for: .title)?.index
-            try source.sheet.forEachDataRow(leftOut: { onLeftOut(file, $0.line, $1) }) { record in
+            try source.sheet.forEachDataRow(leftOut: { onLeftOut(file, $0, $1) }) { record in
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
                 let id = rowID?.read(record)

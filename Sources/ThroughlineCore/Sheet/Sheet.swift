@@ -230,13 +230,14 @@ public final class Sheet {
 
     /// Calls `body` with every data row that holds an item; blank rows are skipped, and `leftOut`, when given, is told
     /// of every other row that holds none (a totals row, a note) and why, in a few words (such rows are rare).
-    public func forEachDataRow(leftOut: (CSVRecord, String) -> Void = { _, _ in }, _ body: (CSVRecord) throws -> Bool) throws {
+    public func forEachDataRow(leftOut: (Int, String) -> Void = { _, _ in }, _ body: (CSVRecord) throws -> Bool) throws {
         try forEachRecord { record, role in
             guard role == .data else { return true }
             guard holdsItem(record) else {
-                if let why = rows.leftOutReason(record) { leftOut(record, why) }
+                if let why = rows.leftOutReason(record) { leftOut(record.line, why) }
                 return true
             }
+            if record.lineBreaks > 0 { for row in rows.rowsInside(record) { leftOut(row.line, row.why) } }
             return try body(record)
         }
     }
@@ -710,6 +711,42 @@ struct RowFilter: Sendable {
 
     /// Whether a data row holds an item: it is not blank, and nothing leaves it out.
     func holdsItem(_ record: CSVRecord) -> Bool { !Sheet.isBlank(record) && leftOutReason(record) == nil }
+
+    /// The lines inside a quoted cell of `record` that read as rows (as many commas, semicolons or tabs as half the
+    /// header has columns), with why: a quote that opened the cell is likely stray, and the rows after it were read
+    /// as the cell's text, not as items. Asked only of records that run over several lines.
+    func rowsInside(_ record: CSVRecord) -> [(line: Int, why: String)] {
+        guard headers.count >= 4 else { return [] }
+        var found: [(line: Int, why: String)] = []
+        var line = record.line
+        for column in 0..<record.count {
+            let raw = record.rawBytes(column)
+            let start = line
+            var index = 0, separators = [0, 0, 0]
+            // Line ends as the reader counts them (LF, CR LF, a lone CR); each line after a cell's first is looked at.
+            while index < raw.count {
+                let byte = raw[index]
+                if byte == 0x0A || byte == 0x0D {
+                    if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
+                    if line > start, separators.contains(where: { $0 * 2 >= headers.count }) {
+                        found.append((line, "a line inside the quoted cell under \(Self.name(headers, column)) that opens on line \(start): it reads as a row (a stray quote?)"))
+                    }
+                    line += 1
+                    separators = [0, 0, 0]
+                } else if byte == 0x2C { separators[0] += 1 } else if byte == 0x3B { separators[1] += 1 } else if byte == 0x09 { separators[2] += 1 }
+                index += 1
+            }
+            if line > start, separators.contains(where: { $0 * 2 >= headers.count }) {
+                found.append((line, "a line inside the quoted cell under \(Self.name(headers, column)) that opens on line \(start): it reads as a row (a stray quote?)"))
+            }
+        }
+        return found
+    }
+
+    /// A column's header as text, or its letter.
+    private static func name(_ headers: [[UInt8]], _ column: Int) -> String {
+        column < headers.count && !headers[column].isEmpty ? String(decoding: headers[column], as: UTF8.self) : SheetLayout.letters(column)
+    }
 
     /// Why a data row holds no item, in a few words (for the notes that list such rows); nil for a row that holds one or
     /// is blank. `holdsItem` asks the same questions, so the two never disagree.

@@ -38,7 +38,7 @@ extension Sheet {
         var firstLeftOut: [(line: Int, why: String)] = []
         defer { for row in firstLeftOut { leftOut(row.line, row.why) } }
         func onePass() throws -> [Part] {
-            try forEachDataRow(leftOut: { firstLeftOut.append(($0.line, $1)) }) { record in
+            try forEachDataRow(leftOut: { firstLeftOut.append(($0, $1)) }) { record in
                 try body(&first, record)
                 return true
             }
@@ -76,6 +76,7 @@ extension Sheet {
                     var rows = 0
                     try reader.forEach { record in
                         if filter.holdsItem(record) {
+                            if record.lineBreaks > 0 { second.leftOut += filter.rowsInside(record) }
                             try shared.value(&second.part, record)
                         } else if let why = filter.leftOutReason(record) {
                             second.leftOut.append((record.line, why))
@@ -117,6 +118,7 @@ extension Sheet {
                 }
                 if role == .data {
                     if holdsItem(record) {
+                        if record.lineBreaks > 0 { firstLeftOut += rows.rowsInside(record) }
                         try body(&first, record)
                     } else if let why = rows.leftOutReason(record) {
                         firstLeftOut.append((record.line, why))
