@@ -46,10 +46,10 @@ public final class Context: @unchecked Sendable {
         path.hasPrefix("/") ? path : (workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path
     }
 
-    /// Writes a line (a newline is added) to standard error, above the progress line when there is one.
     /// Set while a sheet already read is read again (its notes were given the first time).
     var notesMuted = false
 
+    /// Writes a line (a newline is added) to standard error, above the progress line when there is one.
     public func note(_ text: String) throws {
         if notesMuted { return }
         if let progress { return try progress.write(text + "\n") }

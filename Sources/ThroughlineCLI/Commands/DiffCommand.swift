@@ -9,10 +9,9 @@ enum DiffCommand: Command {
         Matches the items of two snapshots of the same sheet by id, else by title, and lists what changed: items \
         added and removed, typed, derived and KPI impact status moves (better or worse), due and forecast dates moved \
         later or earlier (by how many days), owners changed, progress changes and KPI actuals moved, then a summary of \
-        counts. The snapshots may \
-        have their columns in another order or other columns. Both are derived as of --as-of (the old one as of \
-        --old-as-of when given), so a derived move reflects the sheet, not the calendar, unless asked. Exits 1 when \
-        something changed, like diff(1).
+        counts. The snapshots may have their columns in another order or other columns. Both are derived as of \
+        --as-of (the old one as of --old-as-of when given), so a derived move reflects the sheet, not the calendar, \
+        unless asked. Exits 1 when something changed, like diff(1).
         """
     static let examples = [
         ("throughline diff sample-data/last-week/strategy-tracker.csv sample-data/strategy-tracker.csv", "this week against last week"),

@@ -74,6 +74,8 @@ public struct CapacitySheet: Sendable {
     static let teamWords: Set<String> = ["team", "department", "dept", "group", "function", "squad"]
     static let itemWords: Set<String> = ["item", "project", "initiative", "workitem", "allocatedto", "assignment", "activity", "workstream", "ref", "id", "task", "epic"]
     static let periodWords: Set<String> = ["period", "month", "quarter", "week"]
+    /// The period headers read, for messages.
+    static let periodForms = "period headers read: 2026-03, Mar 2026, Okt 2026, Mar-26, 2026-Q1, Q1 2026, FY26 Q1, 2026-W09"
     static let availableWords: Set<String> = ["available", "capacity", "availability", "availablefte", "availablehours", "hoursavailable"]
     static let allocatedWords: Set<String> = ["allocated", "allocation", "planned", "assigned", "booked", "demand", "allocatedfte", "allocatedhours", "hours", "fte"]
 
@@ -133,8 +135,7 @@ public struct CapacitySheet: Sendable {
                     && header[index].contains(where: \.isNumber) && !Self.isSubtotal(header[index])
             }
             for index in unread {
-                notes.append("column '\(header[index].trimmingSpaces)' holds a number but reads as no period: its values are not counted "
-                    + "(period headers read: 2026-03, Mar 2026, Okt 2026, Mar-26, 2026-Q1, Q1 2026, FY26 Q1, 2026-W09)")
+                notes.append("column '\(header[index].trimmingSpaces)' holds a number but reads as no period: its values are not counted (\(Self.periodForms))")
             }
         }
         let form: Form
@@ -148,7 +149,7 @@ public struct CapacitySheet: Sendable {
             guard periodColumn != nil, allocatedColumn != nil else {
                 throw ThroughlineError.data(SourceLocation(file: input.file, line: rows[headerIndex].line),
                                             "cannot tell the capacity sheet's shape: no period columns, and no period and allocated columns",
-                                            hint: "period headers read: 2026-03, Mar 2026, Mar-26, 2026-Q1, Q1 2026, FY26 Q1, 2026-W09")
+                                            hint: Self.periodForms)
             }
             form = .long
         }

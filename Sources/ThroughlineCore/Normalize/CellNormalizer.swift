@@ -527,12 +527,12 @@ public struct CellNormalizer: Sendable {
             if let status = conventions.exactStatus(for: trimmed) { return .status(status) }
             if let (status, note) = conventions.statusWithNote(trimmed) { return .statusWithNote(status, note: String(note)) }
             if let status = conventions.status(for: trimmed) { return .status(status) }
-            // A rating is matched as words are: "4." and "4!" are 4, "Medium-High" is 4.
             // A confidence from 1 to 10 has no canonical reading: 3 is not the 1-5 rating's 3 (the conventions sheet maps it).
             if scale == .confidence, layout.confidenceOutOfTen, let number = Int(Conventions.wordKey(trimmed)), (1...10).contains(number) {
                 report(.unknownStatus, "status '\(trimmed)' is a confidence from 1 to 10, which maps to no canonical status")
                 return .none
             }
+            // A rating is matched as words are: "4." and "4!" are 4, "Medium-High" is 4.
             if let scale, case let key = Conventions.wordKey(trimmed), let number = Int(key) ?? Self.ratingWords[key], (1...5).contains(number) {
                 let risk = scale == .risk ? number : 6 - number
                 return .status(risk <= 2 ? .onTrack : risk == 3 ? .atRisk : .offTrack)

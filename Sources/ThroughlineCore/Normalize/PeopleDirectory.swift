@@ -150,28 +150,27 @@ public enum NumberReading {
         guard !core.isEmpty else { return nil }
         if !(decimalComma && core.contains(".")), let plain = Double(core), plain.isFinite { return plain }
         let commas = core.filter { $0 == "," }.count, dots = core.filter { $0 == "." }.count
-        let grouped = { (text: String, separator: Character) in groupsThousands(text, by: separator) }
         var normalized: String?
         if decimalComma && (commas == 0 || dots == 0) {
             // `1.200` and `1.200.000` group thousands, `3.5` keeps its point; `1,250` is 1.25, `1,250,000` still a million.
             if dots > 0 {
-                normalized = grouped(core, ".") ? core.filter { $0 != "." } : (dots == 1 ? core : nil)
+                normalized = groupsThousands(core, by: ".") ? core.filter { $0 != "." } : (dots == 1 ? core : nil)
             } else {
-                normalized = commas == 1 ? core.replacingComma : (grouped(core, ",") ? core.filter { $0 != "," } : nil)
+                normalized = commas == 1 ? core.replacingComma : (groupsThousands(core, by: ",") ? core.filter { $0 != "," } : nil)
             }
         } else if commas > 0 && dots == 0 {
             // "1,250" is a thousand; "45,5" a decimal comma.
-            normalized = grouped(core, ",") ? core.filter { $0 != "," } : (commas == 1 ? core.replacingComma : nil)
+            normalized = groupsThousands(core, by: ",") ? core.filter { $0 != "," } : (commas == 1 ? core.replacingComma : nil)
         } else if commas > 0 && dots > 0 {
             let lastComma = core.lastIndex(of: ",")!, lastDot = core.lastIndex(of: ".")!
             if lastDot > lastComma {
                 let whole = String(core[..<lastDot])
-                normalized = grouped(whole, ",") ? core.filter { $0 != "," } : nil
+                normalized = groupsThousands(whole, by: ",") ? core.filter { $0 != "," } : nil
             } else {
                 let whole = String(core[..<lastComma])
-                normalized = grouped(whole, ".") ? String(core.filter { $0 != "." }).replacingComma : nil
+                normalized = groupsThousands(whole, by: ".") ? String(core.filter { $0 != "." }).replacingComma : nil
             }
-        } else if dots > 1, grouped(core, ".") {
+        } else if dots > 1, groupsThousands(core, by: ".") {
             normalized = core.filter { $0 != "." }
         }
         guard let normalized, let value = Double(normalized), value.isFinite else { return nil }

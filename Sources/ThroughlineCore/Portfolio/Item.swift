@@ -140,7 +140,7 @@ struct ItemValues {
 
 extension Item {
 
-    /// A weight a rollup can use: above 0 and at most a million, so weighted sums stay finite.
+    /// A weight a rollup can use: from 0 (counts for nothing) to a million, so weighted sums stay finite.
     static func isUsableWeight(_ weight: Double) -> Bool { weight >= 0 && weight <= 1_000_000 }
 
     /// Splits `A; B, C` into references; blank parts are dropped.

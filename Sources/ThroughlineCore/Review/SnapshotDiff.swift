@@ -60,13 +60,12 @@ public struct SnapshotDiff: Sendable {
         // New item -> old item.
         var match = [Int](repeating: -1, count: newItems.count)
         var matchedOld = Set<Int>()
-        var seen = Set<String>(newKeys)
         for index in newItems.indices {
             if let before = oldIndex[newKeys[index]], matchedOld.insert(before).inserted { match[index] = before }
         }
         // What is left on both sides: the one old item with the same id in another case, else the same title, when
         // that id or title is had by one item only on each side (all ids in another case first, then titles).
-        let leftOver = oldItems.indices.filter { !matchedOld.contains($0) && !seen.contains(oldKeys[$0]) }
+        let leftOver = oldItems.indices.filter { !matchedOld.contains($0) }
         var byLowerID: [String: [Int]] = [:], byTitle: [String: [Int]] = [:]
         for index in leftOver {
             let item = oldItems[index]
@@ -84,7 +83,6 @@ public struct SnapshotDiff: Sendable {
         func pair(_ index: Int, _ candidates: [Int]?) {
             guard let candidates, candidates.count == 1, let before = candidates.first, matchedOld.insert(before).inserted else { return }
             match[index] = before
-            seen.insert(oldKeys[before])
         }
         for index in newItems.indices where match[index] == -1 {
             let id = newItems[index].id.lowercased()
@@ -103,8 +101,7 @@ public struct SnapshotDiff: Sendable {
             let before = match[index]
             changes += Self.compare(oldItems[before], old.results[before], item, new.results[index])
         }
-        for (index, item) in oldItems.enumerated() where !matchedOld.contains(index) && !seen.contains(oldKeys[index]) {
-            seen.insert(oldKeys[index])
+        for (index, item) in oldItems.enumerated() where !matchedOld.contains(index) {
             changes.append(SnapshotChange(kind: .removed, id: item.label, title: item.title, old: item.typedStatus?.rawValue ?? "", new: "", direction: "", days: nil))
         }
         self.changes = changes

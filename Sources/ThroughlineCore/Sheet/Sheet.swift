@@ -232,12 +232,7 @@ public final class Sheet {
     /// of every other row that holds none (a totals row, a note) and why, in a few words (such rows are rare).
     public func forEachDataRow(leftOut: (Int, String) -> Void = { _, _ in }, _ body: (CSVRecord) throws -> Bool) throws {
         try forEachRecord { record, role in
-            guard role == .data else { return true }
-            guard holdsItem(record) else {
-                if let why = rows.leftOutReason(record) { leftOut(record.line, why) }
-                return true
-            }
-            if record.lineBreaks > 0 { for row in rows.rowsInside(record) { leftOut(row.line, row.why) } }
+            guard role == .data, rows.holdsItem(record, leftOut: leftOut) else { return true }
             return try body(record)
         }
     }
@@ -495,11 +490,12 @@ public final class Sheet {
             layout.completionColumn = completion.index
             layout.notes.append("column '\(completion.name)' says when work was completed: a row whose '\(status.name)' is blank is done when it holds a date or a ticked box")
         }
-        Self.findDecimalComma(&layout, rows: sampled.map(\.cells))
-        Self.findConfidenceOutOfTen(&layout, rows: sampled.map(\.cells))
+        let sampledCells = sampled.map(\.cells)
+        Self.findDecimalComma(&layout, rows: sampledCells)
+        Self.findConfidenceOutOfTen(&layout, rows: sampledCells)
         if layout.outline.isEmpty {
-            Self.findNumbering(&layout, headers: headers, rows: sampled.map(\.cells), levelColumn: levelColumn)
-            Self.findFilledDown(&layout, rows: sampled.map(\.cells), conventions: conventions)
+            Self.findNumbering(&layout, headers: headers, rows: sampledCells, levelColumn: levelColumn)
+            Self.findFilledDown(&layout, rows: sampledCells, conventions: conventions)
         }
         return layout
     }
@@ -532,7 +528,8 @@ public final class Sheet {
     static func findConfidenceOutOfTen(_ layout: inout SheetLayout, rows: [[String]]) {
         guard let status = layout.column(for: .status), case let key = Conventions.headerKey(status.header),
               CellNormalizer.numericScale(headerKey: key) == .confidence else { return }
-        let saysTen = key.hasSuffix("110") || key.hasSuffix("outof10") || key.hasSuffix("of10") || key.hasSuffix("confidence10")
+        // `1-10`, `out of 10`, `/10` (the header key keeps letters and digits only).
+        let saysTen = key.hasSuffix("110") || key.hasSuffix("of10") || key.hasSuffix("confidence10")
         let example = rows.lazy.compactMap { $0.count > status.index ? Int($0[status.index].trimmingSpaces) : nil }.first { (6...10).contains($0) }
         guard saysTen || example != nil else { return }
         layout.confidenceOutOfTen = true
@@ -712,6 +709,17 @@ struct RowFilter: Sendable {
     /// Whether a data row holds an item: it is not blank, and nothing leaves it out.
     func holdsItem(_ record: CSVRecord) -> Bool { !Sheet.isBlank(record) && leftOutReason(record) == nil }
 
+    /// Whether a data row holds an item, telling `leftOut` what it leaves out: the row itself and why (a totals row, a
+    /// note), or the lines inside its quoted cells that read as rows (`rowsInside`).
+    func holdsItem(_ record: CSVRecord, leftOut: (Int, String) -> Void) -> Bool {
+        guard holdsItem(record) else {
+            if let why = leftOutReason(record) { leftOut(record.line, why) }
+            return false
+        }
+        if record.lineBreaks > 0 { for row in rowsInside(record) { leftOut(row.line, row.why) } }
+        return true
+    }
+
     /// The lines inside a quoted cell of `record` that read as rows (as many commas, semicolons or tabs as half the
     /// header has columns), with why: a quote that opened the cell is likely stray, and the rows after it were read
     /// as the cell's text, not as items. Asked only of records that run over several lines.
@@ -723,22 +731,23 @@ struct RowFilter: Sendable {
             let raw = record.rawBytes(column)
             let start = line
             var index = 0, separators = [0, 0, 0]
-            // Line ends as the reader counts them (LF, CR LF, a lone CR); each line after a cell's first is looked at.
+            // A line of the cell after its first, ended at `line`, read as a row when it has enough of one separator.
+            func lineEnded() {
+                guard line > start, separators.contains(where: { $0 * 2 >= headers.count }) else { return }
+                found.append((line, "a line inside the quoted cell under \(Self.name(headers, column)) that opens on line \(start): it reads as a row (a stray quote?)"))
+            }
+            // Line ends as the reader counts them (LF, CR LF, a lone CR).
             while index < raw.count {
                 let byte = raw[index]
                 if byte == 0x0A || byte == 0x0D {
                     if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
-                    if line > start, separators.contains(where: { $0 * 2 >= headers.count }) {
-                        found.append((line, "a line inside the quoted cell under \(Self.name(headers, column)) that opens on line \(start): it reads as a row (a stray quote?)"))
-                    }
+                    lineEnded()
                     line += 1
                     separators = [0, 0, 0]
                 } else if byte == 0x2C { separators[0] += 1 } else if byte == 0x3B { separators[1] += 1 } else if byte == 0x09 { separators[2] += 1 }
                 index += 1
             }
-            if line > start, separators.contains(where: { $0 * 2 >= headers.count }) {
-                found.append((line, "a line inside the quoted cell under \(Self.name(headers, column)) that opens on line \(start): it reads as a row (a stray quote?)"))
-            }
+            lineEnded()
         }
         return found
     }

@@ -75,12 +75,7 @@ extension Sheet {
                 do {
                     var rows = 0
                     try reader.forEach { record in
-                        if filter.holdsItem(record) {
-                            if record.lineBreaks > 0 { second.leftOut += filter.rowsInside(record) }
-                            try shared.value(&second.part, record)
-                        } else if let why = filter.leftOutReason(record) {
-                            second.leftOut.append((record.line, why))
-                        }
+                        if filter.holdsItem(record, leftOut: { second.leftOut.append(($0, $1)) }) { try shared.value(&second.part, record) }
                         rows += 1
                         return rows & 1023 != 0 || !second.stop.isSet
                     }
@@ -116,14 +111,7 @@ extension Sheet {
                     point = nil
                     second.stop.set()
                 }
-                if role == .data {
-                    if holdsItem(record) {
-                        if record.lineBreaks > 0 { firstLeftOut += rows.rowsInside(record) }
-                        try body(&first, record)
-                    } else if let why = rows.leftOutReason(record) {
-                        firstLeftOut.append((record.line, why))
-                    }
-                }
+                if role == .data, rows.holdsItem(record, leftOut: { firstLeftOut.append(($0, $1)) }) { try body(&first, record) }
                 return true
             }
             thread.join()
