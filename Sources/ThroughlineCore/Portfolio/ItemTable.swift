@@ -309,17 +309,39 @@ struct ItemTableBuilder {
         let extrasShift = Int32(extras.count)
         extras += other.extras
         for position in other.blocks.indices {
-            for var record in other.blocks[position] {
-                record.text += arenaShift << 32
-                record.owner = nameMap[Int(record.owner)]
-                record.team = nameMap[Int(record.team)]
-                record.file = fileMap[Int(record.file)]
-                if record.extras >= 0 { record.extras += extrasShift }
-                append(record)
+            // Each block is made to point into this builder's lists where it lies, then copied in runs that fill blocks.
+            other.blocks[position].withUnsafeMutableBufferPointer { records in
+                nameMap.withUnsafeBufferPointer { nameMap in
+                    for index in records.indices {
+                        records[index].text += arenaShift << 32
+                        records[index].owner = nameMap[Int(records[index].owner)]
+                        records[index].team = nameMap[Int(records[index].team)]
+                        records[index].file = fileMap[Int(records[index].file)]
+                        if records[index].extras >= 0 { records[index].extras += extrasShift }
+                    }
+                }
             }
+            append(contentsOf: other.blocks[position])
             other.blocks[position] = []
         }
         other = ItemTableBuilder()
+    }
+
+    /// Appends records whose texts and names already point into this builder, a block's room at a time.
+    private mutating func append(contentsOf records: [ItemRecord]) {
+        var start = 0
+        while start < records.count {
+            if count & ItemTable.blockMask == 0 {
+                var block: [ItemRecord] = []
+                block.reserveCapacity(1 << ItemTable.blockShift)
+                blocks.append(block)
+            }
+            let room = (1 << ItemTable.blockShift) - (count & ItemTable.blockMask)
+            let end = min(records.count, start + room)
+            blocks[blocks.count - 1].append(contentsOf: records[start..<end])
+            count += end - start
+            start = end
+        }
     }
 
     /// The table built so far.

@@ -133,7 +133,8 @@ public struct Portfolio: Sendable {
 
     /// The objectives, in sheet order; in a sheet that types none, its top-level items stand in for them (`standIn`).
     public func objectivesOrTops() -> (indices: [Int], standIn: Bool) {
-        let objectives = items.indices.filter { items[$0].type == .objective }
+        // (From the records: making each item would cost a reference count per row.)
+        let objectives = items.indices.filter { items.record($0).type == ItemType.objective.recordCode }
         return objectives.isEmpty ? (items.indices.filter { parent[$0] == nil }, true) : (objectives, false)
     }
 

@@ -115,7 +115,10 @@ public struct TrackerAnalysis: Sendable {
     }
 
     /// The objectives taken from the objective column of a sheet with no objective rows.
-    public var implicitObjectives: [String] { derivation.portfolio.items.filter(\.isImplicit).map(\.title) }
+    public var implicitObjectives: [String] {
+        let items = derivation.portfolio.items
+        return items.indices.filter { items.record($0).flags & ItemRecord.isImplicit != 0 }.map { items[$0].title }
+    }
 
     /// The capacity findings alone: the capacity sheet's cells, over- and under-allocation, unstaffed owners.
     public func capacityFindings() -> [Finding] {
