@@ -26,6 +26,9 @@ import Testing
         ("Done (shipped 3 Nov)", .done, " (shipped 3 Nov)"), ("Blocked: API", .blocked, ": API"), ("Green; watch Q4", .onTrack, "; watch Q4"),
         ("On track, pending QA", .onTrack, ", pending QA"), ("Amber\nlegal sign-off", .atRisk, "\nlegal sign-off"),
         ("Not started - blocked by legal", .notStarted, " - blocked by legal"), ("Red, red", .offTrack, ", red"),
+        // Done work whose note takes it back says two things (round 28); a note that only tells of the work does not.
+        ("done - pending QA", nil, ""), ("Done (partially)", nil, ""), ("Complete: except sign-off", nil, ""), ("Done, not yet signed off", nil, ""),
+        ("Done - awaiting go-live", nil, ""), ("Closed (part 1 of 3)", nil, ""), ("On hold - partial funding", .onHold, " - partial funding"),
         ("Green, Amber", nil, ""), ("Green - Red", nil, ""), ("Purple - waiting", nil, ""), ("at-risk", nil, ""), ("- Green", nil, ""),
         ("see notes: Amber", nil, ""), ("Green - Red - vendor slipped", nil, ""), ("Done (R2)", .done, " (R2)"),
         ("Green (Y26)", .onTrack, " (Y26)"), ("Done (2026)", .done, " (2026)"), ("Green\u{A0}- on plan", .onTrack, "\u{A0}- on plan"),

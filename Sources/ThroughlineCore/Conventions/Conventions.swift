@@ -315,6 +315,10 @@ public struct Conventions: Sendable {
         let typedAsColour = Self.typedColours.contains(Self.wordKey(text[pieces[0]]))
         for piece in pieces.dropFirst() {
             if let other = exactStatus(for: text[piece]), other != typed { return nil }
+            // Done work whose note says it is not finished (`Done - pending QA`, `Done (partially)`) says two things too.
+            if typed == .done, text[piece].split(whereSeparator: { !$0.isLetter }).contains(where: { Self.unfinishedWords.contains($0.lowercased()) }) {
+                return nil
+            }
             guard typedAsColour else { continue }
             for word in text[piece].split(whereSeparator: { !$0.isLetter }) where Self.colourWords.contains(word.lowercased()) {
                 if let other = exactStatus(for: word), other != typed { return nil }
@@ -353,6 +357,12 @@ public struct Conventions: Sendable {
     /// Words that tie a note to the status before them, in a cell with no separator.
     private static let linkingWords: Set<String> = [
         "for", "by", "due", "until", "till", "pending", "awaiting", "waiting", "since", "because", "on", "after", "as", "per", "with", "from",
+    ]
+
+    /// Words of a note that take back a done word before it: the work is not finished.
+    private static let unfinishedWords: Set<String> = [
+        "pending", "partial", "partially", "part", "except", "excluding", "almost", "nearly", "mostly", "awaiting", "waiting",
+        "outstanding", "remaining", "incomplete", "unfinished", "not", "tbc",
     ]
 
     /// The RAG colours, which a note cannot name without saying a second status.
