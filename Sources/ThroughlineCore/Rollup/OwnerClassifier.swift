@@ -72,6 +72,10 @@ public final class OwnerClassifier: Sendable {
         "informatique", "ventas", "compras", "finanzas", "recursos humanos", "sistemas", "logística", "logistica",
     ]
 
+    /// Short forms that end a department's name: "Data Eng", "Product Dev", "Growth Mktg" (never a department alone:
+    /// "Dev" is also a given name).
+    static let departmentShortWords: Set<String> = ["eng", "dev", "mktg", "ops", "infra", "sec", "biz"]
+
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
     public convenience init(items: some Sequence<Item>, people: PeopleDirectory, conventions: Conventions) {
         self.init(owners: Set(items.map(\.owner)), teams: Set(items.map(\.team)), people: people, conventions: conventions)
@@ -176,6 +180,11 @@ public final class OwnerClassifier: Sendable {
         let words = key.split(whereSeparator: { $0.isWhitespace || ",/&+;".contains($0) }).filter { !Self.isAddress(String($0)) }
             .flatMap { $0.split(whereSeparator: { !$0.isLetter }) }
         if words.contains(where: { Self.groupWords.contains(String($0)) }) { return true }
+        // "Finance Ops", "Data Eng", "Sales Ops": two or more words, each a department's.
+        let plain = key.split(separator: " ")
+        if plain.count > 1, plain.allSatisfy({ Self.departmentWords.contains(String($0)) || Self.departmentShortWords.contains(String($0)) }) {
+            return true
+        }
         // "Ops/Infra", "Marketing & Sales": every part is a department.
         let parts = Self.split(key)
         return parts.count > 1 && parts.allSatisfy { teams.contains($0) || Self.departmentWords.contains($0) }
