@@ -46,6 +46,18 @@ public final class Context: @unchecked Sendable {
         path.hasPrefix("/") ? path : (workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path
     }
 
+    /// The files read as input, by `identity(of:)`: `-o` never replaces one.
+    private var inputsRead: Set<String> = []
+
+    /// The full path of an input file, remembered as read.
+    func reading(_ path: String) -> String {
+        inputsRead.insert(identity(of: path))
+        return resolve(path)
+    }
+
+    /// Whether `path` is a file this run has read as input.
+    func isInputRead(_ path: String) -> Bool { path != "-" && inputsRead.contains(identity(of: path)) }
+
     /// Set while a sheet already read is read again (its notes were given the first time).
     var notesMuted = false
 

@@ -97,7 +97,8 @@ final class AtomicFile: ByteSink {
 
 extension Context {
     /// Runs `body` with a sink for `path` (standard output when nil or `-`); a file is put in place only when `body` succeeds.
-    func withOutput<Result>(_ path: String?, _ body: (ByteSink) throws -> Result) throws -> Result {
+    /// A file this run read as input is not written over, unless `replacingInput` (`--in-place`).
+    func withOutput<Result>(_ path: String?, replacingInput: Bool = false, _ body: (ByteSink) throws -> Result) throws -> Result {
         guard let path, path != "-" else { return try body(stdout) }
         var info = stat()
         if stat(resolve(path), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
@@ -107,6 +108,10 @@ extension Context {
             guard descriptor >= 0 else { throw ThroughlineError.cannotWrite(path, String(cString: strerror(errno))) }
             defer { close(descriptor) }
             return try body(DescriptorSink(descriptor: descriptor, name: path))
+        }
+        if !replacingInput, isInputRead(path) {
+            throw ThroughlineError.cannotWrite(path, "is a sheet this command reads: writing there would replace it",
+                                               hint: "name another file with -o (--in-place of annotate and normalize writes over the sheet)")
         }
         let file = try AtomicFile(path: resolve(path), shown: path)
         do {

@@ -86,7 +86,7 @@ struct InputSettings {
 
     /// Reads a people sheet to match owners against.
     mutating func loadPeople(_ path: String, context: Context) throws {
-        let input = try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding)
+        let input = try CSVInput(path: context.reading(path), displayName: path, encoding: encoding)
         people = try PeopleDirectory(sheet: Sheet(input: input, conventions: conventions))
     }
 
@@ -102,7 +102,7 @@ struct InputSettings {
         if path == "-" {
             return try CSVInput(path: spool.path(in: context), displayName: "-", encoding: encoding, delimiter: dialect)
         }
-        return try CSVInput(path: context.resolve(path), displayName: path, encoding: encoding, delimiter: dialect)
+        return try CSVInput(path: context.reading(path), displayName: path, encoding: encoding, delimiter: dialect)
     }
 
     /// A normalizer for `sheet`, after a first pass that learns its date orders and percentage scales.
@@ -122,12 +122,12 @@ struct InputSettings {
     }
 
     private static func bytes(of path: String, _ context: Context) throws -> [UInt8] {
-        try FileByteSource(path: context.resolve(path), displayName: path).readAll()
+        try FileByteSource(path: context.reading(path), displayName: path).readAll()
     }
 
     /// Reads a `header,field` sheet: the field by header key, and each header as the sheet spells it.
     private static func readMap(_ path: String, context: Context, settings: InputSettings) throws -> ([String: Field?], [String: String]) {
-        let input = try CSVInput(path: context.resolve(path), displayName: path)
+        let input = try CSVInput(path: context.reading(path), displayName: path)
         var map: [String: Field?] = [:], spelt: [String: String] = [:]
         var sawHeader = false
         var problem: ThroughlineError?

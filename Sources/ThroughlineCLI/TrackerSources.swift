@@ -130,7 +130,7 @@ enum TrackerSources {
     /// Whether the sheet at `path` opens as a conventions sheet does (its first 4 KB are read): a tracker whose name
     /// happens to hold the word (`conventions-tracker.csv`) is read as a tracker.
     static func isConventionsSheet(_ path: String, _ context: Context) throws -> Bool {
-        let source = try FileByteSource(path: context.resolve(path), displayName: path)
+        let source = try FileByteSource(path: context.reading(path), displayName: path)
         var head = [UInt8](repeating: 0, count: 4096)
         let count = try head.withUnsafeMutableBytes { try source.read(into: $0) }
         return Conventions.startsAsSheet(Array(head.prefix(count)))

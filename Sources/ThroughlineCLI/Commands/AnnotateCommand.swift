@@ -66,7 +66,7 @@ enum AnnotateCommand: Command {
             // Opened as the analysis opened it: the file's name may give its rows a type.
             let sheet = try input.open(file, context: context, fileType: ItemType.fromFileName(file))
             context.phase("checking and writing \(file) annotated")
-            try context.withOutput(target) { sink in
+            try context.withOutput(target, replacingInput: inPlace) { sink in
                 try SheetAnnotator.annotate(sheet, analysis: analysis, sanitize: arguments.flag("--sanitize"), to: sink)
             }
             if isSet || inPlace, let target {

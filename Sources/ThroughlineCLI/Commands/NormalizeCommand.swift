@@ -54,7 +54,7 @@ enum NormalizeCommand: Command {
             try context.note("\(path): \(summary.changedCells) cell\(summary.changedCells == 1 ? "" : "s") in \(summary.changedRows) row\(summary.changedRows == 1 ? "" : "s") would change")
             return 1
         }
-        let summary = try context.withOutput(inPlace ? path : arguments.value("--output")) { sink in
+        let summary = try context.withOutput(inPlace ? path : arguments.value("--output"), replacingInput: inPlace) { sink in
             try SheetRewriter.normalize(sheet, with: normalizer, to: sink, onFinding: printer.print)
         }
         if inPlace {
