@@ -94,6 +94,10 @@ enum TrackerSources {
                 // as `import` reports it, not chosen silently.
                 let place = sheet.input.file + (sheet.layout.headerLine.map { ":\($0)" } ?? "")
                 for note in sheet.layout.notes { try context.note("\(place): note: \(note)") }
+                // Stray bytes read as Windows-1252 are a reading, not the file's own text: said, as `import` says it.
+                if sheet.input.encoding.strayBytesLine != nil {
+                    try context.note("\(sheet.input.file): note: \(sheet.input.encoding.reason); a sheet written back (annotate) has them in UTF-8")
+                }
                 return try settings.itemSource(for: sheet, defaultType: type)
             }
             return ImportSource(sheet: sheet, normalizer: try settings.normalizer(for: sheet), defaultType: type)
