@@ -50,7 +50,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
         hint: "write a number such as 45, 45% or 0.45; a percentage runs from 0 to 100, a weight from 0 to 1,000,000")
     public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type",
         hint: "map the word with a row type,WORD,TYPE in the conventions sheet (conventions.csv in the folder, or --conventions FILE)")
-    public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header",
+    public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header, or rows read into a quoted cell",
         hint: "look for a delimiter inside a cell that is not quoted, or a cell missing")
 
     public static let noOwner = FindingCode(name: "no-owner", severity: .warning, meaning: "a row with no named owner")
@@ -126,6 +126,13 @@ extension Finding {
     /// `ragged-row` for a data row whose cells do not match the header's count; nil when they do.
     /// Located at the first cell the row lacks (by its header) or the first it has beyond the header (by its letter).
     static func raggedRow(_ record: CSVRecord, layout: SheetLayout, file: String, id: String?) -> Finding? {
+        // Rows read into a quoted cell: named where the cell opens, so the stray quote can be found.
+        if let inside = layout.rowsInside(record) {
+            let lines = inside.lines.count == 1 ? "line \(inside.lines[0]) reads" : "lines \(inside.lines[0])–\(inside.lines[inside.lines.count - 1]) read"
+            return Finding(.raggedRow, at: SourceLocation(file: file, line: inside.opens, column: layout.columnName(inside.column)), id: id,
+                           message: "the quoted cell under \(layout.columnName(inside.column)) runs on past its line, and \(lines) as "
+                               + "\(inside.lines.count == 1 ? "a row" : "rows") inside it (a stray quote?): not as items")
+        }
         let width = layout.columns.count
         guard record.count != width, width > 0 else { return nil }
         let first = layout.columnName(min(record.count, width))

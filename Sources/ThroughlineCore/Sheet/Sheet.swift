@@ -109,6 +109,40 @@ public struct SheetLayout: Equatable, Sendable {
         index < columns.count ? columns[index].name : SheetLayout.letters(index)
     }
 
+    /// The first quoted cell of `record` with lines after its first that read as rows (as many commas, semicolons or
+    /// tabs as half the header has columns): its column, the line it opens on, and those lines. A quote that opened the
+    /// cell is likely stray, and the rows after it were read as the cell's text, not as items. Nil for a record on one
+    /// line, or a header of fewer than four columns.
+    func rowsInside(_ record: CSVRecord) -> (column: Int, opens: Int, lines: [Int])? {
+        guard record.lineBreaks > 0, columns.count >= 4 else { return nil }
+        var line = record.line
+        for column in 0..<record.count {
+            let raw = record.rawBytes(column)
+            let start = line
+            var found: [Int] = []
+            var index = 0, separators = [0, 0, 0]
+            // A line of the cell after its first, ended at `line`, read as a row when it has enough of one separator.
+            func lineEnded() {
+                guard line > start, separators.contains(where: { $0 * 2 >= columns.count }) else { return }
+                found.append(line)
+            }
+            // Line ends as the reader counts them (LF, CR LF, a lone CR).
+            while index < raw.count {
+                let byte = raw[index]
+                if byte == 0x0A || byte == 0x0D {
+                    if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
+                    lineEnded()
+                    line += 1
+                    separators = [0, 0, 0]
+                } else if byte == 0x2C { separators[0] += 1 } else if byte == 0x3B { separators[1] += 1 } else if byte == 0x09 { separators[2] += 1 }
+                index += 1
+            }
+            lineEnded()
+            if !found.isEmpty { return (column, start, found) }
+        }
+        return nil
+    }
+
     /// `error` as the CSV reader gave it, with the column letter of a cell below the header replaced by the header's name.
     func namingColumn(of error: Error) -> Error {
         Self.namingColumn(of: error, below: headerLine) { $0 < columns.count ? columnName($0) : nil }
@@ -710,51 +744,13 @@ struct RowFilter: Sendable {
     func holdsItem(_ record: CSVRecord) -> Bool { !Sheet.isBlank(record) && leftOutReason(record) == nil }
 
     /// Whether a data row holds an item, telling `leftOut` what it leaves out: the row itself and why (a totals row, a
-    /// note), or the lines inside its quoted cells that read as rows (`rowsInside`).
+    /// note). (Rows read into a quoted cell are the item's own `ragged-row`: `SheetLayout.rowsInside`.)
     func holdsItem(_ record: CSVRecord, leftOut: (Int, String) -> Void) -> Bool {
         guard holdsItem(record) else {
             if let why = leftOutReason(record) { leftOut(record.line, why) }
             return false
         }
-        if record.lineBreaks > 0 { for row in rowsInside(record) { leftOut(row.line, row.why) } }
         return true
-    }
-
-    /// The lines inside a quoted cell of `record` that read as rows (as many commas, semicolons or tabs as half the
-    /// header has columns), with why: a quote that opened the cell is likely stray, and the rows after it were read
-    /// as the cell's text, not as items. Asked only of records that run over several lines.
-    func rowsInside(_ record: CSVRecord) -> [(line: Int, why: String)] {
-        guard headers.count >= 4 else { return [] }
-        var found: [(line: Int, why: String)] = []
-        var line = record.line
-        for column in 0..<record.count {
-            let raw = record.rawBytes(column)
-            let start = line
-            var index = 0, separators = [0, 0, 0]
-            // A line of the cell after its first, ended at `line`, read as a row when it has enough of one separator.
-            func lineEnded() {
-                guard line > start, separators.contains(where: { $0 * 2 >= headers.count }) else { return }
-                found.append((line, "a line inside the quoted cell under \(Self.name(headers, column)) that opens on line \(start): it reads as a row (a stray quote?)"))
-            }
-            // Line ends as the reader counts them (LF, CR LF, a lone CR).
-            while index < raw.count {
-                let byte = raw[index]
-                if byte == 0x0A || byte == 0x0D {
-                    if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
-                    lineEnded()
-                    line += 1
-                    separators = [0, 0, 0]
-                } else if byte == 0x2C { separators[0] += 1 } else if byte == 0x3B { separators[1] += 1 } else if byte == 0x09 { separators[2] += 1 }
-                index += 1
-            }
-            lineEnded()
-        }
-        return found
-    }
-
-    /// A column's header as text, or its letter.
-    private static func name(_ headers: [[UInt8]], _ column: Int) -> String {
-        column < headers.count && !headers[column].isEmpty ? String(decoding: headers[column], as: UTF8.self) : SheetLayout.letters(column)
     }
 
     /// Why a data row holds no item, in a few words (for the notes that list such rows); nil for a row that holds one or
