@@ -68,6 +68,19 @@ enum TrackerSources {
             return (file: file, type: type, sheet: try settings.open(file, context: context, fileType: type))
         }
         let inSet = paths.count > 1 || paths.contains { $0 != "-" && context.isFolder($0) }
+        // A .txt file of a set whose first lines name no field of a tracker (a README, notes) is not a sheet of it.
+        if inSet {
+            var kept: [(file: String, type: ItemType?, sheet: Sheet)] = []
+            for entry in opened {
+                if entry.file.lowercased().hasSuffix(".txt"), !entry.sheet.layout.columns.contains(where: { $0.field != nil }) {
+                    try context.note("\(entry.file): skipped: a text file whose first lines name no column of a tracker")
+                } else {
+                    kept.append(entry)
+                }
+            }
+            opened = kept
+            files = opened.map(\.file)
+        }
         if inSet, peopleSheets.isEmpty, !settings.hasPeople, let found = opened.firstIndex(where: { PeopleDirectory.isPeopleSheet($0.sheet.layout) }) {
             peopleSheets.append(opened.remove(at: found).file)
             files = opened.map(\.file)
@@ -80,7 +93,7 @@ enum TrackerSources {
         }
         if files.isEmpty {
             guard !paths.isEmpty else { throw ThroughlineError.usage("no tracker sheet to read") }
-            throw ThroughlineError.missingInput(paths.joined(separator: ", "), "holds no tracker sheet, only people, capacity, conventions or map sheets")
+            throw ThroughlineError.missingInput(paths.joined(separator: ", "), "holds no tracker sheet, only people, capacity, conventions or map sheets or other text")
         }
         // A --map row that names no header of any sheet read is said, not ignored: it is most likely misspelt.
         var unusedMap = Set(settings.sheetOptions.map.keys)
