@@ -109,10 +109,7 @@ extension Context {
             defer { close(descriptor) }
             return try body(DescriptorSink(descriptor: descriptor, name: path))
         }
-        if !replacingInput, isInputRead(path) {
-            throw ThroughlineError.cannotWrite(path, "is a sheet this command reads: writing there would replace it",
-                                               hint: "name another file with -o (--in-place of annotate and normalize writes over the sheet)")
-        }
+        if !replacingInput { try refuseInput(path) }
         let file = try AtomicFile(path: resolve(path), shown: path)
         do {
             let result = try body(file)
@@ -122,6 +119,13 @@ extension Context {
             file.abandon()
             throw error
         }
+    }
+
+    /// Throws when `path` is a file this run read as input: an output never replaces one (`--in-place` aside).
+    func refuseInput(_ path: String) throws {
+        guard isInputRead(path) else { return }
+        throw ThroughlineError.cannotWrite(path, "is a sheet this command reads: writing there would replace it",
+                                           hint: "name another file or folder with -o (--in-place of annotate and normalize writes over the sheet)")
     }
 
     /// Writes `text` to `path` (standard output when nil or `-`), a file only once it is complete.

@@ -63,24 +63,25 @@ enum TrackerSources {
         }
         // Each sheet is opened once; a people sheet named otherwise (`Team members.csv`, `staff.csv`) is known by its
         // columns, in a set of sheets.
-        var opened = try files.map { file in
-            let type = ItemType.fromFileName(file)
-            return (file: file, type: type, sheet: try settings.open(file, context: context, fileType: type))
-        }
+        // A .txt file of a set that does not read as a sheet, or whose header names no field of a tracker (a README,
+        // notes), is not a sheet of it.
         let inSet = paths.count > 1 || paths.contains { $0 != "-" && context.isFolder($0) }
-        // A .txt file of a set whose first lines name no field of a tracker (a README, notes) is not a sheet of it.
-        if inSet {
-            var kept: [(file: String, type: ItemType?, sheet: Sheet)] = []
-            for entry in opened {
-                if entry.file.lowercased().hasSuffix(".txt"), !entry.sheet.layout.columns.contains(where: { $0.field != nil }) {
-                    try context.note("\(entry.file): skipped: a text file whose first lines name no column of a tracker")
-                } else {
-                    kept.append(entry)
-                }
+        var opened: [(file: String, type: ItemType?, sheet: Sheet)] = []
+        for file in files {
+            let type = ItemType.fromFileName(file)
+            let isText = inSet && file.lowercased().hasSuffix(".txt")
+            guard isText else {
+                opened.append((file, type, try settings.open(file, context: context, fileType: type)))
+                continue
             }
-            opened = kept
-            files = opened.map(\.file)
+            if let sheet = try? settings.open(file, context: context, fileType: type),
+               sheet.layout.headerRow == nil || sheet.layout.columns.contains(where: { $0.field != nil }) {
+                opened.append((file, type, sheet))
+            } else {
+                try context.note("\(file): skipped: a text file that names no column of a tracker")
+            }
         }
+        files = opened.map(\.file)
         if inSet, peopleSheets.isEmpty, !settings.hasPeople, let found = opened.firstIndex(where: { PeopleDirectory.isPeopleSheet($0.sheet.layout) }) {
             peopleSheets.append(opened.remove(at: found).file)
             files = opened.map(\.file)
@@ -93,7 +94,7 @@ enum TrackerSources {
         }
         if files.isEmpty {
             guard !paths.isEmpty else { throw ThroughlineError.usage("no tracker sheet to read") }
-            throw ThroughlineError.missingInput(paths.joined(separator: ", "), "holds no tracker sheet, only people, capacity, conventions or map sheets or other text")
+            throw ThroughlineError.missingInput(paths.joined(separator: ", "), "holds no tracker sheet, only people, capacity, conventions, map or other text files")
         }
         // A --map row that names no header of any sheet read is said, not ignored: it is most likely misspelt.
         var unusedMap = Set(settings.sheetOptions.map.keys)

@@ -28,7 +28,9 @@ import Testing
         ("Not started - blocked by legal", .notStarted, " - blocked by legal"), ("Red, red", .offTrack, ", red"),
         // Done work whose note takes it back says two things (round 28); a note that only tells of the work does not.
         ("done - pending QA", nil, ""), ("Done (partially)", nil, ""), ("Complete: except sign-off", nil, ""), ("Done, not yet signed off", nil, ""),
-        ("Done - awaiting go-live", nil, ""), ("Closed (part 1 of 3)", nil, ""), ("On hold - partial funding", .onHold, " - partial funding"),
+        ("Done - awaiting go-live", nil, ""), ("Closed (partial)", nil, ""), ("Complete, part of R2", .done, ", part of R2"),
+        ("Done - nothing outstanding", .done, " - nothing outstanding"), ("Done (was waiting on legal)", .done, " (was waiting on legal)"),
+        ("Done, partly", nil, ""), ("On hold - partial funding", .onHold, " - partial funding"),
         ("Green, Amber", nil, ""), ("Green - Red", nil, ""), ("Purple - waiting", nil, ""), ("at-risk", nil, ""), ("- Green", nil, ""),
         ("see notes: Amber", nil, ""), ("Green - Red - vendor slipped", nil, ""), ("Done (R2)", .done, " (R2)"),
         ("Green (Y26)", .onTrack, " (Y26)"), ("Done (2026)", .done, " (2026)"), ("Green\u{A0}- on plan", .onTrack, "\u{A0}- on plan"),

@@ -839,7 +839,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         ("Ressources humaines", .team),
         // Every word a department's (round 28); a given name that is also a short form stays a person.
         ("Finance Ops", .team), ("Data Eng", .team), ("Sales Ops", .team), ("People Ops", .team), ("Product Dev", .team),
-        ("Dev Patel", .person), ("Eng", .person),
+        ("Dev Patel", .person), ("Eng", .person), ("Customer Success Ops", .team), ("Human Resources Ops", .team),
     ])
     func ownerKinds(_ owner: String, _ expected: OwnerKind) throws {
         let items = try analyse("id,title,owner,team\nA,a,Ana Lopez,Growth\n").derivation.portfolio.items

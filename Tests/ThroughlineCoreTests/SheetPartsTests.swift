@@ -83,6 +83,18 @@ import Testing
         #expect(found[1] == found[0])
     }
 
+    /// A note written over several lines, with a few commas or another separator, is a note, not rows swallowed.
+    @Test(arguments: ["\"Risks:\nvendor, budget, staffing\nlegal, travel\"", "\"a;b;c;d;e;f;g\nh;i;j;k;l;m\"", "\"see below\nT9,Task,O1,Ana,Green,2026-12-01,\""])
+    func aNoteOverSeveralLinesIsNoRaggedRow(_ notes: String) throws {
+        let text = "ID,Title,Parent,Owner,Status,Due,Notes\nO1,Goal,,Ana,Green,2027-01-31,\nT1,Task,O1,Ana,Green,2026-12-01,\(notes)\n"
+        let (sheet, folder) = try Self.splittingSheet(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let normalizer = CellNormalizer(layout: sheet.layout, profile: try ColumnProfile(sheet: sheet), conventions: .builtIn, file: "t.csv")
+        let loaded = try LoadedTracker(sources: [ImportSource(sheet: sheet, normalizer: normalizer, defaultType: nil)], conventions: .builtIn)
+        // Only the last, a row's worth of the sheet's own delimiter, reads as a row inside the cell.
+        #expect(loaded.findings.filter { $0.code == .raggedRow }.map(\.location.line) == (notes.contains("T9") ? [3] : []))
+    }
+
     /// Every data row as its line and cells, read in parts, with the number of parts; and as one pass reads it.
     static func rows(_ text: String) throws -> (parts: Int, split: [String], whole: [String]) {
         let (sheet, folder) = try splittingSheet(Array(text.utf8))

@@ -62,6 +62,8 @@ enum AnnotateCommand: Command {
             }
             try context.makeFolder(output!)
         }
+        // Every target is checked before the first is written: a set is never left half annotated.
+        if !inPlace { for case let target? in targets where target != "-" { try context.refuseInput(target) } }
         for (file, target) in zip(analysis.files, targets) {
             // Opened as the analysis opened it: the file's name may give its rows a type.
             let sheet = try input.open(file, context: context, fileType: ItemType.fromFileName(file))

@@ -59,6 +59,7 @@ enum ExportCommand: Command {
                 let base = type.map { $0 == .keyResult ? "key-results" : $0.rawValue + "s" } ?? "untyped"
                 if files[base] == nil {
                     let path = (folder.hasSuffix("/") ? folder : folder + "/") + base + "." + extensionName
+                    try context.refuseInput(path)
                     let file = try AtomicFile(path: context.resolve(path), shown: path)
                     let out = OutputBuffer(file)
                     files[base] = (file, out, start(out, style: style, columns: columns))

@@ -315,8 +315,9 @@ public struct Conventions: Sendable {
         let typedAsColour = Self.typedColours.contains(Self.wordKey(text[pieces[0]]))
         for piece in pieces.dropFirst() {
             if let other = exactStatus(for: text[piece]), other != typed { return nil }
-            // Done work whose note says it is not finished (`Done - pending QA`, `Done (partially)`) says two things too.
-            if typed == .done, text[piece].split(whereSeparator: { !$0.isLetter }).contains(where: { Self.unfinishedWords.contains($0.lowercased()) }) {
+            // Done work whose note opens by saying it is not finished (`Done - pending QA`, `Done (partially)`) says two
+            // things too; a note that only mentions such a word (`Done - nothing outstanding`) does not.
+            if typed == .done, let first = text[piece].split(whereSeparator: { !$0.isLetter }).first, Self.unfinishedWords.contains(first.lowercased()) {
                 return nil
             }
             guard typedAsColour else { continue }
@@ -359,9 +360,9 @@ public struct Conventions: Sendable {
         "for", "by", "due", "until", "till", "pending", "awaiting", "waiting", "since", "because", "on", "after", "as", "per", "with", "from",
     ]
 
-    /// Words of a note that take back a done word before it: the work is not finished.
+    /// Words that, opening a note, take back a done word before it: the work is not finished.
     private static let unfinishedWords: Set<String> = [
-        "pending", "partial", "partially", "part", "except", "excluding", "almost", "nearly", "mostly", "awaiting", "waiting",
+        "pending", "partial", "partially", "partly", "except", "excluding", "almost", "nearly", "mostly", "awaiting", "waiting",
         "outstanding", "remaining", "incomplete", "unfinished", "not", "tbc",
     ]
 

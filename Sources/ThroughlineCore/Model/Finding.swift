@@ -51,7 +51,7 @@ public final class FindingCode: Hashable, Sendable, CustomStringConvertible {
     public static let unknownType = FindingCode(name: "unknown-type", severity: .warning, meaning: "a type word that maps to no item type",
         hint: "map the word with a row type,WORD,TYPE in the conventions sheet (conventions.csv in the folder, or --conventions FILE)")
     public static let raggedRow = FindingCode(name: "ragged-row", severity: .warning, meaning: "a row with more or fewer cells than the header, or rows read into a quoted cell",
-        hint: "look for a delimiter inside a cell that is not quoted, or a cell missing")
+        hint: "look for a delimiter inside a cell that is not quoted, a cell missing, or a quote that opens a cell and closes lines later")
 
     public static let noOwner = FindingCode(name: "no-owner", severity: .warning, meaning: "a row with no named owner")
     public static let teamOwner = FindingCode(name: "team-owner", severity: .warning, meaning: "the owner is a team or department, not one accountable person")
@@ -123,12 +123,15 @@ public struct Finding: Hashable, Sendable {
 }
 
 extension Finding {
-    /// `ragged-row` for a data row whose cells do not match the header's count; nil when they do.
-    /// Located at the first cell the row lacks (by its header) or the first it has beyond the header (by its letter).
-    static func raggedRow(_ record: CSVRecord, layout: SheetLayout, file: String, id: String?) -> Finding? {
+    /// `ragged-row` for a data row whose cells do not match the header's count, located at the first cell the row
+    /// lacks (by its header) or the first it has beyond the header (by its letter); or for one with rows read into a
+    /// quoted cell (`SheetLayout.rowsInside`, `delimiter` being the sheet's), located where that cell opens. Nil otherwise.
+    static func raggedRow(_ record: CSVRecord, layout: SheetLayout, delimiter: UInt8, file: String, id: String?) -> Finding? {
         // Rows read into a quoted cell: named where the cell opens, so the stray quote can be found.
-        if let inside = layout.rowsInside(record) {
-            let lines = inside.lines.count == 1 ? "line \(inside.lines[0]) reads" : "lines \(inside.lines[0])–\(inside.lines[inside.lines.count - 1]) read"
+        if let inside = layout.rowsInside(record, delimiter: delimiter) {
+            let runs = inside.lines.last! - inside.lines[0] + 1 == inside.lines.count
+            let lines = inside.lines.count == 1 ? "line \(inside.lines[0]) reads"
+                : runs ? "lines \(inside.lines[0])–\(inside.lines.last!) read" : "lines \(inside.lines.map(String.init).joined(separator: ", ")) read"
             return Finding(.raggedRow, at: SourceLocation(file: file, line: inside.opens, column: layout.columnName(inside.column)), id: id,
                            message: "the quoted cell under \(layout.columnName(inside.column)) runs on past its line, and \(lines) as "
                                + "\(inside.lines.count == 1 ? "a row" : "rows") inside it (a stray quote?): not as items")

@@ -33,7 +33,7 @@ public enum SheetRewriter {
             }
             summary.rows += 1
             let id = rowID?.read(record)
-            if let ragged = Finding.raggedRow(record, layout: sheet.layout, file: sheet.input.file, id: id) { onFinding(ragged) }
+            if let ragged = Finding.raggedRow(record, layout: sheet.layout, delimiter: sheet.input.dialect.delimiter, file: sheet.input.file, id: id) { onFinding(ragged) }
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)
             for column in 0..<min(record.count, width) where normalizer.reads(column: column) {

@@ -80,7 +80,7 @@ public enum TrackerImport {
                 findings.removeAll(keepingCapacity: true)
                 let id = rowID?.read(record)
                 if let idSlot, let id { cells[idSlot] = id }
-                if let ragged = Finding.raggedRow(record, layout: layout, file: file, id: id) { findings.append(ragged) }
+                if let ragged = Finding.raggedRow(record, layout: layout, delimiter: source.sheet.input.dialect.delimiter, file: file, id: id) { findings.append(ragged) }
                 for column in 0..<min(record.count, width) where targets[column] >= 0 {
                     if layout.columns[column].field != nil {
                         let bytes = record.bytes(column)

@@ -115,6 +115,7 @@ struct ItemReader {
     private let rowID: SheetLayout.RowID?
     private let typeColumn: Int?
     private let file: String
+    private let delimiter: UInt8
     private var types = ByteMemo<ItemType?>()
     private var directions = ByteMemo<KPIDirection?>()
     private var units = ByteMemo<String>()
@@ -140,6 +141,7 @@ struct ItemReader {
         rowID = SheetLayout.RowID(layout)
         typeColumn = layout.column(for: .type)?.index
         file = source.sheet.input.file
+        delimiter = source.sheet.input.dialect.delimiter
         outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
         rowsAbove = RowsAbove(layout)
     }
@@ -183,7 +185,7 @@ struct ItemReader {
         // The id as findings name it; made only for a row that raises one (see the end).
         let rowID = self.rowID
         let id = { rowID?.read(record) }
-        if let ragged = Finding.raggedRow(record, layout: layout, file: file, id: nil) { findings.append(ragged) }
+        if let ragged = Finding.raggedRow(record, layout: layout, delimiter: delimiter, file: file, id: nil) { findings.append(ragged) }
         var values = ItemValues()
         var owner: UInt32 = 0, team: UInt32 = 0
         // The five texts, as the cells' bytes when they need no more than trimming; else as strings, below.

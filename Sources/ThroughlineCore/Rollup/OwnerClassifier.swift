@@ -72,9 +72,9 @@ public final class OwnerClassifier: Sendable {
         "informatique", "ventas", "compras", "finanzas", "recursos humanos", "sistemas", "logística", "logistica",
     ]
 
-    /// Short forms that end a department's name: "Data Eng", "Product Dev", "Growth Mktg" (never a department alone:
-    /// "Dev" is also a given name).
-    static let departmentShortWords: Set<String> = ["eng", "dev", "mktg", "ops", "infra", "sec", "biz"]
+    /// Short forms of departments that count only beside a department word: "Data Eng", "Product Dev", "Growth Mktg"
+    /// ("Dev" alone is also a given name). (`ops` and `infra` are departments of their own.)
+    static let departmentShortWords: Set<String> = ["eng", "dev", "mktg", "sec", "biz"]
 
     /// Teams are the sheet's team column values and the people sheet's teams; sole owners are owners named alone elsewhere.
     public convenience init(items: some Sequence<Item>, people: PeopleDirectory, conventions: Conventions) {
@@ -180,9 +180,12 @@ public final class OwnerClassifier: Sendable {
         let words = key.split(whereSeparator: { $0.isWhitespace || ",/&+;".contains($0) }).filter { !Self.isAddress(String($0)) }
             .flatMap { $0.split(whereSeparator: { !$0.isLetter }) }
         if words.contains(where: { Self.groupWords.contains(String($0)) }) { return true }
-        // "Finance Ops", "Data Eng", "Sales Ops": two or more words, each a department's.
-        let plain = key.split(separator: " ")
-        if plain.count > 1, plain.allSatisfy({ Self.departmentWords.contains(String($0)) || Self.departmentShortWords.contains(String($0)) }) {
+        // "Finance Ops", "Data Eng", "Customer Success Ops": two or more words, each a department's (or a department
+        // of several words, and one more word).
+        let plain = key.split(separator: " ").map(String.init)
+        let isDepartmentWord = { (word: String) in Self.departmentWords.contains(word) || Self.departmentShortWords.contains(word) }
+        if plain.count > 1, plain.allSatisfy(isDepartmentWord)
+            || (plain.count > 2 && isDepartmentWord(plain[plain.count - 1]) && Self.departmentWords.contains(plain.dropLast().joined(separator: " "))) {
             return true
         }
         // "Ops/Infra", "Marketing & Sales": every part is a department.

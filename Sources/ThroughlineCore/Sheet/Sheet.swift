@@ -109,21 +109,23 @@ public struct SheetLayout: Equatable, Sendable {
         index < columns.count ? columns[index].name : SheetLayout.letters(index)
     }
 
-    /// The first quoted cell of `record` with lines after its first that read as rows (as many commas, semicolons or
-    /// tabs as half the header has columns): its column, the line it opens on, and those lines. A quote that opened the
-    /// cell is likely stray, and the rows after it were read as the cell's text, not as items. Nil for a record on one
-    /// line, or a header of fewer than four columns.
-    func rowsInside(_ record: CSVRecord) -> (column: Int, opens: Int, lines: [Int])? {
+    /// The first quoted cell of `record` with lines after its first that read as rows (as many of the sheet's
+    /// `delimiter` as the header has columns less two, three at least): its column, the line it opens on, and those
+    /// lines. A quote that opened the cell is likely stray, and the rows after it were read as the cell's text, not as
+    /// items; a note written over several lines seldom has so many. Nil for a record on one line, or a header of fewer
+    /// than four columns.
+    func rowsInside(_ record: CSVRecord, delimiter: UInt8) -> (column: Int, opens: Int, lines: [Int])? {
         guard record.lineBreaks > 0, columns.count >= 4 else { return nil }
+        let wanted = max(3, columns.count - 2)
         var line = record.line
         for column in 0..<record.count {
             let raw = record.rawBytes(column)
             let start = line
             var found: [Int] = []
-            var index = 0, separators = [0, 0, 0]
-            // A line of the cell after its first, ended at `line`, read as a row when it has enough of one separator.
+            var index = 0, separators = 0
+            // A line of the cell after its first, ended at `line`, read as a row when it has enough delimiters.
             func lineEnded() {
-                guard line > start, separators.contains(where: { $0 * 2 >= columns.count }) else { return }
+                guard line > start, separators >= wanted else { return }
                 found.append(line)
             }
             // Line ends as the reader counts them (LF, CR LF, a lone CR).
@@ -133,8 +135,8 @@ public struct SheetLayout: Equatable, Sendable {
                     if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
                     lineEnded()
                     line += 1
-                    separators = [0, 0, 0]
-                } else if byte == 0x2C { separators[0] += 1 } else if byte == 0x3B { separators[1] += 1 } else if byte == 0x09 { separators[2] += 1 }
+                    separators = 0
+                } else if byte == delimiter { separators += 1 }
                 index += 1
             }
             lineEnded()
