@@ -78,7 +78,7 @@ enum TrackerSources {
                sheet.layout.headerRow == nil || sheet.layout.columns.contains(where: { $0.field != nil }) {
                 opened.append((file, type, sheet))
             } else {
-                try context.note("\(file): skipped: a text file that names no column of a tracker")
+                try context.note("\(file): skipped: a text file that does not read as a tracker sheet (no header naming its columns)")
             }
         }
         files = opened.map(\.file)

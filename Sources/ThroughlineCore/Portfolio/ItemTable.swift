@@ -251,13 +251,17 @@ struct ItemTableBuilder {
 
     /// Appends a record; `record.text` must come from `storeTexts`.
     mutating func append(_ record: ItemRecord) {
-        if count & ItemTable.blockMask == 0 {
-            var block: [ItemRecord] = []
-            block.reserveCapacity(1 << ItemTable.blockShift)
-            blocks.append(block)
-        }
+        openBlockIfFull()
         blocks[blocks.count - 1].append(record)
         count += 1
+    }
+
+    /// Starts a new block when the last is full (or there is none): a block is never grown past its size.
+    private mutating func openBlockIfFull() {
+        guard count & ItemTable.blockMask == 0 else { return }
+        var block: [ItemRecord] = []
+        block.reserveCapacity(1 << ItemTable.blockShift)
+        blocks.append(block)
     }
 
     /// The extras' position, -1 when the row needs none: a KPI value, or a progress or weight the record cannot hold.
@@ -331,11 +335,7 @@ struct ItemTableBuilder {
     private mutating func append(contentsOf records: [ItemRecord]) {
         var start = 0
         while start < records.count {
-            if count & ItemTable.blockMask == 0 {
-                var block: [ItemRecord] = []
-                block.reserveCapacity(1 << ItemTable.blockShift)
-                blocks.append(block)
-            }
+            openBlockIfFull()
             let room = (1 << ItemTable.blockShift) - (count & ItemTable.blockMask)
             let end = min(records.count, start + room)
             blocks[blocks.count - 1].append(contentsOf: records[start..<end])

@@ -748,11 +748,10 @@ struct RowFilter: Sendable {
     /// Whether a data row holds an item, telling `leftOut` what it leaves out: the row itself and why (a totals row, a
     /// note). (Rows read into a quoted cell are the item's own `ragged-row`: `SheetLayout.rowsInside`.)
     func holdsItem(_ record: CSVRecord, leftOut: (Int, String) -> Void) -> Bool {
-        guard holdsItem(record) else {
-            if let why = leftOutReason(record) { leftOut(record.line, why) }
-            return false
-        }
-        return true
+        if Sheet.isBlank(record) { return false }
+        guard let why = leftOutReason(record) else { return true }
+        leftOut(record.line, why)
+        return false
     }
 
     /// Why a data row holds no item, in a few words (for the notes that list such rows); nil for a row that holds one or
