@@ -678,8 +678,10 @@ struct ReferenceResolver {
     /// The item `reference` names, by every means short of a suggestion: id, title, the bare name of a tool's form,
     /// another Unicode form, the title without spaces, a row number, an issue.
     private mutating func find(_ reference: String, from index: Int) -> (index: Int, sharedBy: Int?)? {
+        if let found = lookup(reference) { return found }
+        // (The bare name only for a reference that names nothing as typed: most do, and it costs strings to find.)
         let bare = Self.bareReference(reference)
-        return lookup(reference) ?? bare.flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
+        return bare.flatMap({ lookup($0) }) ?? lookupOtherForm(reference)
             ?? lookupWithoutSpaces(reference) ?? lookupRowNumber(bare ?? reference, from: index) ?? lookupIssue(reference, from: index)
     }
 
