@@ -117,6 +117,33 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("O3") == "O3 typed on-track" && results.impact(index("O3")) == .onTrack)
     }
 
+    /// A key result that only measures but whose own dates put it in trouble (past due, a slip) speaks for delivery by
+    /// its status: an objective is not on track over an overdue key result. Its 0% is still no progress of the work.
+    @Test func aMeasureOnlyKeyResultInTroubleCountsForDelivery() throws {
+        let text = """
+            id,type,title,parent,status,progress,start,due,forecast,baseline,target,actual
+            O1,objective,Only a late KPI,,,,,2027-03-31,,,,
+            K1,key result,Signups,O1,,,2026-06-01,2026-10-31,,0,100,95
+            O2,objective,Late KPI beside work,,,,,2027-03-31,,,,
+            K2,key result,Signups,O2,,,2026-06-01,2026-12-31,2027-01-15,0,100,95
+            W2,workstream,Work,O2,On track,60,2026-09-01,2027-01-31,,,,
+            O3,objective,KPI on time,,,,,2027-03-31,,,,
+            K3,key result,Signups,O3,,,2026-06-01,2026-12-31,,0,100,95
+            W3,workstream,Work,O3,On track,60,2026-09-01,2027-01-31,,,,
+            """ + "\n"
+        let analysis = try analyse(text)
+        let results = analysis.derivation.results
+        let index = { (id: String) in analysis.derivation.portfolio.items.firstIndex { $0.id == id }! }
+        #expect(analysis.status("O1") == .offTrack)
+        #expect(analysis.reason("O1") == "O1 off-track <- K1 overdue 21 days (due 2026-10-31)")
+        #expect(analysis.status("O2") == .atRisk)
+        #expect(analysis.reason("O2") == "O2 at-risk <- K2 forecast 2027-01-15 is 15 days after due 2026-12-31")
+        #expect(results.progress(index("O2")) == 60)
+        // On time, it is left out as before: the objective is its work's.
+        #expect(analysis.status("O3") == .onTrack && results.progress(index("O3")) == 60)
+        #expect(analysis.reason("O3") == "O3 has 1 active child: 1 on-track")
+    }
+
     /// A row whose id an earlier row has is named with its line in reasons: it waits for the first row, not for itself.
     @Test func aRepeatedIdIsNamedWithItsLineInReasons() throws {
         let analysis = try analyse(Self.header + "A,milestone,a,Green,,,2026-11-01,,,Ana\nB,milestone,b,Green,,,2026-12-31,,A,Ana\nB,milestone,c,Green,,,2026-12-31,,B,Ana\n")

@@ -353,9 +353,13 @@ public struct Derivation: Sendable {
     }
 
     /// The children that speak for an item's delivery: derived (`status` gives them), not cancelled or on hold, and not
-    /// key results that only measure.
+    /// key results that only measure, unless their own dates put them in trouble (past due, a forecast slip): a missed
+    /// deadline is delivery's news, and a parent on track over an overdue key result would hide it.
     static func deliveryChildren(_ index: Int, _ portfolio: Portfolio, status: (Int) -> Status?) -> [Int] {
-        portfolio.children[index].filter { child in (status(child).map { !$0.isInactive } ?? false) && !isMeasureOnly(child, portfolio) }
+        portfolio.children[index].filter { child in
+            guard let status = status(child), !status.isInactive else { return false }
+            return status.isTrouble || !isMeasureOnly(child, portfolio)
+        }
     }
 
     /// A key result that only measures: KPI values (a baseline, target or actual), no status or progress typed, and
@@ -512,7 +516,9 @@ public struct Derivation: Sendable {
 
     /// A parent: its active children combined by the chosen rule.
     static func parent(_ index: Int, _ active: [Int], _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> Derived {
-        let members = active.map { (status: known.results.status($0), weight: portfolio.items.weight($0), progress: known.results.progress($0)) }
+        // A key result that only measures counts for its status alone: its 0% is no progress of the work.
+        let members = active.map { (status: known.results.status($0), weight: portfolio.items.weight($0),
+                                    progress: isMeasureOnly($0, portfolio) ? nil : known.results.progress($0)) }
         let combined = combine(members, settings: settings) { known.rootSeverity(active[$0]) }
         // Only the children speak for a parent (SPEC 4): its own dates, progress and dependencies are the leaf rules'.
         // Its own overdue or slipped dates are still findings of their own (`overdue`, `forecast-slip`).
