@@ -178,6 +178,18 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         #expect(output == "id,owner\nA,\"Silva, Ana\"\nB,\"Silva, Ana\"\nC,\"Silva, Ana\"\nD,\"Silva, Ana\"\nE,\"Yuki Nakamura\"\n")
     }
 
+    /// A family name of several words is found written first: `van der Berg, Jan` is the people sheet's `Jan van der
+    /// Berg`; each way of cutting the name is tried, none taking the key of another person's name as written.
+    @Test func aFamilyNameOfSeveralWordsIsMatchedWrittenFirst() throws {
+        var people = PeopleDirectory()
+        people.add(.init(name: "Jan van der Berg", team: "Platform", email: nil, fte: 1))
+        people.add(.init(name: "Mary Ann Lee", team: "Data", email: nil, fte: 1))
+        people.add(.init(name: "Lee, Mary Ann", team: "Data", email: nil, fte: 1))
+        let input = "id,owner\nA,\"van der Berg, Jan\"\nB,\"Berg, Jan van der\"\nC,\"Ann Lee, Mary\"\nD,\"Lee, Mary Ann\"\n"
+        let (output, _) = try normalized(input, people: people)
+        #expect(output == "id,owner\nA,\"Jan van der Berg\"\nB,\"Jan van der Berg\"\nC,\"Mary Ann Lee\"\nD,\"Lee, Mary Ann\"\n")
+    }
+
     @Test func ownersWithAnAddressOrInBracketsAreTheirName() throws {
         var people = PeopleDirectory()
         people.add(.init(name: "Aisha Okafor", team: "Platform", email: "aisha@contoso.com", fte: 1))

@@ -69,10 +69,16 @@ public struct PeopleDirectory: Sendable {
         byKey[Self.key(person.name)] = index
         let halves = person.name.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty {
-            byKey[Self.key(halves[1] + " " + halves[0])] = index
+            let key = Self.key(halves[1] + " " + halves[0])
+            if byKey[key] == nil { byKey[key] = index }
         } else {
+            // The family name may be more than the last word (`Jan van der Berg` is `van der Berg, Jan`): every split is
+            // a way to write the name, none taking a key another person's name already has.
             let parts = person.name.split(separator: " ")
-            if parts.count >= 2 { byKey[Self.key(parts.last! + ", " + parts.dropLast().joined(separator: " "))] = index }
+            for cut in parts.indices.dropFirst() {
+                let key = Self.key(parts[cut...].joined(separator: " ") + ", " + parts[..<cut].joined(separator: " "))
+                if byKey[key] == nil { byKey[key] = index }
+            }
         }
         if let email = person.email { byKey[Self.key(email)] = index }
     }
