@@ -73,6 +73,10 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(planner.columns.map(\.field) == [.title, .status, .due])
         #expect(planner.notes == ["column 'Progress' holds status words, not percentages: it is read as the status"])
         #expect(try sheet("Task Name,Progress\nA,45%\nB,Completed\n").layout.columns.map(\.field) == [.title, .progress])
+        // Half status words and no percentage (Asana's `Waiting` is no built-in word): still the status, `Waiting` then
+        // an unknown status rather than every cell a bad number. Fewer than half is no status column.
+        #expect(try sheet("Name,Task Progress\nA,In Progress\nB,Waiting\n").layout.columns.map(\.field) == [.title, .status])
+        #expect(try sheet("Name,Task Progress\nA,In Progress\nB,Waiting\nC,Later\n").layout.columns.map(\.field) == [.title, .progress])
         #expect(try sheet("Task Name,Progress,Status\nA,Completed,Done\n").layout.columns.map(\.field) == [.title, .progress, .status])
         var options = SheetOptions()
         options.map = [Conventions.headerKey("Progress"): Field.progress]

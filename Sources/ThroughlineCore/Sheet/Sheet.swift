@@ -424,7 +424,10 @@ public final class Sheet {
         let completionStatus = winner[.status].flatMap { CellNormalizer.completionHeaders.contains(Conventions.headerKey(headers[$0])) && candidates[$0]?.via != "--map" ? $0 : nil }
         if winner[.status] == nil || completionStatus != nil, let column = winner[.progress], candidates[column]?.via != "--map" {
             let cells = cells(column)
-            if !cells.isEmpty, cells.allSatisfy({ PercentReading.read($0) == nil && conventions.status(for: $0) != nil }) {
+            // (At least half status words, none a percentage: a word the conventions lack, as Asana's `Waiting`, is then
+            // an unknown status, not a reason to read every status as a bad number.)
+            if !cells.isEmpty, !cells.contains(where: { PercentReading.read($0) != nil }),
+               cells.filter({ conventions.status(for: $0) != nil }).count * 2 >= cells.count {
                 if let completionStatus { candidates[completionStatus] = nil }
                 candidates[column] = (.status, candidates[column]!.rank, "synonym")
                 winner[.progress] = nil
