@@ -41,7 +41,7 @@ import Testing
         // With no separator, a word that links the note to the status; never after done, which would then be a plan.
         ("Blocked by legal", .blocked, " by legal"), ("At risk for enhancements freeze", .atRisk, " for enhancements freeze"),
         ("On track for Q3 launch", .onTrack, " for Q3 launch"), ("Off track due to vendor", .offTrack, " due to vendor"),
-        ("On hold pending budget", .onHold, " pending budget"), ("Red since October", .offTrack, " since October"),
+        ("On hold pending budget", .onHold, " pending budget"), ("Not started yet", .notStarted, " yet"), ("Red since October", .offTrack, " since October"),
         ("Amber  waiting on vendor", .atRisk, "  waiting on vendor"), ("In progress since May", .onTrack, " since May"),
         ("Done by Friday", nil, ""), ("Complete by EOM", nil, ""), ("Tracked for code freeze", nil, ""), ("Blocked by Red Hat", .blocked, " by Red Hat"),
         ("Green until Red", nil, ""), ("Blocked", nil, ""), ("Purple for now", nil, ""), ("on", nil, ""), ("Red on the way to Amber", nil, ""), ("🟢 On track", nil, ""), ("G On hold", nil, ""),

@@ -357,7 +357,7 @@ public struct Conventions: Sendable {
 
     /// Words that tie a note to the status before them, in a cell with no separator.
     private static let linkingWords: Set<String> = [
-        "for", "by", "due", "until", "till", "pending", "awaiting", "waiting", "since", "because", "on", "after", "as", "per", "with", "from",
+        "for", "by", "due", "until", "till", "pending", "awaiting", "waiting", "since", "because", "on", "after", "as", "per", "with", "from", "yet",
     ]
 
     /// Words that, opening a note, take back a done word before it: the work is not finished.
