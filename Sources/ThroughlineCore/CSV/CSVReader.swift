@@ -35,6 +35,17 @@ public struct CSVRecord {
         return UnsafeBufferPointer(start: origin + span.valueStart, count: span.valueEnd - span.valueStart)
     }
 
+    /// Calls `body` with the record's cells in another order: cell `i` of the record it is given is cell `order[i]` of
+    /// this one, or an empty cell where `order[i]` is -1 or past the end.
+    func withCells<Result>(from order: [Int], _ body: (CSVRecord) throws -> Result) rethrows -> Result {
+        let empty = FieldSpan(rawStart: recordStart, rawEnd: recordStart, valueStart: recordStart, valueEnd: recordStart, kind: 0)
+        let moved = order.map { $0 >= 0 && $0 < spans.count ? spans[$0] : empty }
+        return try moved.withUnsafeBufferPointer { spans in
+            try body(CSVRecord(base: base, scratch: scratch, spans: spans, recordStart: recordStart, recordEnd: recordEnd, line: line,
+                               terminator: terminator, offset: offset, lineBreaks: lineBreaks))
+        }
+    }
+
     /// The cell's value as a string.
     public func string(_ index: Int) -> String {
         String(decoding: bytes(index), as: UTF8.self)

@@ -130,6 +130,8 @@ struct ItemReader {
     private var outline: OutlineReader?
     /// For a sheet whose rows take their parent or a blank reference from the rows above (read in one part, in order).
     private var rowsAbove: RowsAbove?
+    /// In a board with subitems under their items (read in one part, in order): the last item's name, the subitems' parent.
+    private var itemAbove: String?
 
     init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
@@ -179,6 +181,25 @@ struct ItemReader {
     /// percentage cells are new to their column).
     mutating func read(_ record: CSVRecord, into items: inout ItemTableBuilder, findings: inout [Finding],
                        learner: inout ColumnProfile.Learner?) {
+        guard let subitems = layout.subitems, let title = layout.column(for: .title)?.index else {
+            return read(record, into: &items, findings: &findings, learner: &learner, under: nil)
+        }
+        // A row with its title column blank and a title under the subitems' header is a subitem of the item above.
+        let isSubitem = !(title < record.count && Sheet.hasText(record.bytes(title)))
+            && subitems.title < record.count && Sheet.hasText(record.bytes(subitems.title))
+        if isSubitem, let parent = itemAbove {
+            record.withCells(from: subitems.cells) { read($0, into: &items, findings: &findings, learner: &learner, under: parent) }
+            return
+        }
+        let id = idColumn.map { $0 < record.count ? Self.text(record.bytes($0)) : "" } ?? ""
+        itemAbove = !id.isEmpty ? id : title < record.count ? Self.text(record.bytes(title)) : nil
+        if itemAbove?.isEmpty == true { itemAbove = nil }
+        read(record, into: &items, findings: &findings, learner: &learner, under: nil)
+    }
+
+    /// Reads one row; `parent`, when given, is the item above that a subitem row sits under.
+    private mutating func read(_ record: CSVRecord, into items: inout ItemTableBuilder, findings: inout [Finding],
+                               learner: inout ColumnProfile.Learner?, under parent: String?) {
         let width = fields.count
         let line = record.line
         let firstFinding = findings.count
@@ -295,6 +316,7 @@ struct ItemReader {
         let taken = rowsAbove?.read(record, name: id().flatMap { $0.isEmpty ? nil : $0 } ?? (texts.columns.title >= 0 ? Self.text(record.bytes(texts.columns.title)) : ""),
                                     isObjective: values.type == .objective)
         if let taken, taken.parent != nil || !taken.filled.isEmpty { texts.plain = false }
+        if parent != nil { texts.plain = false }
         if texts.plain {
             let location = items.storeTexts(texts.id, texts.title, texts.objective, texts.parent, texts.dependsOn)
             let references = ItemRecord.references(parent: !texts.parent.isEmpty, objective: !texts.objective.isEmpty,
@@ -319,6 +341,7 @@ struct ItemReader {
                     if column == texts.columns.objective { values.objectiveReference = text } else { values.parentReference = text }
                 }
             }
+            if let parent { values.parentReference = parent }
             items.append(values, file: fileIndex, line: line)
         }
     }

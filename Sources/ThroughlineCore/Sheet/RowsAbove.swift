@@ -51,6 +51,31 @@ extension Sheet {
             layout.notes.append("column '\(layout.columnName(column))' names each value once, on the first row of its group, and leaves the rows below blank, as a merged cell exports: a blank there is read as the cell above it (a row that names its own parent or objective keeps it)")
         }
     }
+
+    /// monday.com writes an item's subitems under it: a row `Subitems,Name,Owner,Status,Date` (the word in the title
+    /// column, the subitems' own headers beside it), then a row per subitem, its title column blank and its cells under
+    /// those headers. The first such header in the rows read gives the columns of every subitem row.
+    static func findSubitems(_ layout: inout SheetLayout, rows: [[String]], conventions: Conventions, options: SheetOptions) {
+        guard let title = layout.column(for: .title)?.index else { return }
+        for row in rows where title < row.count && isSubitemsWord(row[title]) {
+            var fields: [Field: Int] = [:]
+            for (column, header) in row.enumerated() where column != title {
+                if let field = candidate(header, conventions, options)?.field, fields[field] == nil { fields[field] = column }
+            }
+            // A subitem's one plain `Date` (monday.com's default subitem column) is when it is due.
+            if fields[.due] == nil, let date = row.indices.first(where: { $0 != title && Conventions.headerKey(row[$0]) == "date" }) { fields[.due] = date }
+            guard let subitemTitle = fields[.title], fields.count >= 2 else { continue }
+            layout.subitems = .init(cells: layout.columns.map { column in column.field.flatMap { fields[$0] } ?? -1 }, title: subitemTitle)
+            let read = fields.sorted { $0.value < $1.value }.map { "\(row[$0.value].trimmingSpaces) as \($0.key.rawValue)" }
+            layout.notes.append("rows under a '\(row[title].trimmingSpaces)' row are the subitems of the item above them, read by that row's headers: \(read.joined(separator: ", "))")
+            return
+        }
+    }
+
+    /// `Subitems`, `Sub-items`, `Sub items`, in any case.
+    static func isSubitemsWord(_ cell: String) -> Bool {
+        cell.lowercased().filter { $0 != " " && $0 != "-" } == "subitems"
+    }
 }
 
 /// An outline number, `1.2.3`: whole numbers joined by dots.

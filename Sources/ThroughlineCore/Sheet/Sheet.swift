@@ -35,6 +35,13 @@ public struct SheetLayout: Equatable, Sendable {
     public var numbering: OutlineNumbering?
     /// The reference columns (objective, parent) whose blank cells repeat the cell above, as a merged cell exports.
     public var filledDown: [Int] = []
+    /// In a monday.com board that writes each item's subitems under it (`Sheet.findSubitems`): for each column, the
+    /// column of a subitem row that holds its field (-1 for none), and the column that holds a subitem's title.
+    public var subitems: Subitems?
+    public struct Subitems: Equatable, Sendable {
+        public let cells: [Int]
+        public let title: Int
+    }
     /// A column saying when or whether work was completed (Asana's `Completed At`) beside the status column: a row
     /// whose status cell is blank is done when it holds a date or a ticked box. Nil for any other sheet.
     public var completionColumn: Int?
@@ -59,7 +66,7 @@ public struct SheetLayout: Equatable, Sendable {
     }
 
     /// Whether the rows must be read in sheet order, one after another: a row's place may depend on the rows above.
-    var readsInOrder: Bool { !outline.isEmpty || numbering != nil || !filledDown.isEmpty }
+    var readsInOrder: Bool { !outline.isEmpty || numbering != nil || !filledDown.isEmpty || subitems != nil }
 
     /// A column numbering each row's place in an outline: `wbs` numbers (`1.2.3` sits under `1.2`) or `level`s (a row
     /// sits under the last row above at a shallower level).
@@ -536,6 +543,7 @@ public final class Sheet {
             Self.findNumbering(&layout, headers: headers, rows: sampledCells, levelColumn: levelColumn)
             Self.findFilledDown(&layout, rows: sampledCells, conventions: conventions)
         }
+        Self.findSubitems(&layout, rows: sampledCells, conventions: conventions, options: options)
         return layout
     }
 
