@@ -637,6 +637,12 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         let labelled = try analyse("id,type,title,objective\nO1,objective,Faster checkout,\nT1,task,Pay button,Faster checkout (green)\n")
         #expect(labelled.findings().first { $0.code == .unknownReference }?.message
                 == "objective 'Faster checkout (green)' names no item in the sheet; did you mean 'Faster checkout'?")
+        // The other way round: a title with a remark, named without it (here in Notion's form, with its link).
+        let remarked = try analyse("id,type,title,objective\nO1,objective,Localize pricing pages (DE/FR),\n"
+                                   + "T1,task,FAQ,Localize pricing pages (https://www.notion.so/Localize-pricing-pages-8c1f)\n")
+        #expect(remarked.findings().first { $0.code == .unknownReference }?.message
+                == "objective 'Localize pricing pages (https://www.notion.so/Localize-pricing-pages-8c1f)' names no item in the sheet; "
+                + "did you mean 'Localize pricing pages (DE/FR)'?")
     }
 
     /// SPEC 2: titles match ignoring case and spaces, so a space more or less still names the item; an objective named

@@ -813,7 +813,18 @@ struct ReferenceResolver {
         if reference.hasSuffix(")"), let open = reference.lastIndex(of: "("), case let name = String(reference[..<open]).trimmingSpaces, !name.isEmpty {
             return suggestion(for: name, excluding: origin)
         }
-        return nil
+        // A title with such a remark, named without it (`Localize pricing pages` for `Localize pricing pages (DE/FR)`).
+        var closest: (position: Int, distance: Int)?
+        for position in items.indices where position != origin {
+            let found = items.withBytes(position, .title) { bytes -> Int? in
+                guard bytes.last == UInt8(ascii: ")"), let open = bytes.lastIndex(of: UInt8(ascii: "(")) else { return nil }
+                var end = open
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                return distance(UnsafeBufferPointer(rebasing: bytes[..<end]))
+            }
+            if let found, closest == nil || found < closest!.distance { closest = (position, found) }
+        }
+        return closest.map { items[$0.position].title }
     }
 
     /// Whether an id's bytes have exactly the letters and digits `bare` holds (lower case), whatever separates them.
