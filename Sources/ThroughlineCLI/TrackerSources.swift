@@ -111,6 +111,8 @@ enum TrackerSources {
                 // Stray bytes read as Windows-1252 are a reading, not the file's own text: said, as `import` says it.
                 if sheet.input.encoding.strayBytesLine != nil {
                     try context.note("\(sheet.input.file): note: \(sheet.input.encoding.reason); a sheet written back (annotate) has them in UTF-8")
+                } else if sheet.input.encoding.utf8AlsoSeen {
+                    try context.note("\(sheet.input.file): note: \(sheet.input.encoding.reason): if the sheet is meant as UTF-8, mend the bytes that are not")
                 }
                 return try settings.itemSource(for: sheet, defaultType: type)
             }

@@ -42,6 +42,9 @@ public struct EncodingReport: Equatable, Sendable {
     public var hasByteOrderMark: Bool
     /// Set when UTF-8 text holds some bytes that are not UTF-8; they are read as Windows-1252.
     public var strayBytesLine: Int?
+    /// Set when text read as Windows-1252 (mostly bytes that are not UTF-8) also holds valid UTF-8 characters: each of
+    /// those then reads as two or three characters.
+    public var utf8AlsoSeen = false
     /// How the choice was made, for the report.
     public var reason: String
 
@@ -163,8 +166,15 @@ public enum EncodingDetector {
             return EncodingReport(encoding: .utf8, hasByteOrderMark: false, reason: "valid UTF-8")
         }
         if validator.multibyteCount == 0 || validator.invalidCount > validator.multibyteCount {
-            return EncodingReport(encoding: .windows1252, hasByteOrderMark: false,
-                                  reason: "not valid UTF-8 (first at line \(validator.firstInvalidLine ?? 1)); read as Windows-1252")
+            var report = EncodingReport(encoding: .windows1252, hasByteOrderMark: false,
+                                        reason: "not valid UTF-8 (first at line \(validator.firstInvalidLine ?? 1)); read as Windows-1252")
+            if validator.multibyteCount > 0 {
+                report.utf8AlsoSeen = true
+                let count = validator.multibyteCount
+                report.reason += count == 1 ? ", where the one UTF-8 character it also holds reads as two or three characters"
+                    : ", where the \(count) UTF-8 characters it also holds read as two or three characters each"
+            }
+            return report
         }
         return EncodingReport(encoding: .utf8, hasByteOrderMark: false, strayBytesLine: validator.firstInvalidLine,
                               reason: "UTF-8 with stray non-UTF-8 bytes (first at line \(validator.firstInvalidLine ?? 1)), read as Windows-1252 characters")
