@@ -521,7 +521,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.derivation.results[0].impact == expected)
     }
 
-    /// A key result without dates is paced over its objective's; with no dates above it either, it is only below target.
+    /// A key result without dates is paced over its objective's; with no dates above it either, it is only short of target.
     @Test func kpiPacingBorrowsTheObjectivesPeriod() throws {
         let text = """
             id,type,title,parent,start,due,baseline,target,actual
@@ -537,7 +537,7 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.derivation.impactReason(kr).hasSuffix("behind pace (expected 1.31 by now, paced over O's dates)"))
         let kr2 = analysis.derivation.portfolio.items.firstIndex { $0.id == "KR2" }!
         #expect(analysis.derivation.results[kr2].impact == .atRisk)
-        #expect(analysis.derivation.impactReason(kr2).hasSuffix("below target (no start and due date to pace it by)"))
+        #expect(analysis.derivation.impactReason(kr2).hasSuffix("short of target (no start and due date to pace it by)"))
     }
 
     /// A parent's impact follows --rule as its delivery does: one bad KPI of four is at-risk on average, off-track at worst.

@@ -542,12 +542,12 @@ public struct Derivation: Sendable {
             let values = "actual \(withUnit(actual, item.unit)) vs target \(withUnit(target, item.unit))"
                 + (item.baseline.map { " (baseline \(withUnit($0, item.unit)), \(direction == .up ? "higher" : "lower") is better)" } ?? "")
             if better(actual, target) { return (.onTrack, .fact(.text("\(values): target met"))) }
-            guard let baseline = item.baseline else { return (.atRisk, .fact(.text("\(values): below target"))) }
+            guard let baseline = item.baseline else { return (.atRisk, .fact(.text("\(values): short of target"))) }
             if !better(actual, baseline) { return (.offTrack, .fact(.text("\(values): worse than baseline"))) }
             // Paced over its own start and due, else over those of the nearest item above it that has both (a key
             // result usually runs over its objective's period); with neither, there is nothing to pace by.
             guard let (start, due, from) = pacingPeriod(index, portfolio) else {
-                return (.atRisk, .fact(.text("\(values): below target (no start and due date to pace it by)")))
+                return (.atRisk, .fact(.text("\(values): short of target (no start and due date to pace it by)")))
             }
             let elapsed = min(1, max(0, Double(settings.asOf.days(since: start)) / Double(due.days(since: start))))
             let expected = baseline + (target - baseline) * elapsed
