@@ -50,7 +50,9 @@ public enum SheetAnnotator {
         let derivation = analysis.derivation
         try sheet.forEachRecord { record, role in
             let item = role == .data ? itemOn(record.line) : nil
-            guard role == .header || item != nil else {
+            // The header repeated above each group of a board export names the added columns too.
+            let namesColumns = role == .header || role == .data && item == nil && sheet.rows.repeatsHeader(record)
+            guard namesColumns || item != nil else {
                 try SheetRewriter.copy(record, to: out)
                 return true
             }

@@ -899,7 +899,7 @@ struct RowFilter: Sendable {
     }
 
     /// Every filled cell is its column's header, and at least two are.
-    private func repeatsHeader(_ record: CSVRecord) -> Bool {
+    func repeatsHeader(_ record: CSVRecord) -> Bool {
         var matched = 0
         for column in 0..<min(record.count, headers.count) {
             let cell = Self.trimmed(record.bytes(column))
