@@ -121,15 +121,22 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
     /// its status: an objective is not on track over an overdue key result. Its 0% is still no progress of the work.
     @Test func aMeasureOnlyKeyResultInTroubleCountsForDelivery() throws {
         let text = """
-            id,type,title,parent,status,progress,start,due,forecast,baseline,target,actual
-            O1,objective,Only a late KPI,,,,,2027-03-31,,,,
-            K1,key result,Signups,O1,,,2026-06-01,2026-10-31,,0,100,95
-            O2,objective,Late KPI beside work,,,,,2027-03-31,,,,
-            K2,key result,Signups,O2,,,2026-06-01,2026-12-31,2027-01-15,0,100,95
-            W2,workstream,Work,O2,On track,60,2026-09-01,2027-01-31,,,,
-            O3,objective,KPI on time,,,,,2027-03-31,,,,
-            K3,key result,Signups,O3,,,2026-06-01,2026-12-31,,0,100,95
-            W3,workstream,Work,O3,On track,60,2026-09-01,2027-01-31,,,,
+            id,type,title,parent,status,progress,start,due,forecast,baseline,target,actual,depends-on
+            O1,objective,Only a late KPI,,,,,2027-03-31,,,,,
+            K1,key result,Signups,O1,,,2026-06-01,2026-10-31,,0,100,95,
+            O2,objective,Late KPI beside work,,,,,2027-03-31,,,,,
+            K2,key result,Signups,O2,,,2026-06-01,2026-12-31,2027-01-15,0,100,50,
+            W2,workstream,Work,O2,On track,60,2026-09-01,2027-01-31,,,,,
+            O3,objective,KPI on time,,,,,2027-03-31,,,,,
+            K3,key result,Signups,O3,,,2026-06-01,2026-12-31,,0,100,95,
+            W3,workstream,Work,O3,On track,60,2026-09-01,2027-01-31,,,,,
+            O4,objective,KPI met late,,,,,2027-03-31,,,,,
+            K4,key result,Signups,O4,,,2026-06-01,2026-10-31,,0,100,120,
+            W4,workstream,Work,O4,On track,60,2026-09-01,2027-01-31,,,,,
+            O5,objective,Blocked KPI,,,,,2027-03-31,,,,,
+            K5,key result,Signups,O5,,,2026-06-01,2026-12-31,,0,100,95,X5
+            W5,workstream,Work,O5,On track,60,2026-09-01,2027-01-31,,,,,
+            X5,milestone,Late,,,,2026-06-01,2026-10-01,,,,,
             """ + "\n"
         let analysis = try analyse(text)
         let results = analysis.derivation.results
@@ -142,6 +149,10 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         // On time, it is left out as before: the objective is its work's.
         #expect(analysis.status("O3") == .onTrack && results.progress(index("O3")) == 60)
         #expect(analysis.reason("O3") == "O3 has 1 active child: 1 on-track")
+        // Past due with its target met, or in trouble for another reason than its own dates: still left out.
+        #expect(analysis.status("K4") == .offTrack && analysis.status("O4") == .onTrack)
+        #expect(analysis.reason("O4") == "O4 has 1 active child: 1 on-track")
+        #expect(analysis.status("K5") == .blocked && analysis.status("O5") == .onTrack)
     }
 
     /// A row whose id an earlier row has is named with its line in reasons: it waits for the first row, not for itself.

@@ -334,7 +334,7 @@ public struct Derivation: Sendable {
             return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
         }
         // (A closure, not `known.status` itself: that would copy `known` into a box for every item.)
-        let active = portfolio.children[index].isEmpty ? [] : deliveryChildren(index, portfolio) { known.status($0) }
+        let active = portfolio.children[index].isEmpty ? [] : deliveryChildren(index, portfolio, known.results) { known.status($0) }
         var result: Derived
         if active.isEmpty {
             result = leaf(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
@@ -353,12 +353,18 @@ public struct Derivation: Sendable {
     }
 
     /// The children that speak for an item's delivery: derived (`status` gives them), not cancelled or on hold, and not
-    /// key results that only measure, unless their own dates put them in trouble (past due, a forecast slip): a missed
-    /// deadline is delivery's news, and a parent on track over an overdue key result would hide it.
-    static func deliveryChildren(_ index: Int, _ portfolio: Portfolio, status: (Int) -> Status?) -> [Int] {
+    /// key results that only measure, unless their own dates put them in trouble (past due, a forecast slip) while
+    /// their KPI's impact is not on track (neither met nor on pace): a missed deadline is delivery's news, and a parent
+    /// on track over it would hide it. (`results` holds the children's causes and impacts.)
+    static func deliveryChildren(_ index: Int, _ portfolio: Portfolio, _ results: DerivedResults, status: (Int) -> Status?) -> [Int] {
         portfolio.children[index].filter { child in
             guard let status = status(child), !status.isInactive else { return false }
-            return status.isTrouble || !isMeasureOnly(child, portfolio)
+            guard isMeasureOnly(child, portfolio) else { return true }
+            guard status.isTrouble, results.impact(child) != .onTrack else { return false }
+            switch results.cause(child) {
+            case .fact(.overdue), .fact(.slip): return true
+            default: return false
+            }
         }
     }
 
@@ -620,7 +626,7 @@ public struct Derivation: Sendable {
         case .ownerOverAllocated(let note):
             return "owner \(note.person) is allocated \(CapacityPlan.percent(note.utilisation)) in \(note.period)"
         case .children:
-            return Self.summary(Self.deliveryChildren(index, portfolio) { results.status($0) }.map { results.status($0) })
+            return Self.summary(Self.deliveryChildren(index, portfolio, results) { results.status($0) }.map { results.status($0) })
         case .text(let text): return text
         }
     }
