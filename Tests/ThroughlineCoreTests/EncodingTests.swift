@@ -54,6 +54,18 @@ func input(_ bytes: [UInt8], encoding: TextEncoding? = nil) throws -> CSVInput {
         #expect(try source.makeReader().readAll()[2] == ["2", "naïve"])
     }
 
+    /// A Windows-1252 sheet that also holds a UTF-8 character says so, with its line; two Windows-1252 characters that
+    /// happen to form a UTF-8 sequence (`ß“` is DF 93, `É’` is C9 92) do not.
+    @Test func utf8CharactersInAWindows1252SheetAreNoted() throws {
+        let mixed = try input([UInt8]("id,name\n1,Men".utf8) + [0xFC, 0x0A, 0x32, 0x2C, 0xE4, 0x0A] + Array("3,café\n".utf8))
+        #expect(mixed.encoding.encoding == .windows1252 && mixed.encoding.utf8AlsoSeen)
+        #expect(mixed.encoding.reason.contains("(at line 4)"))
+        let german = try input([UInt8]("id,name\n1,".utf8) + [0x84, 0x7A, 0x75, 0x20, 0x67, 0x72, 0x6F, 0xDF, 0x93, 0x0A, 0x32, 0x2C, 0x43, 0x41, 0x46, 0xC9, 0x92, 0x53, 0x0A]
+                               + Array("3,Gr".utf8) + [0xFC, 0xDF, 0x65, 0x20, 0x66, 0xFC, 0x72, 0x0A])
+        #expect(german.encoding.encoding == .windows1252 && !german.encoding.utf8AlsoSeen)
+        #expect(try german.makeReader().readAll()[1] == ["1", "„zu groß“"])
+    }
+
     /// A large file is scanned in two halves at once; what it is read as, and the line named, are one pass's. The bytes
     /// go in a line of the second half, or of both: a stray in UTF-8 text, a stray in ASCII text, a NUL, or nothing.
     @Test(arguments: [([0xE9], true, false), ([0xE9], false, false), ([0x00], true, false), ([], true, false), ([0xE9], true, true),

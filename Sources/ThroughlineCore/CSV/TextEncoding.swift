@@ -168,11 +168,11 @@ public enum EncodingDetector {
         if validator.multibyteCount == 0 || validator.invalidCount > validator.multibyteCount {
             var report = EncodingReport(encoding: .windows1252, hasByteOrderMark: false,
                                         reason: "not valid UTF-8 (first at line \(validator.firstInvalidLine ?? 1)); read as Windows-1252")
-            if validator.multibyteCount > 0 {
+            if validator.typicalCount > 0 {
                 report.utf8AlsoSeen = true
-                let count = validator.multibyteCount
-                report.reason += count == 1 ? ", where the one UTF-8 character it also holds reads as two or three characters"
-                    : ", where the \(count) UTF-8 characters it also holds read as two or three characters each"
+                let count = validator.typicalCount, line = validator.firstTypicalLine ?? 1
+                report.reason += count == 1 ? ", where the UTF-8 character it also holds (at line \(line)) reads as two to four characters"
+                    : ", where the \(count) UTF-8 characters it also holds (first at line \(line)) read as two to four characters each"
             }
             return report
         }
@@ -198,6 +198,10 @@ private final class HalfScanBox: @unchecked Sendable {
 /// Counts valid multi-byte sequences and invalid bytes in a UTF-8 stream fed in chunks.
 struct UTF8Scan {
     private(set) var multibyteCount = 0
+    /// The multi-byte sequences that are the usual UTF-8 of a sheet (an accented Latin letter, typographic punctuation,
+    /// an emoji), not two Windows-1252 characters that happen to form one (`ß“`, `É’`), and the line of the first.
+    private(set) var typicalCount = 0
+    private(set) var firstTypicalLine: Int?
     private(set) var invalidCount = 0
     private(set) var firstInvalidLine: Int?
     private(set) var firstNULLine: Int?
@@ -261,6 +265,8 @@ struct UTF8Scan {
     /// Adds the findings of `later`, a scan of the bytes that follow this one's (from the start of a line).
     mutating func append(_ later: UTF8Scan) {
         multibyteCount += later.multibyteCount
+        typicalCount += later.typicalCount
+        firstTypicalLine = firstTypicalLine ?? later.firstTypicalLine.map { $0 + line - 1 }
         invalidCount += later.invalidCount
         firstInvalidLine = firstInvalidLine ?? later.firstInvalidLine.map { $0 + line - 1 }
         firstNULLine = firstNULLine ?? later.firstNULLine.map { $0 + line - 1 }
@@ -275,6 +281,12 @@ struct UTF8Scan {
         }
     }
 
+    /// A sequence opening with these two bytes: a Latin letter with an accent (U+0080 to U+017F), typographic
+    /// punctuation and currency (U+2000 to U+20CF, `’`, `–`, `€`), `™`, or an emoji.
+    static func isTypical(_ lead: UInt8, _ next: UInt8) -> Bool {
+        (0xC2...0xC5).contains(lead) || lead == 0xE2 && (0x80...0x84).contains(next) || lead == 0xF0 && next == 0x9F
+    }
+
     @inline(__always) static func hasZeroByte(_ value: UInt64) -> Bool {
         (value &- 0x0101_0101_0101_0101) & ~value & 0x8080_8080_8080_8080 != 0
     }
@@ -285,6 +297,10 @@ struct UTF8Scan {
         switch length {
         case .valid(let count):
             multibyteCount += count > 1 ? 1 : 0
+            if count > 1, Self.isTypical(bytes[index], bytes[index + 1]) {
+                typicalCount += 1
+                if firstTypicalLine == nil { firstTypicalLine = line }
+            }
             if count == 1 {
                 if bytes[index] == 0x0A { line += 1 } else if bytes[index] == 0 && firstNULLine == nil { firstNULLine = line }
             }
