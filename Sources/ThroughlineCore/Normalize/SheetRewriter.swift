@@ -26,6 +26,7 @@ public enum SheetRewriter {
         var summary = RewriteSummary()
         var findings: [Finding] = []
         var replacements: [(Int, String)] = []
+        var subitemRows = SubitemRows(sheet.layout)
         try sheet.forEachRecord { record, role in
             guard role == .data, sheet.holdsItem(record) else {
                 try copy(record, to: out)
@@ -36,11 +37,16 @@ public enum SheetRewriter {
             if let ragged = Finding.raggedRow(record, layout: sheet.layout, delimiter: sheet.input.dialect.delimiter, file: sheet.input.file, id: id) { onFinding(ragged) }
             replacements.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)
-            for column in 0..<min(record.count, width) where normalizer.reads(column: column) {
-                if let value = normalizer.normalize(record.bytes(column), column: column, line: record.line, id: id, findings: &findings) {
-                    replacements.append((column, value))
+            // A subitem row holds each field in the column its own header gives (`rollup` reads it so).
+            let subitemCells = subitemRows?.read(record).isSubitem == true ? subitemRows!.cells : nil
+            for column in 0..<width where normalizer.reads(column: column) {
+                let at = subitemCells?[column] ?? column
+                guard at >= 0, at < record.count else { continue }
+                if let value = normalizer.normalize(record.bytes(at), column: column, line: record.line, id: id, findings: &findings) {
+                    replacements.append((at, value))
                 }
             }
+            if subitemCells != nil { replacements.sort { $0.0 < $1.0 } }
             findings.forEach(onFinding)
             if replacements.isEmpty {
                 try copy(record, to: out)

@@ -75,7 +75,13 @@ public enum TrackerImport {
             var outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
             var rowsAbove = RowsAbove(layout)
             let titleColumn = layout.column(for: .title)?.index
+            var subitemRows = SubitemRows(layout)
             try source.sheet.forEachDataRow(leftOut: { onLeftOut(file, $0, $1) }) { record in
+                // A subitem row is read by its own header, under the item above it, as `rollup` reads it.
+                guard let subitem = subitemRows?.read(record), subitem.isSubitem else { return try readRow(record, under: nil) }
+                return try record.withCells(from: subitemRows!.cells) { try readRow($0, under: subitem.parent) }
+            }
+            func readRow(_ record: CSVRecord, under parentAbove: String?) throws -> Bool {
                 for slot in cells.indices { cells[slot] = "" }
                 findings.removeAll(keepingCapacity: true)
                 let id = rowID?.read(record)
@@ -126,6 +132,7 @@ public enum TrackerImport {
                     if let parent = taken.parent { cells[index[Field.parent.rawValue]!] = parent }
                     for (column, text) in taken.filled { cells[targets[column]] = text }
                 }
+                if let parentAbove { cells[index[Field.parent.rawValue]!] = parentAbove }
                 findings.forEach(onFinding)
                 try body(cells, file, record.line)
                 rows += 1

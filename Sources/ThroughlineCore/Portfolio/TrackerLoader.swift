@@ -130,8 +130,8 @@ struct ItemReader {
     private var outline: OutlineReader?
     /// For a sheet whose rows take their parent or a blank reference from the rows above (read in one part, in order).
     private var rowsAbove: RowsAbove?
-    /// In a board with subitems under their items (read in one part, in order): the last item's name, the subitems' parent.
-    private var itemAbove: String?
+    /// In a board with subitems under their items (read in one part, in order): which rows are subitems, and under what.
+    private var subitemRows: SubitemRows?
 
     init(source: ImportSource, normalizer: CellNormalizer, conventions: Conventions) {
         layout = source.sheet.layout
@@ -146,6 +146,7 @@ struct ItemReader {
         delimiter = source.sheet.input.dialect.delimiter
         outline = layout.outline.isEmpty ? nil : OutlineReader(layout.outline)
         rowsAbove = RowsAbove(layout)
+        subitemRows = SubitemRows(layout)
     }
 
     /// The cell as text, trimmed.
@@ -181,20 +182,11 @@ struct ItemReader {
     /// percentage cells are new to their column).
     mutating func read(_ record: CSVRecord, into items: inout ItemTableBuilder, findings: inout [Finding],
                        learner: inout ColumnProfile.Learner?) {
-        guard let subitems = layout.subitems, let title = layout.column(for: .title)?.index else {
+        guard let subitem = subitemRows?.read(record), subitem.isSubitem else {
             return read(record, into: &items, findings: &findings, learner: &learner, under: nil)
         }
-        // A row with its title column blank and a title under the subitems' header is a subitem of the item above.
-        let isSubitem = !(title < record.count && Sheet.hasText(record.bytes(title)))
-            && subitems.title < record.count && Sheet.hasText(record.bytes(subitems.title))
-        if isSubitem, let parent = itemAbove {
-            record.withCells(from: subitems.cells) { read($0, into: &items, findings: &findings, learner: &learner, under: parent) }
-            return
-        }
-        let id = idColumn.map { $0 < record.count ? Self.text(record.bytes($0)) : "" } ?? ""
-        itemAbove = !id.isEmpty ? id : title < record.count ? Self.text(record.bytes(title)) : nil
-        if itemAbove?.isEmpty == true { itemAbove = nil }
-        read(record, into: &items, findings: &findings, learner: &learner, under: nil)
+        // (With no item above it, a subitem is read by its own header all the same, at the top.)
+        record.withCells(from: subitemRows!.cells) { read($0, into: &items, findings: &findings, learner: &learner, under: subitem.parent) }
     }
 
     /// Reads one row; `parent`, when given, is the item above that a subitem row sits under.

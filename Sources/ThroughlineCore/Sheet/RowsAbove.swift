@@ -52,12 +52,20 @@ extension Sheet {
         }
     }
 
+    /// `Subitems`, `Sub-items`, `Sub items`, in any case, with spaces around: the word that opens monday.com's
+    /// subitems (the row filter that leaves that row out and the layout that reads the rows below ask the same).
+    static func isSubitemsWord<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        // (Most cells are ruled out by their length.)
+        guard bytes.count >= 8, bytes.count <= 24 else { return false }
+        return bytes.filter { $0 != 0x20 && $0 != 0x2D && $0 != 0x09 }.map { $0 | 0x20 }.elementsEqual("subitems".utf8)
+    }
+
     /// monday.com writes an item's subitems under it: a row `Subitems,Name,Owner,Status,Date` (the word in the title
     /// column, the subitems' own headers beside it), then a row per subitem, its title column blank and its cells under
     /// those headers. The first such header in the rows read gives the columns of every subitem row.
     static func findSubitems(_ layout: inout SheetLayout, rows: [[String]], conventions: Conventions, options: SheetOptions) {
         guard let title = layout.column(for: .title)?.index else { return }
-        for row in rows where title < row.count && isSubitemsWord(row[title]) {
+        for row in rows where title < row.count && isSubitemsWord(Array(row[title].utf8)) {
             var fields: [Field: Int] = [:]
             for (column, header) in row.enumerated() where column != title {
                 if let field = candidate(header, conventions, options)?.field, fields[field] == nil { fields[field] = column }
@@ -66,15 +74,14 @@ extension Sheet {
             if fields[.due] == nil, let date = row.indices.first(where: { $0 != title && Conventions.headerKey(row[$0]) == "date" }) { fields[.due] = date }
             guard let subitemTitle = fields[.title], fields.count >= 2 else { continue }
             layout.subitems = .init(cells: layout.columns.map { column in column.field.flatMap { fields[$0] } ?? -1 }, title: subitemTitle)
-            let read = fields.sorted { $0.value < $1.value }.map { "\(row[$0.value].trimmingSpaces) as \($0.key.rawValue)" }
-            layout.notes.append("rows under a '\(row[title].trimmingSpaces)' row are the subitems of the item above them, read by that row's headers: \(read.joined(separator: ", "))")
+            // A field is read where the sheet's own header has a column for it; the others are said to be left unread.
+            let named = fields.sorted { $0.value < $1.value }
+            let read = named.filter { layout.column(for: $0.key) != nil }.map { "\(row[$0.value].trimmingSpaces) as \($0.key.rawValue)" }
+            let unread = named.filter { layout.column(for: $0.key) == nil }.map { "\(row[$0.value].trimmingSpaces) (the sheet has no \($0.key.rawValue) column)" }
+            layout.notes.append("rows under a '\(row[title].trimmingSpaces)' row are the subitems of the item above them, read by that row's headers: \(read.joined(separator: ", "))"
+                                + (unread.isEmpty ? "" : "; not read: " + unread.joined(separator: ", ")))
             return
         }
-    }
-
-    /// `Subitems`, `Sub-items`, `Sub items`, in any case.
-    static func isSubitemsWord(_ cell: String) -> Bool {
-        cell.lowercased().filter { $0 != " " && $0 != "-" } == "subitems"
     }
 }
 
@@ -157,3 +164,33 @@ struct RowsAbove {
         return taken
     }
 }
+
+/// Which rows of a board with subitems (`SheetLayout.subitems`) are subitems, and the item each sits under: a row
+/// with its title column blank and a title under the subitems' header, below the last item row (named by its id,
+/// else its title). One reader per sheet, fed every item row in sheet order, as `rollup` and `import` read them.
+struct SubitemRows {
+    /// For each of the sheet's columns, the subitem row's column that holds its field (-1 for none).
+    let cells: [Int]
+    private let subitemTitle: Int, title: Int, id: Int?
+    private var itemAbove: String?
+
+    /// Nil for a sheet with no subitems.
+    init?(_ layout: SheetLayout) {
+        guard let subitems = layout.subitems, let title = layout.column(for: .title)?.index else { return nil }
+        cells = subitems.cells
+        subitemTitle = subitems.title
+        self.title = title
+        id = layout.column(for: .id)?.index
+    }
+
+    /// For a subitem row, `true` and the item above it (nil when there is none); for an item row, `false`, and the row
+    /// is the item above the subitems that follow.
+    mutating func read(_ record: CSVRecord) -> (isSubitem: Bool, parent: String?) {
+        let text = { (column: Int) in column < record.count ? String(decoding: record.bytes(column), as: UTF8.self).trimmingSpaces : "" }
+        if text(title).isEmpty && !text(subitemTitle).isEmpty { return (true, itemAbove) }
+        let name = id.map(text) ?? ""
+        itemAbove = !name.isEmpty ? name : text(title).isEmpty ? nil : text(title)
+        return (false, nil)
+    }
+}
+

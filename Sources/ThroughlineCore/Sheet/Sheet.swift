@@ -38,8 +38,11 @@ public struct SheetLayout: Equatable, Sendable {
     /// In a monday.com board that writes each item's subitems under it (`Sheet.findSubitems`): for each column, the
     /// column of a subitem row that holds its field (-1 for none), and the column that holds a subitem's title.
     public var subitems: Subitems?
+    /// How a subitem row is read.
     public struct Subitems: Equatable, Sendable {
+        /// For each of the sheet's columns, the subitem row's column that holds its field, or -1.
         public let cells: [Int]
+        /// The subitem row's column that holds its title.
         public let title: Int
     }
     /// A column saying when or whether work was completed (Asana's `Completed At`) beside the status column: a row
@@ -889,10 +892,7 @@ struct RowFilter: Sendable {
     /// monday.com's header of an item's subitems, written under the item in the title column: `Subitems,Name,Owner,…`.
     private func isSubitemsHeader(_ record: CSVRecord) -> Bool {
         guard let titleColumn, titleColumn < record.count else { return false }
-        let cell = Self.trimmed(record.bytes(titleColumn))
-        guard cell.count >= 8, cell.count <= 9 else { return false }
-        let key = cell.filter { $0 != 0x20 && $0 != 0x2D }.map { $0 | 0x20 }
-        guard key.elementsEqual("subitems".utf8) else { return false }
+        guard Sheet.isSubitemsWord(record.bytes(titleColumn)) else { return false }
         var filled = 0
         for column in 0..<record.count where column != titleColumn && Sheet.hasText(record.bytes(column)) { filled += 1 }
         return filled >= 2
