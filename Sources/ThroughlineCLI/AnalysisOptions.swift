@@ -52,7 +52,7 @@ enum AnalysisOptions {
         // The other thresholds are shares: `0.2` here is almost surely meant as one, and would allow 0.2 points.
         if let text = arguments.value("--pace-margin"), !text.hasSuffix("%"), settings.paceMargin > 0, settings.paceMargin < 1 {
             throw ThroughlineError.usage("--pace-margin is in percentage points: \(text) would allow \(text) of a point; "
-                                         + "write \(Derivation.format(settings.paceMargin * 100)) (or \(Derivation.format(settings.paceMargin * 100))%) for that share")
+                                         + "write \(Derivation.format(settings.paceMargin * 100)) (or \(Derivation.format(settings.paceMargin * 100))%) for that share, or \(text)% for \(text) of a point")
         }
         settings.slipShare = try fraction("--slip-share", settings.slipShare, upTo: 10, meaning: ", a share of the planned duration (0.5 is half of it)")
         settings.escalateShare = try fraction("--escalate-share", settings.escalateShare, upTo: 1)

@@ -188,6 +188,13 @@ func normalized(_ text: String, people: PeopleDirectory = PeopleDirectory(), dat
         let input = "id,owner\nA,\"van der Berg, Jan\"\nB,\"Berg, Jan van der\"\nC,\"Ann Lee, Mary\"\nD,\"Lee, Mary Ann\"\n"
         let (output, _) = try normalized(input, people: people)
         #expect(output == "id,owner\nA,\"Jan van der Berg\"\nB,\"Jan van der Berg\"\nC,\"Mary Ann Lee\"\nD,\"Lee, Mary Ann\"\n")
+        // The other order: a name as written keeps its key whichever person came first.
+        var reversed = PeopleDirectory()
+        reversed.add(.init(name: "Lee, Mary Ann", team: "Data", email: nil, fte: 1))
+        reversed.add(.init(name: "Mary Ann Lee", team: "Data", email: nil, fte: 1))
+        #expect(reversed.person(matching: "Lee, Mary Ann")?.name == "Lee, Mary Ann")
+        #expect(reversed.person(matching: "Mary Ann Lee")?.name == "Mary Ann Lee")
+        #expect(people.person(matching: "Mary Ann Lee")?.name == "Mary Ann Lee")
     }
 
     @Test func ownersWithAnAddressOrInBracketsAreTheirName() throws {
