@@ -67,6 +67,15 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(left == ["a heading", "a note"])
     }
 
+    /// Annotate's `Derived Status` and `Progress (derived)` are never the sheet's status or progress, even when the team
+    /// dropped or moved annotate's other columns: the typed `% Complete` stays the progress.
+    @Test func annotatesDerivedColumnsAreNotReadBackWhenTheBlockIsBroken() throws {
+        let edited = try sheet("ID,Title,Status,% Complete,Derived Status,Progress (derived),Findings\nT1,Work,WIP,90%,at-risk,10%,behind-pace\n").layout
+        #expect(edited.columns.map(\.field) == [.id, .title, .status, .progress, nil, nil, nil])
+        let alone = try sheet("ID,Title,Progress (Derived)\nT1,Work,10%\n").layout
+        #expect(alone.columns.map(\.field) == [.id, .title, nil])
+    }
+
     /// Microsoft Planner's Progress column holds status words: with no status column, it is the status.
     @Test func aProgressColumnOfStatusWordsIsTheStatus() throws {
         let planner = try sheet("Task Name,Progress,Due Date\nA,Not started,2026-12-01\nB,Completed,2026-11-01\nC,In progress,\n").layout
