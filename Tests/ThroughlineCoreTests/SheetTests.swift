@@ -76,6 +76,13 @@ func sheet(_ text: String, options: SheetOptions = SheetOptions()) throws -> She
         #expect(alone.columns.map(\.field) == [.id, .title, nil])
     }
 
+    /// The word that opens monday.com's subitems, however it is spaced or hyphenated; nothing longer or shorter.
+    @Test(arguments: [("Subitems", true), ("Sub-items", true), (" sub items ", true), ("SUBITEMS", true), ("Subitem", false),
+                      ("Subitems list", false), ("Sub-item s", true), ("Subitemss", false), ("Rollout subitems", false)])
+    func theSubitemsWord(_ cell: String, _ expected: Bool) {
+        #expect(Sheet.isSubitemsWord(Array(cell.utf8)) == expected)
+    }
+
     /// Microsoft Planner's Progress column holds status words: with no status column, it is the status.
     @Test func aProgressColumnOfStatusWordsIsTheStatus() throws {
         let planner = try sheet("Task Name,Progress,Due Date\nA,Not started,2026-12-01\nB,Completed,2026-11-01\nC,In progress,\n").layout

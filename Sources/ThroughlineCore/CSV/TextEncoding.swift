@@ -43,7 +43,7 @@ public struct EncodingReport: Equatable, Sendable {
     /// Set when UTF-8 text holds some bytes that are not UTF-8; they are read as Windows-1252.
     public var strayBytesLine: Int?
     /// Set when text read as Windows-1252 (mostly bytes that are not UTF-8) also holds valid UTF-8 characters: each of
-    /// those then reads as two or three characters.
+    /// those then reads as two to four characters.
     public var utf8AlsoSeen = false
     /// How the choice was made, for the report.
     public var reason: String

@@ -3,6 +3,9 @@
 public enum SheetAnnotator {
     /// The columns annotate adds, in order. A sheet that already has them gets them replaced, not repeated.
     public static let columns = ["Derived Status", "Progress (derived)", "Findings", "Why"]
+    /// The two of them that hold derived values: never read back as the sheet's own status or progress, wherever they
+    /// stand (a team may have moved, renamed or dropped the others).
+    static let derivedColumns: Set<String> = ["derived status", "progress (derived)"]
 
     /// The positions of annotate's own columns: the four names together, in order, as the last such block of the
     /// header. A team's own column that happens to be called `Why` or `Findings` is left alone.

@@ -54,11 +54,17 @@ extension Sheet {
 
     /// `Subitems`, `Sub-items`, `Sub items`, in any case, with spaces around: the word that opens monday.com's
     /// subitems (the row filter that leaves that row out and the layout that reads the rows below ask the same).
+    /// (Asked of every row's title cell: most are ruled out by their length, the rest byte by byte, with nothing made.)
     static func isSubitemsWord<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        // (Most cells are ruled out by their length.)
         guard bytes.count >= 8, bytes.count <= 24 else { return false }
-        return bytes.filter { $0 != 0x20 && $0 != 0x2D && $0 != 0x09 }.map { $0 | 0x20 }.elementsEqual("subitems".utf8)
+        var matched = 0
+        for byte in bytes where byte != 0x20 && byte != 0x2D && byte != 0x09 {
+            guard matched < subitemsWord.count, byte | 0x20 == subitemsWord[matched] else { return false }
+            matched += 1
+        }
+        return matched == subitemsWord.count
     }
+    private static let subitemsWord = Array("subitems".utf8)
 
     /// monday.com writes an item's subitems under it: a row `Subitems,Name,Owner,Status,Date` (the word in the title
     /// column, the subitems' own headers beside it), then a row per subitem, its title column blank and its cells under
@@ -187,9 +193,10 @@ struct SubitemRows {
     /// is the item above the subitems that follow.
     mutating func read(_ record: CSVRecord) -> (isSubitem: Bool, parent: String?) {
         let text = { (column: Int) in column < record.count ? String(decoding: record.bytes(column), as: UTF8.self).trimmingSpaces : "" }
-        if text(title).isEmpty && !text(subitemTitle).isEmpty { return (true, itemAbove) }
+        let titleText = text(title)
+        if titleText.isEmpty && !text(subitemTitle).isEmpty { return (true, itemAbove) }
         let name = id.map(text) ?? ""
-        itemAbove = !name.isEmpty ? name : text(title).isEmpty ? nil : text(title)
+        itemAbove = !name.isEmpty ? name : titleText.isEmpty ? nil : titleText
         return (false, nil)
     }
 }

@@ -399,10 +399,8 @@ public final class Sheet {
         // What each column could be, and how strongly; `--map` and type headers are the strongest.
         var candidates: [(field: Field, rank: Int, via: String)?] = []
         for (index, header) in headers.enumerated() {
-            // `Derived Status` and `Progress (derived)` are annotate's words even where the team moved, renamed or
-            // dropped some of its columns: never read back as the sheet's own status or progress.
-            let derivedName = SheetAnnotator.columns.prefix(2).contains { $0.lowercased() == header.trimmingSpaces.lowercased() }
-            candidates.append(annotateColumns.contains(index) || derivedName ? nil : candidate(header, conventions, options))
+            let derived = SheetAnnotator.derivedColumns.contains(header.trimmingSpaces.lowercased())
+            candidates.append(annotateColumns.contains(index) || derived ? nil : candidate(header, conventions, options))
         }
         // Each field goes to its strongest column, the first among equals.
         var winner: [Field: Int] = [:]
