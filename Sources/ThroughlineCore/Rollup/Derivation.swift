@@ -155,8 +155,54 @@ public struct DerivedResults: RandomAccessCollection, Sendable {
     }
 
     mutating func set(_ index: Int, _ result: Derived) {
+        var (value, kept) = Self.stored(result)
+        if let kept {
+            value.link = Int32(keptFacts.count)
+            keptFacts.append(kept)
+        }
+        stored[index] = value
+        // Each item is set once, as it is derived: nothing to take out.
+        if result.impact != nil, let cause = result.impactCause { impactCauses[Int32(index)] = cause }
+        assert(self[index] == result, "a derived fact is not told again as it was found")
+    }
+
+    /// Sets every item `derive` has a result for (nil for one that must wait), from `sharedFrom` items on in two halves
+    /// at once: `derive` must only read what it shares. Returns whether each item was set.
+    mutating func setEach(sharedFrom: Int, _ derive: (Int) -> Derived?) -> [Bool] {
+        var set = [Bool](repeating: false, count: stored.count)
+        // Each half writes its own items' places; the few facts kept apart and the impact causes are joined after.
+        let halves = stored.withUnsafeMutableBufferPointer { stored in
+            set.withUnsafeMutableBufferPointer { set in
+                inHalves(stored.count, minimum: sharedFrom) { range -> (kept: [(Int, Fact)], impacts: [(Int32, Cause)]) in
+                    var kept: [(Int, Fact)] = [], impacts: [(Int32, Cause)] = []
+                    for index in range {
+                        guard let result = derive(index) else { continue }
+                        let (value, fact) = Self.stored(result)
+                        stored[index] = value
+                        set[index] = true
+                        if let fact { kept.append((index, fact)) }
+                        if result.impact != nil, let cause = result.impactCause { impacts.append((Int32(index), cause)) }
+                    }
+                    return (kept, impacts)
+                }
+            }
+        }
+        for half in halves {
+            for (index, fact) in half.kept {
+                stored[index].link = Int32(keptFacts.count)
+                keptFacts.append(fact)
+            }
+            for (index, cause) in half.impacts { impactCauses[index] = cause }
+        }
+        return set
+    }
+
+    /// A result as stored, and the fact to keep apart when its kind cannot be told again from the item (the stored
+    /// link is then to be the fact's place).
+    private static func stored(_ result: Derived) -> (Stored, kept: Fact?) {
         var kind = Kind.kept
         var link: Int32 = 0
+        var kept: Fact?
         switch result.cause {
         case .child(let child): (kind, link) = (.child, Int32(child))
         case .dependency(let dependency): (kind, link) = (.dependency, Int32(dependency))
@@ -172,17 +218,10 @@ public struct DerivedResults: RandomAccessCollection, Sendable {
             case .lateStart: kind = .lateStart
             case .behindPace: kind = .behindPace
             case .children: kind = .children
-            case .ownerOverAllocated, .text: kind = .kept
-            }
-            if kind == .kept {
-                link = Int32(keptFacts.count)
-                keptFacts.append(fact)
+            case .ownerOverAllocated, .text: kept = fact
             }
         }
-        stored[index] = Stored(progress: result.progress ?? .nan, link: link, status: result.status, impact: result.impact, kind: kind)
-        // Each item is set once, as it is derived: nothing to take out.
-        if result.impact != nil, let cause = result.impactCause { impactCauses[Int32(index)] = cause }
-        assert(self[index] == result, "a derived fact is not told again as it was found")
+        return (Stored(progress: result.progress ?? .nan, link: link, status: result.status, impact: result.impact, kind: kind), kept)
     }
 }
 
@@ -221,66 +260,148 @@ public struct Derivation: Sendable {
     /// Derives all items: children and dependencies before the items that rest on them, without recursion. With a capacity
     /// plan, work whose owner is over-allocated in its remaining periods is at risk.
     public init(portfolio: Portfolio, settings: RollupSettings, capacity: CapacityPlan? = nil) {
+        self.init(portfolio: portfolio, settings: settings, capacity: capacity, sharedFrom: 5_000)
+    }
+
+    /// Derives all items; a wave (`Waves`) of at least `sharedFrom` items is derived in two halves at once.
+    init(portfolio: Portfolio, settings: RollupSettings, capacity: CapacityPlan?, sharedFrom: Int) {
         self.portfolio = portfolio
         self.settings = settings
         let count = portfolio.items.count
         // The order first: what it needs while it is found is let go before the results are made.
-        let order = Self.evaluationOrder(portfolio)
-        var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [Bool](repeating: false, count: count),
-                          ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count),
-                          sheetHasProgress: portfolio.items.contains { $0.progress != nil })
-        for position in order {
-            let index = Int(position)
-            known.results.set(index, Self.derive(index, portfolio, settings, capacity, known))
-            known.evaluated[index] = true
-            // Causes point to items evaluated earlier, so the chain's end is the cause's, one link further.
-            if let next = known.results.link(index), known.ends[next].root >= 0 {
-                known.ends[index] = ChainEnd(root: known.ends[next].root, links: known.ends[next].links + 1)
-            } else {
-                known.ends[index] = ChainEnd(root: Int32(index), links: 1)
+        let waves = Waves(portfolio)
+        let order = Self.evaluationOrder(portfolio, after: waves.wave)
+        let sheetHasProgress = portfolio.items.contains { $0.progress != nil }
+        var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [],
+                          ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count), sheetHasProgress: sheetHasProgress)
+        // Wave one, decided by each item's own cells alone, is set in place; each item is its own chain's end.
+        known.evaluated = known.results.setEach(sharedFrom: sharedFrom) { index in
+            waves.wave[index] == 1 ? Self.deriveAlone(index, portfolio, settings, capacity, sheetHasProgress: sheetHasProgress) : nil
+        }
+        for index in 0..<count where known.evaluated[index] { known.ends[index] = ChainEnd(root: Int32(index), links: 1) }
+        // Each later wave reads only the waves before it while it is derived, then is set; the rest goes in order.
+        // (In parts of 16,384, so that the results waiting to be set stay few.)
+        for members in waves.later {
+            for part in stride(from: 0, to: members.count, by: 16_384) {
+                let halves = Self.derive(members[part..<min(part + 16_384, members.count)], portfolio, settings, capacity, known, sharedFrom: sharedFrom)
+                for half in halves {
+                    for (index, result) in zip(half.members, half.results) { Self.set(Int(index), result, &known) }
+                }
             }
         }
+        for position in order { Self.set(Int(position), Self.derive(Int(position), portfolio, settings, capacity, known), &known) }
         results = known.results
         chainEnd = known.ends
     }
 
-    /// Children and dependencies first (Kahn's algorithm on both kinds of edge). When only items waiting on a circle of
-    /// dependencies are left, the first item on the circle whose children are all derived goes next (or, for a circle
-    /// through a parent, the first item waiting), judged with the dependencies known so far: a circle never keeps a
-    /// parent from its children (the hierarchy itself has no circles left).
-    static func evaluationOrder(_ portfolio: Portfolio) -> [Int32] {
+    /// Records an item's result and its reason chain's end: the cause's, one link further (causes point to items
+    /// derived before), or the item itself for a fact.
+    private static func set(_ index: Int, _ result: Derived, _ known: inout Known) {
+        known.results.set(index, result)
+        known.evaluated[index] = true
+        if let next = known.results.link(index), known.ends[next].root >= 0 {
+            known.ends[index] = ChainEnd(root: known.ends[next].root, links: known.ends[next].links + 1)
+        } else {
+            known.ends[index] = ChainEnd(root: Int32(index), links: 1)
+        }
+    }
+
+    /// The items that can be derived many at once, wave after wave: wave 1 rests on nothing (no children, no
+    /// dependencies: most rows of a large sheet, decided by their own cells); each later wave has all its children
+    /// and dependencies in the waves before it (the level above the leaves, and so on up). An item on a circle of
+    /// dependencies, or above one, is in no wave (0): `evaluationOrder` takes those.
+    struct Waves {
+        /// Each item's wave, 0 for none.
+        let wave: [UInt8]
+        /// The members of waves 2, 3 and on, each in sheet order.
+        let later: [[Int32]]
+
+        init(_ portfolio: Portfolio) {
+            let count = portfolio.items.count
+            var wave = [UInt8](repeating: 0, count: count)
+            var left: [Int32] = []
+            for index in 0..<count {
+                if portfolio.children[index].isEmpty && portfolio.dependencies[index].isEmpty { wave[index] = 1 } else { left.append(Int32(index)) }
+            }
+            var later: [[Int32]] = []
+            // A wave that takes few of the items left (a long chain, one link a wave) ends the waves: the order costs
+            // less than a pass over what is left for each link.
+            while !left.isEmpty && later.count < 250 {
+                let number = UInt8(later.count + 2)
+                var members: [Int32] = [], still: [Int32] = []
+                for position in left {
+                    let index = Int(position)
+                    if Self.all(portfolio.children[index], before: number, wave) && Self.all(portfolio.dependencies[index], before: number, wave) {
+                        wave[index] = number
+                        members.append(position)
+                    } else {
+                        still.append(position)
+                    }
+                }
+                guard !members.isEmpty else { break }
+                later.append(members)
+                if members.count * 64 < still.count { break }
+                left = still
+            }
+            self.wave = wave
+            self.later = later
+        }
+
+        /// Whether every item of `list` is in a wave before `number`.
+        private static func all(_ list: IndexList, before number: UInt8, _ wave: [UInt8]) -> Bool {
+            for other in list where wave[other] == 0 || wave[other] >= number { return false }
+            return true
+        }
+    }
+
+    /// The results of `members` of one wave, in two halves at once from `sharedFrom` members on: `known` holds the
+    /// waves before, all they read.
+    private static func derive(_ members: ArraySlice<Int32>, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?,
+                               _ known: Known, sharedFrom: Int) -> [(members: ArraySlice<Int32>, results: [Derived])] {
+        inHalves(members.count, minimum: sharedFrom) { range in
+            let part = members[members.startIndex + range.lowerBound ..< members.startIndex + range.upperBound]
+            return (part, part.map { derive(Int($0), portfolio, settings, capacity, known) })
+        }
+    }
+
+    /// The items of no wave (`waves` 0), children and dependencies first (Kahn's algorithm on both kinds of edge);
+    /// the waves' items count as derived already. When only items waiting on a circle of dependencies are left, the
+    /// first item on the circle whose children are all derived goes next (or, for a circle through a parent, the
+    /// first item waiting), judged with the dependencies known so far: a circle never keeps a parent from its
+    /// children (the hierarchy itself has no circles left).
+    static func evaluationOrder(_ portfolio: Portfolio, after waves: [UInt8]) -> [Int32] {
         let count = portfolio.items.count
         // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
         // a parent is stored as its index, an item waiting through a dependency as the complement of its index.
         var waitingChildren = [Int32](repeating: 0, count: count)
         var waitingDependencies = [Int32](repeating: 0, count: count)
         var runEnd = [Int32](repeating: 0, count: count + 1)
-        for index in 0..<count {
-            waitingChildren[index] = Int32(portfolio.children[index].count)
-            waitingDependencies[index] = Int32(portfolio.dependencies[index].count)
-            for child in portfolio.children[index] { runEnd[child + 1] += 1 }
-            for dependency in portfolio.dependencies[index] { runEnd[dependency + 1] += 1 }
+        var left = 0
+        for index in 0..<count where waves[index] == 0 {
+            left += 1
+            for child in portfolio.children[index] where waves[child] == 0 { waitingChildren[index] += 1; runEnd[child + 1] += 1 }
+            for dependency in portfolio.dependencies[index] where waves[dependency] == 0 { waitingDependencies[index] += 1; runEnd[dependency + 1] += 1 }
         }
         for index in 0..<count { runEnd[index + 1] += runEnd[index] }
         var fill = Array(runEnd[0..<count])
         var dependents = [Int32](repeating: 0, count: Int(runEnd[count]))
-        for index in 0..<count {
-            for child in portfolio.children[index] { dependents[Int(fill[child])] = Int32(index); fill[child] += 1 }
-            for dependency in portfolio.dependencies[index] { dependents[Int(fill[dependency])] = ~Int32(index); fill[dependency] += 1 }
+        for index in 0..<count where waves[index] == 0 {
+            for child in portfolio.children[index] where waves[child] == 0 { dependents[Int(fill[child])] = Int32(index); fill[child] += 1 }
+            for dependency in portfolio.dependencies[index] where waves[dependency] == 0 { dependents[Int(fill[dependency])] = ~Int32(index); fill[dependency] += 1 }
         }
         var order: [Int32] = []
-        order.reserveCapacity(count)
+        order.reserveCapacity(left)
         var ready: [Int32] = []
         // Items whose children are all derived but that still wait on a dependency, in the order they got there: those
         // on a circle of dependencies, and the others.
         // (Kept as plain values, not captured by nested functions: a captured variable is checked for exclusive
         // access on every use, and `done` is used for every item.)
         var childrenDone = ChildrenDone()
-        var done = [Bool](repeating: false, count: count)
-        for index in 0..<count where waitingChildren[index] == 0 {
+        var done = waves.map { $0 != 0 }
+        for index in 0..<count where waves[index] == 0 && waitingChildren[index] == 0 {
             if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenDone.add(index, circled: portfolio.circled) }
         }
-        while order.count < count {
+        while order.count < left {
             guard let popped = ready.popLast() else {
                 // Everything left waits on a circle: break it at its first item with all its children derived.
                 guard let forced = childrenDone.firstUndone(0, done) ?? childrenDone.firstUndone(1, done) else { break }
@@ -304,7 +425,7 @@ public struct Derivation: Sendable {
             }
         }
         // Only a circle in the hierarchy could leave items here, and the portfolio cuts those; kept as a safeguard.
-        if order.count < count { order += (0..<count).filter { !done[$0] }.map(Int32.init) }
+        if order.count < left { order += (0..<count).filter { !done[$0] }.map(Int32.init) }
         return order
     }
 
@@ -325,6 +446,22 @@ public struct Derivation: Sendable {
             }
             return nil
         }
+    }
+
+    /// An item with no children and no dependencies: its own cells decide, as `derive` would.
+    static func deriveAlone(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?,
+                            sheetHasProgress: Bool) -> Derived {
+        let item = portfolio.items[index]
+        var result: Derived
+        if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
+            result = Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress)
+        } else {
+            result = leaf(item, settings, capacity, sheetHasProgress: sheetHasProgress)
+        }
+        let impact = ownImpact(index, portfolio, settings)
+        result.impact = impact?.0
+        result.impactCause = impact?.1
+        return result
     }
 
     static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?, _ known: Known) -> Derived {
@@ -539,8 +676,19 @@ public struct Derivation: Sendable {
 
     /// KPI impact: actual against target along the direction, paced from the baseline; a parent takes its children's by the same rule.
     static func impactStatus(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ known: Known) -> (Status, Cause)? {
-        // Most items have no KPI values (no extras) and no children: nothing to measure.
-        if portfolio.items.record(index).extras < 0 && portfolio.children[index].isEmpty { return nil }
+        if let own = ownImpact(index, portfolio, settings) { return own }
+        // A parent's impact: its measured children's by the same rule as delivery.
+        let measured = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false && known.results.impact($0) != nil }
+        guard !measured.isEmpty else { return nil }
+        let members = measured.map { (status: known.results.impact($0)!, weight: portfolio.items.weight($0), progress: Double?.none) }
+        let combined = combine(members, settings: settings)
+        return (combined.status, .child(measured[combined.explaining]))
+    }
+
+    /// The impact of the item's own KPI, when it has both a target and an actual.
+    static func ownImpact(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings) -> (Status, Cause)? {
+        // Most items have no KPI values (no extras): nothing to measure.
+        if portfolio.items.record(index).extras < 0 { return nil }
         let item = portfolio.items[index]
         if let target = item.target, let actual = item.actual {
             let direction = item.direction ?? (item.baseline.map { target < $0 ? .down : .up } ?? .up)
@@ -561,12 +709,7 @@ public struct Derivation: Sendable {
             if better(actual, expected) { return (.onTrack, .fact(.text("\(values): on pace (expected \(withUnit(expected, item.unit)) by now\(period))"))) }
             return (.atRisk, .fact(.text("\(values): behind pace (expected \(withUnit(expected, item.unit)) by now\(period))")))
         }
-        // A parent's impact: its measured children's by the same rule as delivery.
-        let measured = portfolio.children[index].filter { known.status($0).map { !$0.isInactive } ?? false && known.results.impact($0) != nil }
-        guard !measured.isEmpty else { return nil }
-        let members = measured.map { (status: known.results.impact($0)!, weight: portfolio.items.weight($0), progress: Double?.none) }
-        let combined = combine(members, settings: settings)
-        return (combined.status, .child(measured[combined.explaining]))
+        return nil
     }
 
     /// The start and due a KPI is paced over, and the item they are from: its own, else the nearest ancestor's.
