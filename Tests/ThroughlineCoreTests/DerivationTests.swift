@@ -803,6 +803,31 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("Z") == "Z blocked (waits for A) <- A overdue 20 days (due 2026-11-01)")
     }
 
+    /// A circle through a parent (W waits for its item L, L for Z, Z for W) is no dependency-cycle; it is broken at
+    /// the first item waiting in sheet order, whichever got there first: swapping the rows swaps the outcome.
+    @Test(arguments: [
+        // L first: judged before Z is known, so it stays on track, and so does W; Z, after W, is its own Red.
+        (["L,milestone,l,W,Green,Z", "Z,milestone,z,O1,Red,W"], [("L", Status.onTrack), ("W", .onTrack), ("Z", .offTrack)], "L typed on-track"),
+        // Z first: its Red is known before L, which waits for it.
+        (["Z,milestone,z,O1,Red,W", "L,milestone,l,W,Green,Z"], [("L", .blocked), ("W", .offTrack), ("Z", .offTrack)], "L blocked (waits for Z) <- Z typed off-track"),
+    ])
+    func aCircleThroughAParentIsBrokenInSheetOrder(_ rows: [String], _ expected: [(String, Status)], _ reason: String) throws {
+        let text = "id,type,title,parent,status,depends-on\nO1,objective,o,,,\nW,workstream,w,O1,Green,\n" + rows.joined(separator: "\n") + "\n"
+        let analysis = try analyse(text)
+        for (id, status) in expected { #expect(analysis.status(id) == status, "\(id)") }
+        #expect(analysis.reason("L") == reason)
+        #expect(!analysis.findings().contains { $0.code == .dependencyCycle })
+    }
+
+    @Test func waitingItemsComeBackInSheetOrder() {
+        var order = Derivation.SheetOrder()
+        for index: Int32 in [9, 3, 7, 1, 8, 3, 0, 12, 5] { order.insert(index) }
+        var taken: [Int32] = []
+        while let next = order.removeFirst() { taken.append(next) }
+        #expect(taken == [0, 1, 3, 3, 5, 7, 8, 9, 12])
+        #expect(order.removeFirst() == nil)
+    }
+
     @Test func aParentCircleThroughAnObjectiveIsCutAtTheObjective() throws {
         // Someone typed a parent on the objective: the objective's link is the one to drop, not its key result's.
         let text = "id,type,title,parent,due\nO1,objective,Goal,T1,\nKR1,key result,Reach,O1,\nT1,task,Do,KR1,2026-11-01\n"

@@ -366,9 +366,9 @@ public struct Derivation: Sendable {
 
     /// The items of no wave (`waves` 0), children and dependencies first (Kahn's algorithm on both kinds of edge);
     /// the waves' items count as derived already. When only items waiting on a circle of dependencies are left, the
-    /// first item on the circle whose children are all derived goes next (or, for a circle through a parent, the
-    /// first item waiting), judged with the dependencies known so far: a circle never keeps a parent from its
-    /// children (the hierarchy itself has no circles left).
+    /// first item on the circle in sheet order whose children are all derived goes next (or, for a circle through a
+    /// parent, the first such item waiting), judged with the dependencies known so far: a circle never keeps a parent
+    /// from its children (the hierarchy itself has no circles left).
     static func evaluationOrder(_ portfolio: Portfolio, after waves: [UInt8]) -> [Int32] {
         let count = portfolio.items.count
         // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
@@ -392,8 +392,8 @@ public struct Derivation: Sendable {
         var order: [Int32] = []
         order.reserveCapacity(left)
         var ready: [Int32] = []
-        // Items whose children are all derived but that still wait on a dependency, in the order they got there: those
-        // on a circle of dependencies, and the others.
+        // Items whose children are all derived but that still wait on a dependency: those on a circle of dependencies,
+        // and the others.
         // (Kept as plain values, not captured by nested functions: a captured variable is checked for exclusive
         // access on every use, and `done` is used for every item.)
         var childrenDone = ChildrenDone()
@@ -429,22 +429,50 @@ public struct Derivation: Sendable {
         return order
     }
 
-    /// Items whose children are all derived but that still wait on a dependency, in the order they got there: those on
-    /// a circle of dependencies (kind 0), and the others (kind 1).
+    /// Items whose children are all derived but that still wait on a dependency: those on a circle of dependencies
+    /// (kind 0), and the others (kind 1). Each kind gives its items back first in sheet order, whenever they got
+    /// there, so which item breaks a circle depends on the sheet alone.
     struct ChildrenDone {
-        private var lists: [[Int]] = [[], []]
-        private var next = [0, 0]
+        private var waiting = [SheetOrder(), SheetOrder()]
 
-        mutating func add(_ index: Int, circled: Set<Int>) { lists[circled.contains(index) ? 0 : 1].append(index) }
+        mutating func add(_ index: Int, circled: Set<Int>) { waiting[circled.contains(index) ? 0 : 1].insert(Int32(index)) }
 
-        /// The first item of `kind` not yet done.
+        /// The first item of `kind` in sheet order not yet done, taken out.
         mutating func firstUndone(_ kind: Int, _ done: [Bool]) -> Int? {
-            while next[kind] < lists[kind].count {
-                let candidate = lists[kind][next[kind]]
-                next[kind] += 1
-                if !done[candidate] { return candidate }
+            while let first = waiting[kind].removeFirst() {
+                if !done[Int(first)] { return Int(first) }
             }
             return nil
+        }
+    }
+
+    /// Item indices given back smallest first (a binary heap): any number of circles costs a logarithm each.
+    struct SheetOrder {
+        private var heap: [Int32] = []
+
+        mutating func insert(_ index: Int32) {
+            heap.append(index)
+            var child = heap.count - 1
+            while child > 0, heap[child] < heap[(child - 1) / 2] {
+                heap.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
+            }
+        }
+
+        /// The smallest index, taken out; nil when there is none.
+        mutating func removeFirst() -> Int32? {
+            guard let first = heap.first else { return nil }
+            let last = heap.removeLast()
+            guard !heap.isEmpty else { return first }
+            heap[0] = last
+            var parent = 0
+            while true {
+                var smallest = parent
+                for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child] < heap[smallest] { smallest = child }
+                guard smallest != parent else { return first }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
         }
     }
 
