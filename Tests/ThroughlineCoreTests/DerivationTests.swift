@@ -819,6 +819,20 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(!analysis.findings().contains { $0.code == .dependencyCycle })
     }
 
+    /// A circle is broken where nothing is lost: at the overdue item, whose status never rests on what it waits
+    /// for, so the others read as blocked by it whatever the order of the rows.
+    @Test(arguments: [["A", "B", "C"], ["C", "B", "A"], ["B", "A", "C"]])
+    func aCircleIsBrokenWhereStatusDoesNotWait(_ order: [String]) throws {
+        let rows = ["A": "A,milestone,a,I1,Green,2026-11-30,C", "B": "B,milestone,b,I1,On track,2026-11-15,A",
+                    "C": "C,milestone,c,I1,Green,2026-12-15,B"]
+        let text = "id,type,title,parent,status,due,depends-on\nI1,initiative,i,,Green,,\n" + order.map { rows[$0]! }.joined(separator: "\n") + "\n"
+        let analysis = try analyse(text)
+        #expect(analysis.status("B") == .offTrack)
+        #expect(analysis.reason("C") == "C blocked (waits for B) <- B overdue 6 days (due 2026-11-15)")
+        #expect(analysis.reason("A") == "A blocked (waits for C) <- C blocked (waits for B) <- B overdue 6 days (due 2026-11-15)")
+        #expect(analysis.codes("A").contains("dependency-cycle"))
+    }
+
     @Test func waitingItemsComeBackInSheetOrder() {
         var order = Derivation.SheetOrder()
         for index: Int32 in [9, 3, 7, 1, 8, 3, 0, 12, 5] { order.insert(index) }

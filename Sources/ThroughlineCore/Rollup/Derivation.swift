@@ -270,7 +270,7 @@ public struct Derivation: Sendable {
         let count = portfolio.items.count
         // The order first: what it needs while it is found is let go before the results are made.
         let waves = Waves(portfolio)
-        let order = Self.evaluationOrder(portfolio, after: waves.wave)
+        let order = Self.evaluationOrder(portfolio, after: waves.wave, asOf: settings.asOf)
         let sheetHasProgress = portfolio.items.contains { $0.progress != nil }
         var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [],
                           ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count), sheetHasProgress: sheetHasProgress)
@@ -365,11 +365,10 @@ public struct Derivation: Sendable {
     }
 
     /// The items of no wave (`waves` 0), children and dependencies first (Kahn's algorithm on both kinds of edge);
-    /// the waves' items count as derived already. When only items waiting on a circle of dependencies are left, the
-    /// first item on the circle in sheet order whose children are all derived goes next (or, for a circle through a
-    /// parent, the first such item waiting), judged with the dependencies known so far: a circle never keeps a parent
-    /// from its children (the hierarchy itself has no circles left).
-    static func evaluationOrder(_ portfolio: Portfolio, after waves: [UInt8]) -> [Int32] {
+    /// the waves' items count as derived already. When only items waiting on a circle are left, one whose children
+    /// are all derived goes next (`ChildrenDone`), judged with the dependencies known so far: a circle never keeps a
+    /// parent from its children (the hierarchy itself has no circles left).
+    static func evaluationOrder(_ portfolio: Portfolio, after waves: [UInt8], asOf: CalendarDate) -> [Int32] {
         let count = portfolio.items.count
         // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
         // a parent is stored as its index, an item waiting through a dependency as the complement of its index.
@@ -396,15 +395,15 @@ public struct Derivation: Sendable {
         // and the others.
         // (Kept as plain values, not captured by nested functions: a captured variable is checked for exclusive
         // access on every use, and `done` is used for every item.)
-        var childrenDone = ChildrenDone()
+        var childrenDone = ChildrenDone(portfolio, asOf: asOf)
         var done = waves.map { $0 != 0 }
         for index in 0..<count where waves[index] == 0 && waitingChildren[index] == 0 {
-            if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenDone.add(index, circled: portfolio.circled) }
+            if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenDone.add(index) }
         }
         while order.count < left {
             guard let popped = ready.popLast() else {
-                // Everything left waits on a circle: break it at its first item with all its children derived.
-                guard let forced = childrenDone.firstUndone(0, done) ?? childrenDone.firstUndone(1, done) else { break }
+                // Everything left waits on a circle: break it (`ChildrenDone.firstUndone` says where).
+                guard let forced = childrenDone.firstUndone(done) else { break }
                 ready.append(Int32(forced))
                 continue
             }
@@ -417,7 +416,7 @@ public struct Derivation: Sendable {
                 let dependent = Int(entry >= 0 ? entry : ~entry)
                 if entry >= 0 {
                     waitingChildren[dependent] -= 1
-                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenDone.add(dependent, circled: portfolio.circled) }
+                    if waitingChildren[dependent] == 0 && waitingDependencies[dependent] > 0 { childrenDone.add(dependent) }
                 } else {
                     waitingDependencies[dependent] -= 1
                 }
@@ -429,21 +428,45 @@ public struct Derivation: Sendable {
         return order
     }
 
-    /// Items whose children are all derived but that still wait on a dependency: those on a circle of dependencies
-    /// (kind 0), and the others (kind 1). Each kind gives its items back first in sheet order, whenever they got
-    /// there, so which item breaks a circle depends on the sheet alone.
+    /// Items whose children are all derived but that still wait on a dependency, kept to break a circle of waiting
+    /// where it costs least: first an item whose status does not rest on its dependencies at all (so nothing is
+    /// judged without what it waits for), on a circle of dependencies before the others; then one that does, on a
+    /// circle first. Each in sheet order, whenever it got there, so the outcome depends on the sheet alone.
     struct ChildrenDone {
-        private var waiting = [SheetOrder(), SheetOrder()]
+        private var waiting = [SheetOrder](repeating: SheetOrder(), count: 4)
+        private let portfolio: Portfolio
+        private let asOf: CalendarDate
 
-        mutating func add(_ index: Int, circled: Set<Int>) { waiting[circled.contains(index) ? 0 : 1].insert(Int32(index)) }
+        init(_ portfolio: Portfolio, asOf: CalendarDate) {
+            self.portfolio = portfolio
+            self.asOf = asOf
+        }
 
-        /// The first item of `kind` in sheet order not yet done, taken out.
-        mutating func firstUndone(_ kind: Int, _ done: [Bool]) -> Int? {
-            while let first = waiting[kind].removeFirst() {
-                if !done[Int(first)] { return Int(first) }
+        mutating func add(_ index: Int) {
+            let free = Derivation.decidedWithoutDependencies(index, portfolio, asOf: asOf)
+            waiting[(free ? 0 : 2) + (portfolio.circled.contains(index) ? 0 : 1)].insert(Int32(index))
+        }
+
+        /// The item to go next, taken out: the first not yet done, in the order above.
+        mutating func firstUndone(_ done: [Bool]) -> Int? {
+            for kind in waiting.indices {
+                while let first = waiting[kind].removeFirst() {
+                    if !done[Int(first)] { return Int(first) }
+                }
             }
             return nil
         }
+    }
+
+    /// Whether an item's status is decided without its dependencies: a parent (its children speak for it), or work
+    /// done, complete, cancelled, on hold or past due (the leaf rules that come before the dependencies').
+    static func decidedWithoutDependencies(_ index: Int, _ portfolio: Portfolio, asOf: CalendarDate) -> Bool {
+        if !portfolio.children[index].isEmpty { return true }
+        let item = portfolio.items[index]
+        if let typed = item.typedStatus, typed == .done || typed == .cancelled || typed == .onHold { return true }
+        if let progress = item.progress, progress >= 100 { return true }
+        if let due = item.due, due < asOf { return true }
+        return false
     }
 
     /// Item indices given back smallest first (a binary heap): any number of circles costs a logarithm each.
