@@ -833,6 +833,23 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.codes("A").contains("dependency-cycle"))
     }
 
+    /// A long chain of dependencies is one link a wave: the waves stop short of it and the order takes the rest, with
+    /// the same answer.
+    @Test func aLongChainLeavesTheWavesForTheOrder() throws {
+        // T0 waits for T1, … T299 is overdue; and a few plain tasks beside it.
+        var text = "id,type,title,due,depends-on\n"
+        for index in 0..<300 { text += "T\(index),task,t\(index),\(index == 299 ? "2026-11-01" : "2026-12-31"),\(index == 299 ? "" : "T\(index + 1)")\n" }
+        for index in 0..<4 { text += "P\(index),task,p\(index),2026-12-31,\n" }
+        let analysis = try analyse(text)
+        let waves = Derivation.Waves(analysis.derivation.portfolio)
+        #expect(waves.later.count < 10)
+        #expect(waves.wave.filter { $0 == 0 }.count > 250)
+        #expect(analysis.status("T0") == .blocked)
+        #expect(analysis.reason("T0").hasSuffix("<- T299 overdue 20 days (due 2026-11-01)"))
+        #expect(analysis.derivation.rootCause(0) == 299)
+        #expect(analysis.status("P0") == .onTrack)
+    }
+
     @Test func waitingItemsComeBackInSheetOrder() {
         var order = Derivation.SheetOrder()
         for index: Int32 in [9, 3, 7, 1, 8, 3, 0, 12, 5] { order.insert(index) }

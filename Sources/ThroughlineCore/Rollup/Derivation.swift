@@ -268,7 +268,7 @@ public struct Derivation: Sendable {
         self.portfolio = portfolio
         self.settings = settings
         let count = portfolio.items.count
-        // The order first: what it needs while it is found is let go before the results are made.
+        // The waves and the order first: what the order needs while it is found is let go before the results are made.
         let waves = Waves(portfolio)
         let order = Self.evaluationOrder(portfolio, after: waves.wave, asOf: settings.asOf)
         let sheetHasProgress = portfolio.items.contains { $0.progress != nil }
@@ -309,7 +309,7 @@ public struct Derivation: Sendable {
     /// The items that can be derived many at once, wave after wave: wave 1 rests on nothing (no children, no
     /// dependencies: most rows of a large sheet, decided by their own cells); each later wave has all its children
     /// and dependencies in the waves before it (the level above the leaves, and so on up). An item on a circle of
-    /// dependencies, or above one, is in no wave (0): `evaluationOrder` takes those.
+    /// waiting, or above one, is in no wave (0), nor is one the waves stop short of: `evaluationOrder` takes those.
     struct Waves {
         /// Each item's wave, 0 for none.
         let wave: [UInt8]
@@ -324,9 +324,12 @@ public struct Derivation: Sendable {
                 if portfolio.children[index].isEmpty && portfolio.dependencies[index].isEmpty { wave[index] = 1 } else { left.append(Int32(index)) }
             }
             var later: [[Int32]] = []
-            // A wave that takes few of the items left (a long chain, one link a wave) ends the waves: the order costs
-            // less than a pass over what is left for each link.
-            while !left.isEmpty && later.count < 250 {
+            // Each wave is a pass over the items left. A sheet of long chains (one link a wave) would make that a pass
+            // per link: the waves end once they have looked at three times the items, or at a wave that takes few of
+            // those left, and `evaluationOrder` takes the rest, as it would take every item.
+            var looked = 0
+            while !left.isEmpty && later.count < 250 && looked + left.count <= 3 * count {
+                looked += left.count
                 let number = UInt8(later.count + 2)
                 var members: [Int32] = [], still: [Int32] = []
                 for position in left {
@@ -458,10 +461,11 @@ public struct Derivation: Sendable {
         }
     }
 
-    /// Whether an item's status is decided without its dependencies: a parent (its children speak for it), or work
-    /// done, complete, cancelled, on hold or past due (the leaf rules that come before the dependencies').
+    /// Whether an item's status is decided without its dependencies: a parent with active work (its children speak
+    /// for it), or work done, complete, cancelled, on hold or past due (the rules that come before the dependencies').
     static func decidedWithoutDependencies(_ index: Int, _ portfolio: Portfolio, asOf: CalendarDate) -> Bool {
-        if !portfolio.children[index].isEmpty { return true }
+        // A parent whose every child is typed cancelled or on hold is judged as a leaf, dependencies and all.
+        if portfolio.children[index].contains(where: { portfolio.items[$0].typedStatus?.isInactive != true }) { return true }
         let item = portfolio.items[index]
         if let typed = item.typedStatus, typed == .done || typed == .cancelled || typed == .onHold { return true }
         if let progress = item.progress, progress >= 100 { return true }
@@ -491,7 +495,9 @@ public struct Derivation: Sendable {
             var parent = 0
             while true {
                 var smallest = parent
-                for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child] < heap[smallest] { smallest = child }
+                let left = 2 * parent + 1, right = left + 1
+                if left < heap.count && heap[left] < heap[smallest] { smallest = left }
+                if right < heap.count && heap[right] < heap[smallest] { smallest = right }
                 guard smallest != parent else { return first }
                 heap.swapAt(parent, smallest)
                 parent = smallest
@@ -499,36 +505,36 @@ public struct Derivation: Sendable {
         }
     }
 
-    /// An item with no children and no dependencies: its own cells decide, as `derive` would.
+    /// An item with no children and no dependencies (wave 1): its own cells decide, as `derive` would decide them.
     static func deriveAlone(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?,
                             sheetHasProgress: Bool) -> Derived {
-        let item = portfolio.items[index]
-        var result: Derived
-        if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
-            result = Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress)
-        } else {
-            result = leaf(item, settings, capacity, sheetHasProgress: sheetHasProgress)
-        }
+        var result = byOwnCells(portfolio.items[index], settings, capacity, sheetHasProgress: sheetHasProgress)
         let impact = ownImpact(index, portfolio, settings)
         result.impact = impact?.0
         result.impactCause = impact?.1
         return result
     }
 
+    /// The status an item's own cells give, for one with no active children: typed cancelled or on hold, else the leaf
+    /// rules (before any dependency is looked at).
+    static func byOwnCells(_ item: Item, _ settings: RollupSettings, _ capacity: CapacityPlan?, sheetHasProgress: Bool) -> Derived {
+        if let typed = item.typedStatus, typed.isInactive { return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress) }
+        return leaf(item, settings, capacity, sheetHasProgress: sheetHasProgress)
+    }
+
     static func derive(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings, _ capacity: CapacityPlan?, _ known: Known) -> Derived {
         let item = portfolio.items[index]
         let impact = impactStatus(index, portfolio, settings, known)
-        if let typed = item.typedStatus, typed == .cancelled || typed == .onHold {
-            return Derived(status: typed, cause: .fact(.typed(typed)), progress: item.progress, impact: impact?.0, impactCause: impact?.1)
-        }
+        // Typed cancelled or on hold, an item is judged by its own cells, whatever is beneath it.
         // (A closure, not `known.status` itself: that would copy `known` into a box for every item.)
-        let active = portfolio.children[index].isEmpty ? [] : deliveryChildren(index, portfolio, known.results) { known.status($0) }
+        let active = portfolio.children[index].isEmpty || item.typedStatus?.isInactive == true ? []
+            : deliveryChildren(index, portfolio, known.results) { known.status($0) }
         var result: Derived
         if active.isEmpty {
-            result = leaf(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
+            result = byOwnCells(item, settings, capacity, sheetHasProgress: known.sheetHasProgress)
             // Rule 4 comes after done (2) and overdue (3), and before a slip, a late start or slow progress (5) and the
             // typed status (6): an item typed off-track that waits for late work is blocked, and says what it waits for.
-            if !Self.decidedBeforeDependencies(result), let blocker = blockingDependency(index, portfolio, known) {
+            if !result.status.isInactive, !Self.decidedBeforeDependencies(result), let blocker = blockingDependency(index, portfolio, known) {
                 result.status = .blocked
                 result.cause = .dependency(blocker)
             }
