@@ -803,8 +803,9 @@ struct LeafCase: CustomTestStringConvertible, Sendable {
         #expect(analysis.reason("Z") == "Z blocked (waits for A) <- A overdue 20 days (due 2026-11-01)")
     }
 
-    /// A circle through a parent (W waits for its item L, L for Z, Z for W) is no dependency-cycle; it is broken at
-    /// the first item waiting in sheet order, whichever got there first: swapping the rows swaps the outcome.
+    /// A circle through a parent (W waits for its item L, L for Z, Z for W) is no dependency-cycle; with nothing on it
+    /// decided without its dependencies, it is broken at the first item waiting in sheet order: swapping the rows
+    /// swaps the outcome.
     @Test(arguments: [
         // L first: judged before Z is known, so it stays on track, and so does W; Z, after W, is its own Red.
         (["L,milestone,l,W,Green,Z", "Z,milestone,z,O1,Red,W"], [("L", Status.onTrack), ("W", .onTrack), ("Z", .offTrack)], "L typed on-track"),

@@ -270,7 +270,7 @@ public struct Derivation: Sendable {
         let count = portfolio.items.count
         // The waves and the order first: what the order needs while it is found is let go before the results are made.
         let waves = Waves(portfolio)
-        let order = Self.evaluationOrder(portfolio, after: waves.wave, asOf: settings.asOf)
+        let order = Self.evaluationOrder(portfolio, after: waves.wave, settings)
         let sheetHasProgress = portfolio.items.contains { $0.progress != nil }
         var known = Known(results: DerivedResults(items: portfolio.items, asOf: settings.asOf), evaluated: [],
                           ends: [ChainEnd](repeating: ChainEnd(root: -1, links: 0), count: count), sheetHasProgress: sheetHasProgress)
@@ -280,10 +280,11 @@ public struct Derivation: Sendable {
         }
         for index in 0..<count where known.evaluated[index] { known.ends[index] = ChainEnd(root: Int32(index), links: 1) }
         // Each later wave reads only the waves before it while it is derived, then is set; the rest goes in order.
-        // (In parts of 16,384, so that the results waiting to be set stay few.)
+        // (In parts, so that the results waiting to be set stay few.)
+        let partSize = 16_384
         for members in waves.later {
-            for part in stride(from: 0, to: members.count, by: 16_384) {
-                let halves = Self.derive(members[part..<min(part + 16_384, members.count)], portfolio, settings, capacity, known, sharedFrom: sharedFrom)
+            for part in stride(from: 0, to: members.count, by: partSize) {
+                let halves = Self.derive(members[part..<min(part + partSize, members.count)], portfolio, settings, capacity, known, sharedFrom: sharedFrom)
                 for half in halves {
                     for (index, result) in zip(half.members, half.results) { Self.set(Int(index), result, &known) }
                 }
@@ -371,7 +372,7 @@ public struct Derivation: Sendable {
     /// the waves' items count as derived already. When only items waiting on a circle are left, one whose children
     /// are all derived goes next (`ChildrenDone`), judged with the dependencies known so far: a circle never keeps a
     /// parent from its children (the hierarchy itself has no circles left).
-    static func evaluationOrder(_ portfolio: Portfolio, after waves: [UInt8], asOf: CalendarDate) -> [Int32] {
+    static func evaluationOrder(_ portfolio: Portfolio, after waves: [UInt8], _ settings: RollupSettings) -> [Int32] {
         let count = portfolio.items.count
         // Who waits on each item, as one flat list cut into runs (a list per item would be a million small arrays);
         // a parent is stored as its index, an item waiting through a dependency as the complement of its index.
@@ -394,11 +395,10 @@ public struct Derivation: Sendable {
         var order: [Int32] = []
         order.reserveCapacity(left)
         var ready: [Int32] = []
-        // Items whose children are all derived but that still wait on a dependency: those on a circle of dependencies,
-        // and the others.
+        // Items whose children are all derived but that still wait on a dependency, to break a circle with.
         // (Kept as plain values, not captured by nested functions: a captured variable is checked for exclusive
         // access on every use, and `done` is used for every item.)
-        var childrenDone = ChildrenDone(portfolio, asOf: asOf)
+        var childrenDone = ChildrenDone(portfolio, settings)
         var done = waves.map { $0 != 0 }
         for index in 0..<count where waves[index] == 0 && waitingChildren[index] == 0 {
             if waitingDependencies[index] == 0 { ready.append(Int32(index)) } else { childrenDone.add(index) }
@@ -438,15 +438,15 @@ public struct Derivation: Sendable {
     struct ChildrenDone {
         private var waiting = [SheetOrder](repeating: SheetOrder(), count: 4)
         private let portfolio: Portfolio
-        private let asOf: CalendarDate
+        private let settings: RollupSettings
 
-        init(_ portfolio: Portfolio, asOf: CalendarDate) {
+        init(_ portfolio: Portfolio, _ settings: RollupSettings) {
             self.portfolio = portfolio
-            self.asOf = asOf
+            self.settings = settings
         }
 
         mutating func add(_ index: Int) {
-            let free = Derivation.decidedWithoutDependencies(index, portfolio, asOf: asOf)
+            let free = Derivation.decidedWithoutDependencies(index, portfolio, settings)
             waiting[(free ? 0 : 2) + (portfolio.circled.contains(index) ? 0 : 1)].insert(Int32(index))
         }
 
@@ -463,14 +463,12 @@ public struct Derivation: Sendable {
 
     /// Whether an item's status is decided without its dependencies: a parent with active work (its children speak
     /// for it), or work done, complete, cancelled, on hold or past due (the rules that come before the dependencies').
-    static func decidedWithoutDependencies(_ index: Int, _ portfolio: Portfolio, asOf: CalendarDate) -> Bool {
+    static func decidedWithoutDependencies(_ index: Int, _ portfolio: Portfolio, _ settings: RollupSettings) -> Bool {
         // A parent whose every child is typed cancelled or on hold is judged as a leaf, dependencies and all.
         if portfolio.children[index].contains(where: { portfolio.items[$0].typedStatus?.isInactive != true }) { return true }
-        let item = portfolio.items[index]
-        if let typed = item.typedStatus, typed == .done || typed == .cancelled || typed == .onHold { return true }
-        if let progress = item.progress, progress >= 100 { return true }
-        if let due = item.due, due < asOf { return true }
-        return false
+        // The leaf rules themselves say (no capacity plan: an over-allocation comes after the dependencies).
+        let own = byOwnCells(portfolio.items[index], settings, nil, sheetHasProgress: false)
+        return own.status.isInactive || decidedBeforeDependencies(own)
     }
 
     /// Item indices given back smallest first (a binary heap): any number of circles costs a logarithm each.
